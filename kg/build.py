@@ -1,0 +1,200 @@
+"""The main job: documents in, a validated-by-construction graph out, written atomically.
+
+``build(inputs, out)`` reads every document, runs the pipeline on each, emits one named
+graph per document plus the corpus graph and the ontology, and writes into ``out``:
+``graph.trig``, ``graph.ttl``, ``store/`` (Oxigraph) and ``build.json``. Everything is
+first written into a temporary directory beside ``out``, which replaces ``out`` only when
+complete: an interrupted or failed build leaves the previous output as it was.
+
+A document that cannot be read, or that a component fails on, is recorded in
+``failures`` with a message naming the file; the others still build.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pyoxigraph as ox
+
+from . import __version__, ingest, store
+from .config import Settings
+from .errors import Errors, InputError, KGError
+from .model import ALL_TYPES, Doc
+from .pipeline import Pipeline
+from .rdf.emit import Emitter
+from .rdf.iri import IRIs
+from .rdf.vocab import ONTOLOGY_IRI, PREFIXES, RDF
+
+GRAPH_TRIG = "graph.trig"
+GRAPH_TTL = "graph.ttl"
+BUILD_JSON = "build.json"
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    documents: list[dict] = field(default_factory=list)
+    failures: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    entities: dict[str, int] = field(default_factory=dict)
+    relations: dict[str, int] = field(default_factory=dict)
+    mentions: int = 0
+    quads: int = 0
+    triples: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def to_json(self) -> dict:
+        return {
+            "kg_version": __version__,
+            "documents": self.documents,
+            "failures": self.failures,
+            "warnings": self.warnings,
+            "counts": {"documents": len(self.documents), "failed": len(self.failures),
+                       "mentions": self.mentions, "entities": self.entities,
+                       "relations": self.relations, "quads": self.quads, "triples": self.triples},
+            "timings_s": self.timings,
+        }
+
+
+Progress = Callable[[str, Path], None]  # (event, path): "start" / "done" / "failed"
+
+
+def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
+          progress: Progress | None = None) -> BuildResult:
+    t0 = time.perf_counter()
+    result = BuildResult(out=out)
+    pipeline = Pipeline()
+    emitter = Emitter(IRIs(settings.base_iri))
+    ontology = _ontology_quads(settings.ontology)
+
+    paths, errors = ingest.collect(inputs)
+    for err in errors:
+        result.failures.append({"file": err.path, "error": str(err)})
+    docs: list[Doc] = []
+    t_read = time.perf_counter()
+    for path in paths:
+        if progress:
+            progress("start", path)
+        try:
+            doc = pipeline(ingest.read(path))
+        except InputError as err:
+            result.failures.append({"file": str(path), "error": str(err)})
+            if progress:
+                progress("failed", path)
+            continue
+        except Exception as err:  # a component's bug must not lose the other documents
+            msg = Errors.E104.format(component=_failing_component(err), path=path, reason=repr(err))
+            result.failures.append({"file": str(path), "error": msg})
+            if progress:
+                progress("failed", path)
+            continue
+        docs.append(doc)
+        result.warnings.extend(doc.warnings)
+        if progress:
+            progress("done", path)
+    result.timings["extract"] = round(time.perf_counter() - t_read, 3)
+
+    t_emit = time.perf_counter()
+    quads = set(ontology)
+    for doc in docs:
+        doc_quads = emitter.document(doc)
+        quads.update(doc_quads)
+        result.documents.append(_doc_report(doc, len(doc_quads)))
+    quads.update(emitter.corpus(docs))
+    ordered = sorted(quads, key=_quad_key)
+    triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in ordered}, key=_quad_key)
+    result.quads, result.triples = len(ordered), len(triples)
+    result.mentions = sum(len(d.mentions) for d in docs)
+    ent_counts: Counter = Counter()
+    for doc in docs:
+        ent_counts.update(e.type for e in doc.entities)
+    result.entities = {t: ent_counts.get(t, 0) for t in ALL_TYPES}
+    rel_counts = Counter(f.predicate for d in docs for f in d.facts)
+    result.relations = dict(sorted(rel_counts.items()))
+    result.timings["emit"] = round(time.perf_counter() - t_emit, 3)
+
+    t_write = time.perf_counter()
+    _write_atomically(out, ordered, triples, result, t0)
+    result.timings["write"] = round(time.perf_counter() - t_write, 3)
+    result.timings["total"] = round(time.perf_counter() - t0, 3)
+    return result
+
+
+def _failing_component(err: Exception) -> str:
+    tb = err.__traceback__
+    name = "?"
+    while tb is not None:
+        mod = tb.tb_frame.f_globals.get("__name__", "")
+        if mod.startswith(("kg.extract", "kg.text", "kg.resolve")):
+            name = mod
+        tb = tb.tb_next
+    return name
+
+
+def _doc_report(doc: Doc, quads: int) -> dict:
+    return {
+        "file": str(doc.path),
+        "name": doc.name,
+        "sha256": doc.sha256,
+        "characters": len(doc.text),
+        "sentences": len(doc.sentences),
+        "mentions": len(doc.mentions),
+        "entities": dict(sorted(Counter(e.type for e in doc.entities).items())),
+        "relations": dict(sorted(Counter(f.predicate for f in doc.facts).items())),
+        "quads": quads,
+    }
+
+
+_PREDICATE_RANK = {RDF.type: "0"}
+
+
+def _quad_key(q) -> tuple:
+    graph = getattr(q, "graph_name", None)
+    return (getattr(graph, "value", ""), str(q.subject),
+            _PREDICATE_RANK.get(q.predicate.value, "1") + q.predicate.value, str(q.object))
+
+
+def _ontology_quads(path: Path) -> list[ox.Quad]:
+    try:
+        triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    except (OSError, SyntaxError) as err:
+        raise KGError(Errors.E204.format(path=path, reason=err)) from None
+    g = ox.NamedNode(ONTOLOGY_IRI)
+    return [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples
+            if not isinstance(t.subject, ox.BlankNode) or True]
+
+
+def _write_atomically(out: Path, quads, triples, result: BuildResult, t0: float) -> None:
+    parent = out.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise KGError(Errors.E206.format(path=out, reason=err.strerror)) from None
+    tmp = parent / f".{out.name}.building-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        tmp.mkdir()
+        ox.serialize(quads, str(tmp / GRAPH_TRIG), ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        ox.serialize(triples, str(tmp / GRAPH_TTL), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        store.create(tmp / store.STORE_DIR, quads)
+        result.timings["total"] = round(time.perf_counter() - t0, 3)
+        (tmp / BUILD_JSON).write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n",
+                                      encoding="utf-8")
+        old = parent / f".{out.name}.old-{os.getpid()}"
+        if out.exists():
+            out.rename(old)
+        tmp.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

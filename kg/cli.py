@@ -1,0 +1,167 @@
+"""The ``kg`` command: argument parsing and printing over the library, nothing more."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .config import DEFAULT_CORPUS, DEFAULT_OUT, Settings
+from .errors import KGError
+from .rdf.vocab import DEFAULT_BASE_IRI
+
+err_console = Console(stderr=True, highlight=False)
+
+BUILD_OPTION = click.option(
+    "--build", "build_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
+    show_default=True, help="Output directory of the build to read (written by 'kg build').")
+
+
+def _fail(err: KGError, code: int = 1):
+    err_console.print(f"[red]error:[/red] {err}", markup=True, soft_wrap=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="kg")
+def main():
+    """Build and use a knowledge graph of Vietnamese local-government documents.
+
+    \b
+    Typical session:
+      kg build                      # corpus/ -> out/ (graph.trig, graph.ttl, store/, build.json)
+      kg stats                      # what the graph holds
+      kg export -f jsonld -o g.jsonld
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
+              show_default=True, help="Output directory; replaced only when the build is complete.")
+@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True,
+              help="Base of every data IRI (must end in '/' or '#').")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def build(inputs: tuple[Path, ...], out: Path, base_iri: str, quiet: bool):
+    """Build the graph of INPUTS (.txt files or directories; default: corpus/).
+
+    Each document becomes a named graph of the entities it mentions (organisations,
+    persons, resolutions, projects, wards, events), their relations, and the exact
+    character offsets of every mention. Documents that cannot be read are reported by
+    name and skipped; the exit status is then 1, and the rest is still written.
+    """
+    from .build import build as run_build
+
+    paths = list(inputs) or [DEFAULT_CORPUS]
+    if not inputs and not DEFAULT_CORPUS.is_dir():
+        raise click.UsageError(f"no INPUTS given and no '{DEFAULT_CORPUS}/' directory here")
+    try:
+        settings = Settings(base_iri=_checked_base(base_iri))
+        if quiet:
+            result = run_build(paths, out, settings)
+        else:
+            result = _build_with_progress(run_build, paths, out, settings)
+    except KGError as err:
+        _fail(err, 2)
+    for failure in result.failures:
+        err_console.print(f"[red]error:[/red] {failure['error']}", soft_wrap=True)
+    if not quiet:
+        _print_summary(result)
+    sys.exit(0 if result.ok else 1)
+
+
+def _checked_base(base: str) -> str:
+    from .rdf.iri import check_base
+
+    try:
+        return check_base(base)
+    except KGError as err:
+        raise click.BadParameter(str(err), param_hint="--base-iri") from None
+
+
+def _build_with_progress(run_build, paths, out, settings):
+    from . import ingest
+
+    total = len(ingest.collect(paths)[0])
+    columns = (TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[doc]}"), TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task("build", total=total, doc="")
+
+        def progress(event: str, path: Path):
+            if event == "start":
+                bar.update(task, doc=path.name)
+            else:
+                bar.advance(task)
+
+        return run_build(paths, out, settings, progress)
+
+
+def _print_summary(result) -> None:
+    console = Console(highlight=False)
+    table = Table(title=f"kg build → {result.out}", show_header=True, header_style="bold")
+    table.add_column("entities")
+    table.add_column("count", justify="right")
+    for type_, n in result.entities.items():
+        table.add_row(type_, str(n))
+    console.print(table)
+    rel = ", ".join(f"{p} {n}" for p, n in result.relations.items()) or "none"
+    console.print(f"documents: {len(result.documents)} built, {len(result.failures)} failed")
+    console.print(f"mentions: {result.mentions}; relations: {sum(result.relations.values())} ({rel})")
+    console.print(f"quads: {result.quads}; triples in graph.ttl: {result.triples}; "
+                  f"time: {result.timings.get('total', 0):.2f} s")
+    for w in result.warnings:
+        console.print(f"[yellow]warning:[/yellow] {w}")
+
+
+@main.command("export")
+@click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "ntriples", "nquads", "trig", "jsonld"]),
+              default="turtle", show_default=True,
+              help="Triple formats hold the union of the named graphs; the others keep them.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: standard output).")
+@BUILD_OPTION
+def export_cmd(fmt: str, output: Path | None, build_dir: Path):
+    """Export the graph of a build from its store."""
+    from .export import export
+
+    try:
+        n = export(build_dir, fmt, output if output else sys.stdout.buffer)
+    except KGError as err:
+        _fail(err, 2)
+    if output:
+        err_console.print(f"wrote {n} statements to {output}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@BUILD_OPTION
+def stats(fmt: str, build_dir: Path):
+    """Count the instances of each class and the statements of each property."""
+    from .stats import stats as compute
+
+    try:
+        result = compute(build_dir)
+    except KGError as err:
+        _fail(err, 2)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    console = Console(highlight=False)
+    console.print(f"quads: {result['quads']}; named graphs: {result['named_graphs']}")
+    for title, rows in (("class", result["classes"]), ("property", result["properties"])):
+        table = Table(show_header=True, header_style="bold")
+        table.add_column(title)
+        table.add_column("count", justify="right")
+        for name, n in rows.items():
+            table.add_row(name, str(n))
+        console.print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

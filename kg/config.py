@@ -1,0 +1,19 @@
+"""Settings and the places of the project's data files."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .rdf.vocab import DEFAULT_BASE_IRI
+
+#: The repository root, where ontology/, shapes/ and corpus/ live (an editable install).
+ROOT = Path(__file__).resolve().parent.parent
+ONTOLOGY_FILE = ROOT / "ontology" / "kg.ttl"
+DEFAULT_CORPUS = Path("corpus")
+DEFAULT_OUT = Path("out")
+
+
+@dataclass(frozen=True)
+class Settings:
+    base_iri: str = DEFAULT_BASE_IRI
+    ontology: Path = ONTOLOGY_FILE

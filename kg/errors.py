@@ -1,0 +1,67 @@
+"""Every error and warning kg reports, each with a code, in one place (as spaCy's errors.py).
+
+A message is a template; ``Errors.E001.format(path=...)`` fills it in. Codes never change
+meaning once published, so that users and scripts can search for them.
+"""
+from __future__ import annotations
+
+
+class ErrorsWithCodes(type):
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith("__"):
+            return msg
+        return f"[{code}] {msg}"
+
+
+class Errors(metaclass=ErrorsWithCodes):
+    # input documents (E0xx)
+    E001 = "{path}: no such file or directory"
+    E002 = "{path}: the file is empty"
+    E003 = "{path}: not a text file (binary content: NUL byte at byte {offset})"
+    E004 = "{path}: not valid UTF-8 (byte {offset}: {reason})"
+    E005 = "{path}: the file holds only white space"
+    E006 = "{path}: cannot be read: {reason}"
+    E007 = "{path}: no .txt documents found under this directory"
+    # pipeline (E1xx)
+    E101 = ("pipeline component '{component}' requires '{attr}', which no earlier component "
+            "assigns (assigned so far: {assigned})")
+    E102 = "unknown pipeline component '{name}' (registered: {known})"
+    E103 = "component '{name}' is registered twice ({first} and {second})"
+    E104 = "component '{component}' failed on {path}: {reason}"
+    # builds and stores (E2xx)
+    E201 = ("{path}: no build found (run 'kg build' first, or point --build at the output "
+            "directory of a build)")
+    E202 = "{path}: the store of this build cannot be opened: {reason}"
+    E203 = "unknown export format '{fmt}' (choose from: {known})"
+    E204 = "{path}: the ontology file is missing or unreadable: {reason}"
+    E205 = "base IRI '{iri}' is not an absolute http(s) IRI ending in '/' or '#'"
+    E206 = "{path}: output directory cannot be written: {reason}"
+
+
+class Warnings(metaclass=ErrorsWithCodes):
+    W001 = "{path}: replacement characters (U+FFFD) in the text: {count} (damaged source?)"
+
+
+class KGError(Exception):
+    """Base of every error kg raises on purpose; ``str(err)`` is the message for users."""
+
+
+class InputError(KGError):
+    """A document cannot be read as text; the build goes on without it."""
+
+    def __init__(self, message: str, path: str = ""):
+        super().__init__(message)
+        self.path = path
+
+
+class PipelineError(KGError):
+    """The pipeline is mis-assembled (a programming error in a component set)."""
+
+
+class BuildNotFound(KGError):
+    """A command that reads a build was pointed at a directory with no build."""
+
+
+class ConfigError(KGError):
+    """A setting has a value kg cannot use."""

@@ -1,0 +1,45 @@
+"""Export a build's graph from its store in the standard formats.
+
+Triple formats (Turtle, N-Triples) get the union of all named graphs; dataset formats
+(TriG, N-Quads, JSON-LD) keep the named graphs. Output is sorted, so the same build gives
+the same bytes.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from .errors import Errors, KGError
+from .rdf.vocab import PREFIXES
+from .store import open_build
+
+FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+def _key(t) -> tuple:
+    graph = getattr(t, "graph_name", None)
+    return (getattr(graph, "value", ""), str(t.subject), str(t.predicate), str(t.object))
+
+
+def export(build: Path, fmt: str, output: BinaryIO | Path) -> int:
+    """Write the graph of ``build`` in ``fmt`` to ``output``; return the statement count."""
+    if fmt not in FORMATS:
+        raise KGError(Errors.E203.format(fmt=fmt, known=", ".join(FORMATS)))
+    rdf_format = FORMATS[fmt]
+    store = open_build(build)
+    if rdf_format.supports_datasets:
+        items = sorted(store, key=_key)
+    else:
+        items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in store}, key=_key)
+    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    target = str(output) if isinstance(output, Path) else output
+    ox.serialize(items, target, rdf_format, prefixes=prefixes)
+    return len(items)

@@ -1,0 +1,169 @@
+"""Organisations by their grammar: a head noun, then a name or a jurisdiction.
+
+Three shapes cover the bodies of Vietnamese administration (heads in lexicon/organisations.tsv):
+
+- a body of a unit: head + jurisdiction ("UBND thành phố Lạng Sơn", "HĐND tỉnh",
+  "Đảng ủy phường Vĩnh Trại"); with no jurisdiction, the document's own unit;
+- a party committee: "Tỉnh ủy", "Thành ủy Lạng Sơn"; "Ban Chấp hành Đảng bộ thành phố"
+  is the same organisation as "Thành ủy" (GUIDELINES: Identity);
+- a named body: head + capitalised name (+ jurisdiction): "Phòng Tài nguyên và Môi
+  trường", "Trường Mầm non 19/5", "Công ty TNHH Huy Hoàng".
+
+"Ban Thường vụ" and "Thường trực" before a body name an organ of their own, part of it.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import abbreviations, expand, org_heads
+from ..model import Doc
+from ..pipeline import component
+from ._base import CAP, LOW, NUMERAL, PROPER, WB, WE, add_mention, alternation, sentences
+from ._jurisdiction import JUR, PARTY_COMMITTEE, PARTY_LEVEL, Jurisdiction, from_match
+
+SOURCE = "organisation"
+
+_ABBR = abbreviations()
+
+
+def _forms(full: str) -> list[str]:
+    """A head and its abbreviations ("Ủy ban nhân dân", "UBND")."""
+    return [full] + [a for a, e in _ABBR.items() if e == full]
+
+
+_HEADS = org_heads()
+_BODY_HEADS = [f for h in _HEADS if h.kind == "body" for f in _forms(h.head)]
+_BODY_HEADS += ["BCH Đảng bộ"]
+_FIXED = [h.head for h in _HEADS if h.kind == "fixed"] + ["Trung ương Đảng"]
+_PARTY = [v for h in _HEADS if h.kind == "party" for v in (h.head, h.head.lower(), h.head.upper())]
+_NAMED = [h.head for h in _HEADS if h.kind == "named"]
+_ORGAN = ["Ban Thường vụ", "BTV", "Thường trực", "TT"]
+
+#: Lower-case syllables that end a name rather than continue a word of it.
+_STOP = ("và", "của", "tại", "về", "cho", "với", "đã", "đang", "sẽ", "được", "là", "có",
+         "các", "những", "trong", "trên", "theo", "năm", "ngày", "tháng", "thành", "tỉnh",
+         "huyện", "phường", "xã", "quận", "thị", "làm", "do", "để", "đến", "từ", "tổ", "phối",
+         "chủ", "tham", "cùng", "đối", "nhằm", "khi", "thì", "mà", "này", "đó", "số")
+_LOW_WORD = rf"(?!(?:{'|'.join(_STOP)}){WE}){LOW}"
+_WORD = rf"(?:{CAP}(?:[ ]+{_LOW_WORD})?)"
+_NAME = rf"{_WORD}(?:(?:[ ]+(?:và|-|–|&)[ ]+|[ ]+){_WORD}|[ ]+{NUMERAL}{WE})*"
+
+_BODY_RE = re.compile(
+    rf"{WB}(?:(?P<organ>{alternation(_ORGAN)})\s+)?(?P<head>{alternation(_BODY_HEADS)}){WE}"
+    rf"(?:\s+{JUR})?")
+_PARTY_RE = re.compile(
+    rf"{WB}(?:(?P<organ>{alternation(_ORGAN)})\s+)?(?P<head>{alternation(_PARTY)}){WE}(?!\s+viên)"
+    rf"(?:\s+(?:(?:TP|thành phố|tỉnh|huyện)\s+)?(?P<pname>{PROPER}))?")
+_FIXED_RE = re.compile(rf"{WB}(?P<head>{alternation(_FIXED)}){WE}")
+_NAMED_RE = re.compile(
+    rf"{WB}(?P<head>{alternation(_NAMED)})(?!\s+(?:Thường vụ|Chấp hành|Bí thư){WE})"
+    rf"\s+(?P<name>{_NAME})(?:,?\s+{JUR})?")
+
+
+def _party_name(level_word: str, name: str) -> str:
+    head = PARTY_COMMITTEE[level_word]
+    return f"{head} {name}".strip()
+
+
+def _organ(organ: str | None) -> str | None:
+    if not organ:
+        return None
+    return {"BTV": "Ban Thường vụ", "TT": "Thường trực"}.get(organ, organ)
+
+
+def _body(doc: Doc, m: re.Match, base: int) -> None:
+    home = doc.context.get("home", {})
+    head = " ".join(m.group("head").split())
+    full_head = expand(head)
+    jur = from_match(m, home) if (m.group("glued") or m.group("jlevel")) else None
+    text_after = doc.norm.text[base + m.end():base + m.end() + 6]
+    if jur is None:
+        if text_after.lstrip().startswith(("các", "những")):
+            return  # "UBND các phường": no single body
+        jur = home.get("thành phố") or next(iter(home.values()), None)
+        if jur is None:
+            return
+    if full_head in ("Ban Chấp hành Đảng bộ",):
+        name = _party_name(jur.level_word, jur.name)
+        alt = f"Ban Chấp hành Đảng bộ {jur}"
+    else:
+        name, alt = f"{full_head} {jur}".strip(), None
+    organ = _organ(m.group("organ"))
+    if organ:
+        parent = name
+        name = f"{organ} {name}"
+        _emit(doc, base + m.start(), base + m.end(), name, parent=parent, jurisdiction=str(jur))
+        return
+    _emit(doc, base + m.start(), base + m.end(), name, alt=alt, jurisdiction=str(jur))
+
+
+def _emit(doc: Doc, begin: int, end: int, name: str, parent: str | None = None,
+          alt: str | None = None, **attrs) -> None:
+    """Add the mention of normalised range [begin, end); ``parent`` names the body it is part of."""
+    mention = add_mention(doc, "Organisation", begin, end, name=name, key=name.lower(),
+                          source=SOURCE, **attrs)
+    if parent:
+        mention.attrs["parent"] = parent.lower()
+    if alt:
+        mention.attrs["alt"] = alt
+
+
+def _party(doc: Doc, m: re.Match, base: int) -> None:
+    home = doc.context.get("home", {})
+    head = m.group("head").capitalize()
+    level_word = PARTY_LEVEL.get(head)
+    pname = m.group("pname")
+    end = m.end()
+    if pname and pname not in doc.context.get("place_names", ()):
+        end = m.start("pname")  # a person's name after the committee, not a place
+        pname = None
+    jur = Jurisdiction(level_word, pname) if pname else home.get(level_word)
+    name = _party_name(level_word, jur.name if jur else "")
+    alt = f"Ban Chấp hành Đảng bộ {jur}" if jur else None
+    organ = _organ(m.group("organ"))
+    end = len(doc.norm.text[:base + end].rstrip())
+    if organ:
+        _emit(doc, base + m.start(), end, f"{organ} {name}", parent=name, jurisdiction=str(jur or ""))
+    else:
+        _emit(doc, base + m.start(), end, name, alt=alt, jurisdiction=str(jur or ""))
+
+
+_FIXED_NAMES = {"Trung ương Đảng": "Ban Chấp hành Trung ương Đảng"}
+
+
+def _fixed(doc: Doc, m: re.Match, base: int) -> None:
+    head = " ".join(m.group("head").split())
+    _emit(doc, base + m.start(), base + m.end(), _FIXED_NAMES.get(head, head))
+
+
+#: Heads whose bodies belong to a level by default: a Phòng serves a district-level
+#: People's Committee, a Sở a provincial one.
+_DEFAULT_LEVEL = {"Phòng": "thành phố", "Văn phòng": None, "Sở": "tỉnh"}
+
+
+def _named(doc: Doc, m: re.Match, base: int) -> None:
+    home = doc.context.get("home", {})
+    head = " ".join(m.group("head").split())
+    core = f"{head} {expand(' '.join(m.group('name').split()))}"
+    jur = from_match(m, home) if (m.group("glued") or m.group("jlevel")) else None
+    end = m.end()
+    if jur is None:
+        end = m.end("name")
+        level_word = _DEFAULT_LEVEL.get(head)
+        jur = home.get(level_word) if level_word else None
+    name = f"{core} {jur}" if jur and jur.name else core
+    parent = None
+    if jur and jur.name and head in ("Phòng", "Văn phòng", "Sở"):
+        parent = f"Ủy ban nhân dân {jur}"
+    _emit(doc, base + m.start(), base + end, name, parent=parent,
+          jurisdiction=str(jur) if jur else "")
+
+
+@component("organisation", requires=("norm", "norm_sentences", "context"), assigns=("mentions",))
+def find_organisations(doc: Doc) -> Doc:
+    for base, text in sentences(doc):
+        for regex, handler in ((_BODY_RE, _body), (_PARTY_RE, _party), (_FIXED_RE, _fixed),
+                               (_NAMED_RE, _named)):
+            for m in regex.finditer(text):
+                handler(doc, m, base)
+    return doc

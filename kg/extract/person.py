@@ -1,0 +1,41 @@
+"""Persons: a family name and given names, after an honorific or before a post title.
+
+"đồng chí Nguyễn Quang Tuấn", "ông Hoàng Văn A", "Lê Trí Thức - Tỉnh ủy viên, ...".
+A name is two to four capitalised syllables, the first a Vietnamese family name
+(lexicon/surnames.tsv); a bare title ("đồng chí Bí thư") is not a new person.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import roles, surnames
+from ..model import Doc
+from ..pipeline import component
+from ._base import CAP, WB, WE, add_mention, alternation, sentences
+
+SOURCE = "person"
+
+_HONORIFIC = ["đồng chí", "Đồng chí", "đ/c", "Đ/c", "ông", "Ông", "bà", "Bà", "ĐỒNG CHÍ"]
+#: Syllables that begin a post title and so end a name ("… Thanh, Bí thư").
+_TITLE_START = sorted({r.title.split()[0] for r in roles()} | {"Tỉnh", "Thành", "Huyện", "Đại"})
+_GIVEN = rf"(?!(?:{alternation(_TITLE_START)}){WE}){CAP}"
+_NAME = rf"(?P<name>(?:{alternation(surnames())}){WE}(?:[ ]+{_GIVEN}){{1,3}}){WE}"
+
+_HONORIFIC_RE = re.compile(rf"{WB}(?:{alternation(_HONORIFIC)})\s+{_NAME}")
+_TITLED_RE = re.compile(rf"{WB}{_NAME}\s*[,–\-]\s*(?:{alternation(r.title for r in roles())}|"
+                        rf"Tỉnh ủy viên|Thành ủy viên|Huyện ủy viên){WE}")
+
+
+@component("person", requires=("norm", "norm_sentences"), assigns=("mentions",))
+def find_persons(doc: Doc) -> Doc:
+    for base, text in sentences(doc):
+        seen: set[int] = set()
+        for regex in (_HONORIFIC_RE, _TITLED_RE):
+            for m in regex.finditer(text):
+                if m.start("name") in seen:
+                    continue
+                seen.add(m.start("name"))
+                name = " ".join(m.group("name").split())
+                add_mention(doc, "Person", base + m.start("name"), base + m.end("name"),
+                            name=name, key=name.lower(), source=SOURCE)
+    return doc

@@ -1,0 +1,55 @@
+"""Wards (phường, xã, thị trấn) and other places (tỉnh, thành phố, huyện, thôn, khối ...).
+
+A level word followed by a proper name or a number: "phường Vĩnh Trại", "xã Mai Pha",
+"Phường 1", "thành phố Lạng Sơn", "huyện Chi Lăng", "thôn Tằng Khảm". A ward written with
+its city or district ("xã Sơn Hà, huyện Hữu Lũng") records it as the unit it is located in.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Doc
+from ..pipeline import component
+from ._base import NUMERAL, PROPER, WB, WE, add_mention, alternation, sentences
+from ._jurisdiction import GLUED
+
+_WARD_WORDS = ["phường", "xã", "thị trấn"]
+_PLACE_WORDS = ["tỉnh", "thành phố", "huyện", "quận", "thị xã", "thôn", "khối", "bản"]
+
+
+def _forms(words):
+    return [v for w in words for v in (w, w.capitalize(), w.upper())]
+
+
+_UNIT = rf"(?P<level>{alternation(_forms(_WARD_WORDS + _PLACE_WORDS))}){WE}[ ]+(?P<name>{PROPER}|{NUMERAL}{WE})"
+_UNIT_RE = re.compile(WB + _UNIT)
+_GLUED_RE = re.compile(rf"{WB}(?P<glued>{alternation(GLUED)}){WE}")
+_IN_RE = re.compile(rf",?[ ]+(?P<level>{alternation(_PLACE_WORDS)}){WE}[ ]+(?P<name>{PROPER})")
+
+
+def unit_name(level: str, name: str) -> str:
+    """"phường Vĩnh Trại" from its level word and proper name, in any case as written."""
+    name = " ".join(name.split())
+    if name.isupper() and len(name) > 3:
+        name = name.title()
+    return f"{' '.join(level.lower().split())} {name}"
+
+
+@component("place", requires=("norm", "norm_sentences"), assigns=("mentions",))
+def find_places(doc: Doc) -> Doc:
+    for base, text in sentences(doc):
+        for m in _UNIT_RE.finditer(text):
+            level = " ".join(m.group("level").lower().split())
+            name = unit_name(level, m.group("name"))
+            type_ = "Ward" if level in _WARD_WORDS else "Place"
+            attrs = {"level": level}
+            inside = _IN_RE.match(text, m.end())
+            if inside:
+                attrs["located_in"] = unit_name(inside.group("level"), inside.group("name")).lower()
+            add_mention(doc, type_, base + m.start(), base + m.end(), name=name,
+                        key=name.lower(), source="place", **attrs)
+        for m in _GLUED_RE.finditer(text):
+            name = GLUED[m.group("glued")]
+            add_mention(doc, "Place", base + m.start(), base + m.end(), name=name,
+                        key=name.lower(), source="place", level=name.split()[0])
+    return doc

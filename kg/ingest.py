@@ -1,0 +1,59 @@
+"""Reading documents: UTF-8 text files, checked before anything else sees them.
+
+Each problem is an ``InputError`` whose message names the file and what is wrong with it;
+the build records it and goes on with the other documents.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .errors import Errors, InputError, Warnings
+from .model import Doc
+
+SUFFIXES = (".txt",)
+
+
+def collect(inputs: list[Path]) -> tuple[list[Path], list[InputError]]:
+    """Every document under the inputs (files as given, directories searched), sorted,
+    without duplicates; and an error for each directory that holds none."""
+    files: dict[Path, None] = {}
+    errors: list[InputError] = []
+    for path in inputs:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+            if not found:
+                errors.append(InputError(Errors.E007.format(path=path), str(path)))
+            for p in found:
+                files.setdefault(p, None)
+        else:
+            files.setdefault(path, None)
+    return sorted(files, key=lambda p: (p.name, str(p))), errors
+
+
+def read(path: Path) -> Doc:
+    """The document at ``path``, or an ``InputError`` saying why it cannot be one."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(Errors.E001.format(path=path), str(path)) from None
+    except OSError as err:
+        raise InputError(Errors.E006.format(path=path, reason=err.strerror or err), str(path)) from None
+    if not data:
+        raise InputError(Errors.E002.format(path=path), str(path))
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(Errors.E003.format(path=path, offset=nul), str(path))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(Errors.E004.format(path=path, offset=err.start, reason=err.reason), str(path)) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte-order mark is not part of the text
+    if not text.strip():
+        raise InputError(Errors.E005.format(path=path), str(path))
+    doc = Doc(path=path, text=text, sha256=hashlib.sha256(data).hexdigest())
+    damaged = text.count("\ufffd")
+    if damaged:
+        doc.warnings.append(Warnings.W001.format(path=path.name, count=damaged))
+    return doc

@@ -1,0 +1,106 @@
+"""Reference data as data files, and their loader.
+
+Each ``.tsv`` file beside this module holds public knowledge of Vietnamese administrative
+writing (standard abbreviations, organisation head nouns, post titles, document types and
+the issuer codes of document numbers), never names taken from a particular document. Lines
+starting with ``#`` are comments; the first comment names the columns.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..text.normalise import fold
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([fold(cell) for cell in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str  # Vietnamese, as written in titles: "Phó Bí thư"
+    english: str
+    kind: str  # "post" or "member"
+
+
+@dataclass(frozen=True)
+class OrgHead:
+    head: str  # "Ủy ban nhân dân"
+    kind: str  # body | named | party | fixed
+    jurisdiction: str  # required | optional | none | a level (party committees)
+
+
+@dataclass(frozen=True)
+class DocType:
+    name: str  # "Nghị quyết"
+    code: str  # "NQ"
+    concept: str  # local name of the SKOS concept in the ontology
+
+
+@dataclass(frozen=True)
+class Issuer:
+    code: str  # "TU"
+    head: str  # "Tỉnh ủy"
+    level: str  # central | province | district | commune | any
+
+
+def _longest_first(items, key):
+    return tuple(sorted(items, key=lambda x: (-len(key(x)), key(x))))
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    return {a: e for a, e in _rows("abbreviations.tsv")}
+
+
+@cache
+def jurisdiction_levels() -> dict[str, str]:
+    return {w: level for w, level in _rows("jurisdictions.tsv")}
+
+
+@cache
+def roles() -> tuple[Role, ...]:
+    return _longest_first((Role(*r) for r in _rows("roles.tsv")), lambda r: r.title)
+
+
+@cache
+def org_heads() -> tuple[OrgHead, ...]:
+    return _longest_first((OrgHead(*r) for r in _rows("organisations.tsv")), lambda h: h.head)
+
+
+@cache
+def doc_types() -> tuple[DocType, ...]:
+    return _longest_first((DocType(*r) for r in _rows("doctypes.tsv")), lambda d: d.name)
+
+
+@cache
+def issuers() -> dict[str, Issuer]:
+    return {r[0]: Issuer(*r) for r in _rows("issuers.tsv")}
+
+
+def expand(text: str) -> str:
+    """Expand the standard abbreviations word by word ("UBND TP" -> "Ủy ban nhân dân thành phố")."""
+    table = abbreviations()
+    words = text.split()
+    out, i = [], 0
+    while i < len(words):
+        two = " ".join(words[i:i + 2])
+        if i + 1 < len(words) and two in table:
+            out.append(table[two])
+            i += 2
+        else:
+            out.append(table.get(words[i], words[i]))
+            i += 1
+    return " ".join(out)
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("surnames.tsv"))

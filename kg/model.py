@@ -1,0 +1,128 @@
+"""The pipeline's state: plain Python objects, no RDF.
+
+Offsets everywhere are Python string indices (code points) into ``Doc.text``, the document
+text exactly as decoded from the file, so that ``doc.text[m.begin:m.end] == m.text``.
+Components read and write the attributes of ``Doc``; each declares which (pipeline.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: The six scored entity types, then the unscored ones an extractor may also emit.
+ENTITY_TYPES = ("Organisation", "Person", "Resolution", "Project", "Ward", "Event")
+ALL_TYPES = ENTITY_TYPES + ("Place",)
+
+#: Relations between entities (GUIDELINES.md). ``holdsPost`` and ``memberOf`` become
+#: org:Membership nodes in RDF; the others are direct edges.
+RELATIONS = ("holdsPost", "memberOf", "subOrganizationOf", "issuedBy", "locatedIn",
+             "organisedBy", "participant", "about")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open character range ``[begin, end)`` of ``Doc.text``."""
+
+    begin: int
+    end: int
+
+    def __post_init__(self):
+        if not 0 <= self.begin <= self.end:
+            raise ValueError(f"bad span {self.begin}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.begin
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.begin < other.end and other.begin < self.end
+
+    def contains(self, other: "Span") -> bool:
+        return self.begin <= other.begin and other.end <= self.end
+
+
+@dataclass
+class Mention:
+    """One occurrence of an entity in the text, found by an extractor."""
+
+    type: str  # one of ALL_TYPES
+    span: Span  # into Doc.text
+    text: str  # Doc.text[span.begin:span.end], verbatim
+    label: str  # the surface form, normalised (NFC, one tone placement, single spaces)
+    name: str  # the fullest name the mention stands for (abbreviations expanded)
+    key: str  # what identifies the thing: same key, same entity (see resolve/)
+    source: str  # the extractor that found it
+    norm: tuple[int, int] = (0, 0)  # the same range in Doc.norm.text
+    attrs: dict = field(default_factory=dict)  # number, date, code, jurisdiction, ...
+    entity: "Entity | None" = None  # set by the resolver
+
+
+@dataclass
+class Entity:
+    """A real-world thing: all mentions that share a type and a key."""
+
+    type: str
+    key: str
+    name: str  # skos:prefLabel: the fullest form seen
+    labels: set[str] = field(default_factory=set)  # every surface form (skos:altLabel)
+    mentions: list[Mention] = field(default_factory=list)
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass
+class Fact:
+    """A relation between two entities, with the sentence it was read from."""
+
+    predicate: str  # one of RELATIONS
+    subject: Entity
+    object: Entity
+    sentence: Span
+    role: str | None = None  # post title for holdsPost/memberOf (a lexicon role key)
+    source: str = ""  # the component that found it
+
+
+@dataclass
+class Doc:
+    """A document and everything the pipeline has learnt about it so far."""
+
+    path: Path
+    text: str  # as decoded, never modified
+    sha256: str
+    norm: "NormText | None" = None
+    sentences: list[Span] = field(default_factory=list)  # into Doc.text
+    norm_sentences: list[tuple[int, int]] = field(default_factory=list)  # into norm.text
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    context: dict = field(default_factory=dict)  # the document's home jurisdiction, date, ...
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+    def sentence_of(self, span: Span) -> Span:
+        """The sentence that holds ``span`` (the whole text if none does)."""
+        for s in self.sentences:
+            if s.contains(span):
+                return s
+        return Span(0, len(self.text))
+
+
+@dataclass
+class NormText:
+    """Normalised text plus the map of each of its positions back to ``Doc.text``.
+
+    ``to_orig[i]`` is the original offset of normalised character ``i``;
+    ``to_orig[len(text)]`` is ``len(original)``.
+    """
+
+    text: str
+    to_orig: list[int]
+
+    def span(self, begin: int, end: int) -> Span:
+        """The original span of the normalised range ``[begin, end)``."""
+        return Span(self.to_orig[begin], self.to_orig[max(begin, end)])

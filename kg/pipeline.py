@@ -1,0 +1,115 @@
+"""The component protocol, the registry, and the run (modelled on spaCy's pipeline).
+
+A component is a function ``Doc -> Doc`` registered with the attributes of ``Doc`` it
+reads (``requires``) and adds (``assigns``)::
+
+    @component("ward", requires=("norm", "sentences"), assigns=("mentions",))
+    def find_wards(doc): ...
+
+Components run in the order of ``stage`` (then name, for a stable order); the pipeline
+checks at start-up that every requirement is assigned by an earlier component. Adding an
+extractor is one new module in ``kg/extract/``: importing the package registers it.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from typing import Callable
+
+from .errors import Errors, PipelineError
+from .model import Doc
+
+#: Stages in running order. Extractors of mentions share one stage; the order among them
+#: does not matter since each only adds mentions.
+STAGES = ("text", "segment", "mentions", "resolve", "relations")
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    func: Callable[[Doc], Doc]
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    stage: str
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.func(doc)
+
+
+_REGISTRY: dict[str, Component] = {}
+
+
+def component(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (),
+              stage: str | None = None):
+    """Register a function as a pipeline component (a decorator)."""
+
+    def register(func: Callable[[Doc], Doc]) -> Callable[[Doc], Doc]:
+        the_stage = stage or _default_stage(assigns)
+        if the_stage not in STAGES:
+            raise PipelineError(f"component {name!r}: unknown stage {the_stage!r}")
+        if name in _REGISTRY and _REGISTRY[name].func is not func:
+            first = _REGISTRY[name].func
+            raise PipelineError(Errors.E103.format(
+                name=name, first=f"{first.__module__}.{first.__qualname__}",
+                second=f"{func.__module__}.{func.__qualname__}"))
+        _REGISTRY[name] = Component(name, func, tuple(requires), tuple(assigns), the_stage)
+        return func
+
+    return register
+
+
+def _default_stage(assigns: tuple[str, ...]) -> str:
+    if "norm" in assigns:
+        return "text"
+    if "sentences" in assigns:
+        return "segment"
+    if "entities" in assigns:
+        return "resolve"
+    if "facts" in assigns:
+        return "relations"
+    return "mentions"
+
+
+def load_components() -> dict[str, Component]:
+    """Import every module that defines components, and return the registry."""
+    for package in ("kg.text", "kg.extract", "kg.resolve"):
+        pkg = importlib.import_module(package)
+        for info in pkgutil.iter_modules(pkg.__path__):
+            if not info.name.startswith("_"):
+                importlib.import_module(f"{package}.{info.name}")
+    return dict(_REGISTRY)
+
+
+class Pipeline:
+    """An ordered, checked list of components."""
+
+    def __init__(self, names: list[str] | None = None):
+        registry = load_components()
+        if names is None:
+            chosen = sorted(registry.values(), key=lambda c: (STAGES.index(c.stage), c.name))
+        else:
+            unknown = [n for n in names if n not in registry]
+            if unknown:
+                raise PipelineError(Errors.E102.format(name=unknown[0], known=", ".join(sorted(registry))))
+            chosen = [registry[n] for n in names]
+        self.components: list[Component] = chosen
+        self._check()
+
+    def _check(self) -> None:
+        assigned: set[str] = {"path", "text", "sha256"}
+        for comp in self.components:
+            for attr in comp.requires:
+                if attr not in assigned:
+                    raise PipelineError(Errors.E101.format(
+                        component=comp.name, attr=attr, assigned=", ".join(sorted(assigned))))
+            assigned.update(comp.assigns)
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.components]
+
+    def __call__(self, doc: Doc) -> Doc:
+        for comp in self.components:
+            doc = comp(doc)
+        return doc

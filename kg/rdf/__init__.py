@@ -1,0 +1,1 @@
+"""Everything that knows RDF: vocabulary, identifiers, and the emission of quads."""

@@ -1,0 +1,166 @@
+"""The graph of a document, and of the corpus, as quads (pyoxigraph terms).
+
+Per document, in its own named graph: the Document node (file name, SHA-256, character
+count), every entity it mentions (type, labels, ``mentionedIn``, type-specific literals),
+every mention (NIF offsets and exact quote, linked to its entity and its sentence), the
+sentences that carry mentions or facts, and every fact: a direct edge plus an
+``rdf:Statement`` that says which sentence it was read from; posts as ``org:Membership``.
+
+In the corpus graph: the dataset (it imports the ontology), each entity's one
+``skos:prefLabel`` (the fullest name over all documents) and the post titles as SKOS
+concepts.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pyoxigraph as ox
+
+from ..lexicon import roles
+from ..model import Doc, Entity, Fact, Span
+from ..resolve.entities import fullest
+from .iri import IRIs
+from .vocab import CLASSES, DCTERMS, EDGE_PROPERTIES, ITSRDF, KG, NIF, ONTOLOGY_IRI, ORG, OWL, PROV, RDF, SKOS, VOID, XSD
+
+_NNI = ox.NamedNode(str(XSD.nonNegativeInteger))
+_DATE = ox.NamedNode(str(XSD.date))
+
+
+def N(term) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+def vi(text: str) -> ox.Literal:
+    return ox.Literal(text, language="vi")
+
+
+def count(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=_NNI)
+
+
+class Emitter:
+    """Turns pipeline state into quads under one IRI scheme."""
+
+    def __init__(self, iris: IRIs):
+        self.iris = iris
+        self._roles = {r.title: r for r in roles()}
+
+    def entity_iri(self, e: Entity) -> ox.NamedNode:
+        return ox.NamedNode(self.iris.entity(e.type, e.key))
+
+    # -- one document ---------------------------------------------------------------
+    def document(self, doc: Doc) -> list[ox.Quad]:
+        g = ox.NamedNode(self.iris.graph(doc.stem))
+        d = ox.NamedNode(self.iris.document(doc.stem))
+        out: list[ox.Quad] = []
+
+        def add(s, p, o):
+            out.append(ox.Quad(s, N(p) if not isinstance(p, ox.NamedNode) else p, o, g))
+
+        add(d, RDF.type, N(KG.Document))
+        add(d, KG.fileName, ox.Literal(doc.name))
+        add(d, KG.sha256, ox.Literal(doc.sha256))
+        add(d, KG.characterCount, count(len(doc.text)))
+        add(d, DCTERMS.identifier, ox.Literal(doc.stem))
+
+        sentences: set[Span] = set()
+        for e in doc.entities:
+            s = self.entity_iri(e)
+            add(s, RDF.type, N(CLASSES[e.type]))
+            add(s, KG.mentionedIn, d)
+            for label in sorted(e.labels):
+                add(s, SKOS.altLabel, vi(label))
+            if e.type == "Resolution":
+                if e.attrs.get("number"):
+                    add(s, KG.documentNumber, ox.Literal(e.attrs["number"]))
+                if e.attrs.get("date"):
+                    add(s, KG.documentDate, ox.Literal(e.attrs["date"], datatype=_DATE))
+                if e.attrs.get("doc_type"):
+                    add(s, KG.documentType, N(KG._NS[e.attrs["doc_type"]]))
+            for m in e.mentions:
+                mi = ox.NamedNode(self.iris.char(doc.stem, m.span.begin, m.span.end))
+                sent = doc.sentence_of(m.span)
+                sentences.add(sent)
+                add(mi, RDF.type, N(KG.Mention))
+                add(mi, NIF.anchorOf, ox.Literal(m.text))
+                add(mi, NIF.beginIndex, count(m.span.begin))
+                add(mi, NIF.endIndex, count(m.span.end))
+                add(mi, NIF.referenceContext, d)
+                add(mi, NIF.sentence, ox.NamedNode(self.iris.char(doc.stem, sent.begin, sent.end)))
+                add(mi, ITSRDF.taIdentRef, s)
+
+        for f in doc.facts:
+            sentences.add(f.sentence)
+            sent = ox.NamedNode(self.iris.char(doc.stem, f.sentence.begin, f.sentence.end))
+            if f.predicate in ("holdsPost", "memberOf"):
+                out.extend(self._membership(f, d, sent, g))
+            else:
+                s, o = self.entity_iri(f.subject), self.entity_iri(f.object)
+                p = N(EDGE_PROPERTIES[f.predicate])
+                add(s, p, o)
+                st = ox.NamedNode(self.iris.fact(doc.stem, f.predicate, s.value, o.value))
+                add(st, RDF.type, N(RDF.Statement))
+                add(st, RDF.subject, s)
+                add(st, RDF.predicate, p)
+                add(st, RDF.object, o)
+                add(st, PROV.wasDerivedFrom, sent)
+
+        for span in sentences:
+            si = ox.NamedNode(self.iris.char(doc.stem, span.begin, span.end))
+            add(si, RDF.type, N(NIF.Sentence))
+            add(si, NIF.anchorOf, ox.Literal(doc.text[span.begin:span.end]))
+            add(si, NIF.beginIndex, count(span.begin))
+            add(si, NIF.endIndex, count(span.end))
+            add(si, NIF.referenceContext, d)
+        return out
+
+    def _membership(self, f: Fact, d, sent, g) -> list[ox.Quad]:
+        role = f.role or "Thành viên"
+        m = ox.NamedNode(self.iris.membership(f.subject.key, role, f.object.key))
+        triples = [
+            (m, RDF.type, N(ORG.Membership)),
+            (m, ORG.member, self.entity_iri(f.subject)),
+            (m, ORG.organization, self.entity_iri(f.object)),
+            (m, ORG.role, ox.NamedNode(self.iris.role(role))),
+            (m, KG.attestedIn, d),
+            (m, PROV.wasDerivedFrom, sent),
+        ]
+        return [ox.Quad(s, N(p), o, g) for s, p, o in triples]
+
+    # -- the corpus -----------------------------------------------------------------
+    def corpus(self, docs: list[Doc]) -> list[ox.Quad]:
+        g = ox.NamedNode(self.iris.corpus_graph())
+        out: list[ox.Quad] = []
+
+        def add(s, p, o):
+            out.append(ox.Quad(s, N(p), o, g))
+
+        ds = ox.NamedNode(self.iris.dataset())
+        add(ds, RDF.type, N(VOID.Dataset))
+        add(ds, OWL.imports, ox.NamedNode(ONTOLOGY_IRI))
+        for doc in docs:
+            add(ds, DCTERMS.source, ox.NamedNode(self.iris.document(doc.stem)))
+
+        names: dict[ox.NamedNode, set[str]] = defaultdict(set)
+        used_roles: set[str] = set()
+        for doc in docs:
+            for e in doc.entities:
+                names[self.entity_iri(e)].add(e.name)
+            used_roles.update(f.role or "Thành viên" for f in doc.facts
+                              if f.predicate in ("holdsPost", "memberOf"))
+        for s, ns in names.items():
+            add(s, SKOS.prefLabel, vi(fullest(ns)))
+
+        scheme = ox.NamedNode(self.iris.role_scheme())
+        if used_roles:
+            add(scheme, RDF.type, N(SKOS.ConceptScheme))
+            add(scheme, SKOS.prefLabel, vi("Chức danh"))
+            add(scheme, SKOS.prefLabel, ox.Literal("Post titles", language="en"))
+        for title in used_roles:
+            r = ox.NamedNode(self.iris.role(title))
+            add(r, RDF.type, N(KG.Role))
+            add(r, SKOS.inScheme, scheme)
+            add(r, SKOS.prefLabel, vi(title))
+            if title in self._roles:
+                add(r, SKOS.prefLabel, ox.Literal(self._roles[title].english, language="en"))
+        return out

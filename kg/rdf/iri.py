@@ -1,0 +1,90 @@
+"""Stable, readable identifiers.
+
+Every IRI is the base IRI plus an ASCII slug of what identifies the thing, so the same
+thing gets the same IRI in every build and every document:
+
+=================  ==========================================================
+entity             ``{base}{type}/{slug(key)}``: ``organisation/uy-ban-nhan-dan-thanh-pho-lang-son``,
+                   ``resolution/188-nq-tu``, ``ward/phuong-vinh-trai``
+document           ``{base}document/{file stem}``
+mention, sentence  ``{base}document/{stem}#char={begin},{end}`` (RFC 5147, as NIF)
+membership         ``{base}membership/{person}.{role}.{organisation}``
+relation evidence  ``{base}document/{stem}#fact={predicate},{hash}``
+post title         ``{base}role/{slug(title)}``
+named graph        ``{base}graph/{stem}``, ``{base}graph/corpus``
+=================  ==========================================================
+
+A slug longer than 80 characters is cut at a hyphen and ends with 8 hexadecimal digits
+of the SHA-1 of the whole key, so long names stay unique.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from ..errors import ConfigError, Errors
+
+MAX_SLUG = 80
+
+
+def slug(text: str) -> str:
+    """ASCII, lower case, hyphens: "Ủy ban nhân dân TP Lạng Sơn" -> "uy-ban-nhan-dan-tp-lang-son"."""
+    folded = text.replace("đ", "d").replace("Đ", "D")
+    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
+    if len(s) > MAX_SLUG:
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        s = s[:MAX_SLUG].rsplit("-", 1)[0] + "-" + digest
+    return s
+
+
+def file_slug(stem: str) -> str:
+    """A file stem as it is when it is already safe ASCII (000_fa6b…), else its slug."""
+    return stem if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", stem) else slug(stem)
+
+
+def check_base(base: str) -> str:
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.netloc or not base.endswith(("/", "#")):
+        raise ConfigError(Errors.E205.format(iri=base))
+    return base
+
+
+class IRIs:
+    """The IRI scheme under one base IRI."""
+
+    def __init__(self, base: str):
+        self.base = check_base(base)
+
+    def entity(self, type_: str, key: str) -> str:
+        return f"{self.base}{type_.lower()}/{slug(key)}"
+
+    def document(self, stem: str) -> str:
+        return f"{self.base}document/{file_slug(stem)}"
+
+    def char(self, stem: str, begin: int, end: int) -> str:
+        return f"{self.document(stem)}#char={begin},{end}"
+
+    def fact(self, stem: str, predicate: str, subject: str, obj: str) -> str:
+        digest = hashlib.sha1(f"{subject} {obj}".encode("utf-8")).hexdigest()[:10]
+        return f"{self.document(stem)}#fact={predicate},{digest}"
+
+    def membership(self, person_key: str, role: str, org_key: str) -> str:
+        return f"{self.base}membership/{slug(person_key)}.{slug(role)}.{slug(org_key)}"
+
+    def role(self, title: str) -> str:
+        return f"{self.base}role/{slug(title)}"
+
+    def role_scheme(self) -> str:
+        return f"{self.base}role/"
+
+    def graph(self, stem: str) -> str:
+        return f"{self.base}graph/{file_slug(stem)}"
+
+    def corpus_graph(self) -> str:
+        return f"{self.base}graph/corpus"
+
+    def dataset(self) -> str:
+        return f"{self.base}dataset"

@@ -1,0 +1,1 @@
+"""Resolution: mentions to entities, within a document and across the corpus."""

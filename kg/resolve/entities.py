@@ -1,0 +1,61 @@
+"""Within-document resolution: overlapping mentions settled, mentions grouped into entities.
+
+Overlaps: a mention inside a longer mention of the same type is part of it and is
+dropped ("phường Vĩnh" inside "phường Vĩnh Trại"); so is a person's name inside another
+entity's name (a ward or street named after a person). Places and organisations inside
+a longer name (the "thành phố Lạng Sơn" of "UBND thành phố Lạng Sơn") are kept: the name
+states them.
+
+Entities: mentions that share a type and a key are one entity. Its name is the fullest
+form seen; every surface form and expanded form is one of its labels. Across documents
+the same type and key give the same IRI (rdf/iri.py), so the corpus is linked by keys.
+"""
+from __future__ import annotations
+
+from ..model import Doc, Entity, Mention
+from ..pipeline import component
+
+
+def _dropped(m: Mention, others: list[Mention]) -> bool:
+    for n in others:
+        if n is m or not n.span.contains(m.span):
+            continue
+        if n.span == m.span:
+            if n.type == m.type and others.index(n) < others.index(m):
+                return True  # the same mention found twice
+            continue
+        if n.type == m.type or m.type == "Person":
+            return True
+    return False
+
+
+def settle_overlaps(mentions: list[Mention]) -> tuple[list[Mention], int]:
+    ordered = sorted(mentions, key=lambda m: (m.span.begin, -len(m.span), m.type, m.key))
+    kept = [m for m in ordered if not _dropped(m, ordered)]
+    return kept, len(ordered) - len(kept)
+
+
+def fullest(names) -> str:
+    """The fullest of several names: the longest, then the first in code-point order."""
+    return sorted(names, key=lambda n: (-len(n), n))[0]
+
+
+@component("entities", requires=("mentions",), assigns=("entities",))
+def resolve_entities(doc: Doc) -> Doc:
+    doc.mentions, dropped = settle_overlaps(doc.mentions)
+    doc.context["overlaps_dropped"] = dropped
+    groups: dict[tuple[str, str], Entity] = {}
+    for m in doc.mentions:
+        ent = groups.get((m.type, m.key))
+        if ent is None:
+            ent = groups[(m.type, m.key)] = Entity(type=m.type, key=m.key, name=m.name)
+        ent.mentions.append(m)
+        ent.labels.update(x for x in (m.label, m.name, m.attrs.get("alt")) if x)
+        for k, v in m.attrs.items():
+            if v is not None and k not in ent.attrs:
+                ent.attrs[k] = v
+        m.entity = ent
+    for ent in groups.values():
+        ent.name = fullest(m.name for m in ent.mentions)
+    doc.entities = sorted(groups.values(), key=lambda e: (e.type, e.key))
+    return doc

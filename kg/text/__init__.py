@@ -1,0 +1,1 @@
+"""Text components: normalisation that keeps offsets, and sentence segmentation."""

@@ -1,0 +1,38 @@
+"""The document's own units: which city, district and province it is about.
+
+A city portal writes "UBND thành phố" for its own city's committee; to expand such a
+name the extractors need the document's home unit of each level. It is the unit of that
+level the document names most often ("thành phố Lạng Sơn", "tỉnh Lạng Sơn").
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import re
+
+from ..extract._base import CAP, WB
+from ..extract._jurisdiction import JUR_RE, PARTY_LEVEL, Jurisdiction, from_match
+from ..model import Doc
+from ..pipeline import component
+
+
+#: "Tỉnh ủy Lạng Sơn" names the province as well (two syllables: a person's name has three).
+_PARTY_RE = re.compile(rf"{WB}(?P<head>{'|'.join(PARTY_LEVEL)})[ ]+(?P<name>{CAP}[ ]+{CAP})(?![ ]+{CAP})")
+
+
+@component("context", requires=("norm",), assigns=("context",), stage="segment")
+def find_context(doc: Doc) -> Doc:
+    counts: Counter = Counter()
+    for m in JUR_RE.finditer(doc.norm.text):
+        j = from_match(m, {})
+        if j and j.name:
+            counts[j] += 1
+    for m in _PARTY_RE.finditer(doc.norm.text):
+        counts[Jurisdiction(PARTY_LEVEL[m.group("head")], m.group("name"))] += 1
+    home: dict = {}
+    for j, _ in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))):
+        if j.level in ("province", "district") and not any(h.level == j.level for h in home.values()):
+            home[j.level_word] = j
+    doc.context["home"] = home
+    doc.context["place_names"] = {j.name for j in counts}
+    return doc

@@ -1,0 +1,69 @@
+"""Offset-preserving normalisation of Vietnamese text.
+
+The normalised text is what extractors match against: Unicode NFC, one tone placement
+(the "new" one, hòa and ủy, that the official orthography of 2018 prescribes), single
+spaces for odd white space. Every normalised character keeps the original offset of the
+character cluster it came from, so a match maps back to an exact quote of the source.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..model import Doc, NormText
+from ..pipeline import component
+
+# Old placement (tone on the second vowel) -> new placement (tone on the first), for the
+# open syllables oa, oe, uy where the two orthographies differ.
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
+_OLD_TO_NEW = {}
+for _first, _second in (("o", "a"), ("o", "e"), ("u", "y")):
+    for _tone in _TONES:
+        for _case in (str.lower, str.upper):
+            old = _case(_first) + unicodedata.normalize("NFC", _case(_second) + _tone)
+            new = unicodedata.normalize("NFC", _case(_first) + _tone) + _case(_second)
+            _OLD_TO_NEW[old] = new
+# Only where the pair ends the syllable (hoà, thuỷ), and not the u of "qu" (quý keeps its tone).
+_OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TO_NEW) + r")(?!\w)")
+
+_SPACES = {"\u00a0", "\u2007", "\u202f", "\u2002", "\u2003", "\u2009", "\u3000", "\t", "\u000b", "\u000c"}
+_DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad"}
+
+
+def normalise(text: str) -> NormText:
+    """NFC, new tone placement and plain spaces, with the map back to ``text``."""
+    out: list[str] = []
+    to_orig: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1  # a cluster: one base character and the combining marks after it
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        cluster = text[i:j]
+        if cluster in _DROP:
+            i = j
+            continue
+        if cluster in _SPACES:
+            cluster = " "
+        elif cluster == "\r":
+            cluster = "\n" if j < n and text[j] != "\n" else ""
+        for ch in unicodedata.normalize("NFC", cluster):
+            out.append(ch)
+            to_orig.append(i)
+        i = j
+    to_orig.append(n)
+    flat = "".join(out)
+    # Tone placement: same length in and out, so the map is unchanged.
+    flat = _OLD_TONE_RE.sub(lambda m: _OLD_TO_NEW[m.group(1)], flat)
+    return NormText(flat, to_orig)
+
+
+def fold(text: str) -> str:
+    """A string's normalised form on its own (no offsets): for lexicon keys and labels."""
+    return " ".join(normalise(text).text.split())
+
+
+@component("normalise", requires=(), assigns=("norm",))
+def normalise_doc(doc: Doc) -> Doc:
+    doc.norm = normalise(doc.text)
+    return doc

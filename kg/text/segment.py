@@ -1,0 +1,55 @@
+"""Sentence segmentation that survives portal pages and PDF line breaks.
+
+A sentence ends at ., !, ?, … or ; followed by white space and a capital letter or a
+digit, and at a line break when the line ends with sentence punctuation or the next line
+starts with a capital letter, a digit, a bullet or a dash. A line break inside a sentence
+(the PDF text of a report breaks lines mid-sentence, with blank lines between) does not
+end it: the next line then starts in lower case.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Doc, Span
+from ..pipeline import component
+
+_END_PUNCT = re.compile(r"(?<=[.!?…;])[\"”’)]*\s+(?=[\"“(]?\w)")
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+_OPENERS = set("0123456789•-–+*\"“(")
+
+
+def _starts_new(ch: str) -> bool:
+    return ch.isupper() or ch in _OPENERS
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``(begin, end)`` of each sentence of ``text``, white space trimmed."""
+    cuts: list[int] = [0]
+    for m in _LINE_BREAK.finditer(text):
+        before = text[:m.start()].rstrip()
+        after = text[m.end():m.end() + 1]
+        if not before or not after:
+            cuts.append(m.end())
+            continue
+        if before[-1] in ".!?…:;" or _starts_new(after):
+            cuts.append(m.end())
+    for m in _END_PUNCT.finditer(text):
+        if _starts_new(text[m.end():m.end() + 1].lstrip("\"“(") or "a"):
+            cuts.append(m.end())
+    cuts.append(len(text))
+    spans = []
+    for begin, end in zip(sorted(set(cuts)), sorted(set(cuts))[1:]):
+        chunk = text[begin:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        if end - trail > begin + lead:
+            spans.append((begin + lead, end - trail))
+    return spans
+
+
+@component("segment", requires=("norm",), assigns=("sentences", "norm_sentences"))
+def segment(doc: Doc) -> Doc:
+    norm = doc.norm
+    doc.norm_sentences = split_sentences(norm.text)
+    doc.sentences = [norm.span(b, e) for b, e in doc.norm_sentences]
+    return doc
