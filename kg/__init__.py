@@ -12,7 +12,7 @@ from pathlib import Path as _Path
 
 def build(inputs, out="out", *, base_iri: str | None = None, progress=None):
     """Build the graph of the documents under ``inputs`` into directory ``out``."""
-    from .build import build as _build
+    from .builder import build as _build
     from .config import Settings
 
     settings = Settings(base_iri=base_iri) if base_iri else Settings()

@@ -55,7 +55,7 @@ def build(inputs: tuple[Path, ...], out: Path, base_iri: str, quiet: bool):
     character offsets of every mention. Documents that cannot be read are reported by
     name and skipped; the exit status is then 1, and the rest is still written.
     """
-    from .build import build as run_build
+    from .builder import build as run_build
 
     paths = list(inputs) or [DEFAULT_CORPUS]
     if not inputs and not DEFAULT_CORPUS.is_dir():

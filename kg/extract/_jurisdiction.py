@@ -20,7 +20,8 @@ LEVEL_WORDS = {
 #: Written with its proper name glued into one abbreviation (TPLS = thành phố Lạng Sơn).
 GLUED = {a: e for a, e in abbreviations().items() if a.startswith("TP") and a != "TP"}
 
-JUR = (rf"(?:(?P<glued>{alternation(GLUED)}){WE}|(?P<jlevel>{alternation(LEVEL_WORDS)}){WE}"
+_LEVEL_FORMS = [f for w in LEVEL_WORDS for f in {w, w.capitalize(), w.upper()}]
+JUR = (rf"(?:(?P<glued>{alternation(GLUED)}){WE}|(?P<jlevel>{alternation(_LEVEL_FORMS)}){WE}"
        rf"(?:\.?[ ]+(?P<jname>{PROPER}|{NUMERAL}))?)")
 JUR_RE = re.compile(WB + JUR)
 
@@ -54,7 +55,7 @@ def from_match(m: re.Match, home: dict) -> Jurisdiction | None:
     if not m.group("jlevel"):
         return None
     word = " ".join(m.group("jlevel").split())
-    word = "thành phố" if word == "TP" else word
+    word = "thành phố" if word == "TP" else word.lower()
     name = " ".join((m.group("jname") or "").split())
     if not name:
         known = home.get(word)

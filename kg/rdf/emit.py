@@ -22,7 +22,9 @@ from ..resolve.entities import fullest
 from .iri import IRIs
 from .vocab import CLASSES, DCTERMS, EDGE_PROPERTIES, ITSRDF, KG, NIF, ONTOLOGY_IRI, ORG, OWL, PROV, RDF, SKOS, VOID, XSD
 
-_NNI = ox.NamedNode(str(XSD.nonNegativeInteger))
+#: Offsets and counts are xsd:integer: NIF's range is xsd:nonNegativeInteger, but Oxigraph
+#: stores every derived integer type as xsd:integer, and the files must equal the store.
+_INT = ox.NamedNode(str(XSD.integer))
 _DATE = ox.NamedNode(str(XSD.date))
 
 
@@ -35,7 +37,7 @@ def vi(text: str) -> ox.Literal:
 
 
 def count(n: int) -> ox.Literal:
-    return ox.Literal(str(n), datatype=_NNI)
+    return ox.Literal(str(n), datatype=_INT)
 
 
 class Emitter:

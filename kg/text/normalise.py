@@ -19,10 +19,11 @@ _TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
 _OLD_TO_NEW = {}
 for _first, _second in (("o", "a"), ("o", "e"), ("u", "y")):
     for _tone in _TONES:
-        for _case in (str.lower, str.upper):
-            old = _case(_first) + unicodedata.normalize("NFC", _case(_second) + _tone)
-            new = unicodedata.normalize("NFC", _case(_first) + _tone) + _case(_second)
-            _OLD_TO_NEW[old] = new
+        for _c1 in (str.lower, str.upper):
+            for _c2 in (str.lower, str.upper):  # "Uỷ" at the start of a name, "UỶ" in titles
+                old = _c1(_first) + unicodedata.normalize("NFC", _c2(_second) + _tone)
+                new = unicodedata.normalize("NFC", _c1(_first) + _tone) + _c2(_second)
+                _OLD_TO_NEW[old] = new
 # Only where the pair ends the syllable (hoà, thuỷ), and not the u of "qu" (quý keeps its tone).
 _OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TO_NEW) + r")(?!\w)")
 

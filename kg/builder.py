@@ -123,10 +123,7 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
     result.relations = dict(sorted(rel_counts.items()))
     result.timings["emit"] = round(time.perf_counter() - t_emit, 3)
 
-    t_write = time.perf_counter()
     _write_atomically(out, ordered, triples, result, t0)
-    result.timings["write"] = round(time.perf_counter() - t_write, 3)
-    result.timings["total"] = round(time.perf_counter() - t0, 3)
     return result
 
 
@@ -170,8 +167,16 @@ def _ontology_quads(path: Path) -> list[ox.Quad]:
     except (OSError, SyntaxError) as err:
         raise KGError(Errors.E204.format(path=path, reason=err)) from None
     g = ox.NamedNode(ONTOLOGY_IRI)
-    return [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples
-            if not isinstance(t.subject, ox.BlankNode) or True]
+    # The parser names blank nodes (OWL lists) at random; name them by order of appearance
+    # so that the output stays byte-identical from build to build.
+    names: dict[ox.BlankNode, ox.BlankNode] = {}
+
+    def stable(term):
+        if isinstance(term, ox.BlankNode):
+            return names.setdefault(term, ox.BlankNode(f"onto{len(names) + 1}"))
+        return term
+
+    return [ox.Quad(stable(t.subject), t.predicate, stable(t.object), g) for t in triples]
 
 
 def _write_atomically(out: Path, quads, triples, result: BuildResult, t0: float) -> None:
@@ -184,9 +189,11 @@ def _write_atomically(out: Path, quads, triples, result: BuildResult, t0: float)
     shutil.rmtree(tmp, ignore_errors=True)
     try:
         tmp.mkdir()
+        t_write = time.perf_counter()
         ox.serialize(quads, str(tmp / GRAPH_TRIG), ox.RdfFormat.TRIG, prefixes=PREFIXES)
         ox.serialize(triples, str(tmp / GRAPH_TTL), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         store.create(tmp / store.STORE_DIR, quads)
+        result.timings["write"] = round(time.perf_counter() - t_write, 3)
         result.timings["total"] = round(time.perf_counter() - t0, 3)
         (tmp / BUILD_JSON).write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n",
                                       encoding="utf-8")

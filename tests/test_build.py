@@ -1,0 +1,150 @@
+"""A build of the bundled corpus, checked through real parsers and a real store."""
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib.namespace import RDF, SKOS
+
+import kg
+from kg.model import ENTITY_TYPES
+from kg.rdf.vocab import KG, NIF, PROV
+
+from conftest import CORPUS, SHARED
+
+# RFC 3987 absolute IRI, as far as kg writes them: scheme, authority, no forbidden characters.
+IRI_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?/[^\s<>\"{}|\\^`]*$")
+
+
+@pytest.fixture(scope="module")
+def ttl(corpus_build):
+    out, _ = corpus_build
+    return rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+
+
+def test_five_documents_and_every_entity_type(corpus_build, ttl):
+    out, result = corpus_build
+    assert len(result.documents) == 5
+    assert len(set(ttl.subjects(RDF.type, KG.Document))) == 5
+    for type_ in ENTITY_TYPES:
+        assert result.entities[type_] >= 1, type_
+        assert any(True for _ in ttl.subjects(RDF.type, KG[type_])), type_
+
+
+def test_turtle_reparses_to_the_same_triples_with_rdflib_and_oxigraph(corpus_build, ttl):
+    out, result = corpus_build
+    ox_triples = set(ox.parse(path=str(out / "graph.ttl")))
+    assert len(ttl) == len(ox_triples) == result.triples
+
+
+def test_trig_reparses_to_the_same_quads_as_the_store(corpus_build):
+    out, result = corpus_build
+    ds = rdflib.Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    rdflib_quads = sum(len(g) for g in ds.graphs() if g.identifier != rdflib.Dataset().default_graph.identifier)
+    store = ox.Store.read_only(str(out / "store"))
+    assert set(ox.parse(path=str(out / "graph.trig"))) == set(store)
+    assert rdflib_quads == len(store) == result.quads
+
+
+def test_one_named_graph_per_document_plus_corpus_and_ontology(corpus_build):
+    out, _ = corpus_build
+    store = ox.Store.read_only(str(out / "store"))
+    graphs = {g.value for g in store.named_graphs()}
+    stems = {p.stem for p in CORPUS.glob("*.txt")}
+    assert {g.rsplit("/", 1)[1] for g in graphs if "/graph/" in g} == stems | {"corpus"}
+    assert "https://w3id.org/vn-gov-kg/ontology" in graphs
+
+
+def test_build_is_deterministic(tmp_path):
+    a = kg.build([CORPUS], tmp_path / "a")
+    b = kg.build([CORPUS], tmp_path / "b")
+    assert a.ok and b.ok
+    for name in ("graph.ttl", "graph.trig"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_no_blank_nodes_in_the_data_and_every_iri_is_absolute(corpus_build):
+    out, _ = corpus_build
+    for quad in ox.parse(path=str(out / "graph.trig")):
+        if quad.graph_name.value != "https://w3id.org/vn-gov-kg/ontology":  # OWL lists there
+            assert not isinstance(quad.subject, ox.BlankNode) and not isinstance(quad.object, ox.BlankNode)
+        for term in (quad.subject, quad.predicate, quad.object, quad.graph_name):
+            if isinstance(term, ox.NamedNode):
+                assert IRI_RE.match(term.value), term
+
+
+def test_every_mention_quotes_its_document_exactly(ttl):
+    texts = {}
+    for doc, name in ttl.subject_objects(KG.fileName):
+        texts[doc] = (CORPUS / str(name)).read_text(encoding="utf-8")
+    mentions = list(ttl.subjects(RDF.type, KG.Mention))
+    assert len(mentions) > 100
+    for m in mentions:
+        text = texts[ttl.value(m, NIF.referenceContext)]
+        begin, end = int(ttl.value(m, NIF.beginIndex)), int(ttl.value(m, NIF.endIndex))
+        assert text[begin:end] == str(ttl.value(m, NIF.anchorOf)), m
+        assert str(m).endswith(f"#char={begin},{end}")
+        sentence = ttl.value(m, NIF.sentence)
+        assert int(ttl.value(sentence, NIF.beginIndex)) <= begin < end <= int(ttl.value(sentence, NIF.endIndex))
+
+
+def test_every_relation_points_to_the_sentence_it_came_from(ttl):
+    statements = list(ttl.subjects(RDF.type, RDF.Statement))
+    memberships = list(ttl.subjects(RDF.type, rdflib.URIRef("http://www.w3.org/ns/org#Membership")))
+    assert statements and memberships
+    for node in statements + memberships:
+        sentence = ttl.value(node, PROV.wasDerivedFrom)
+        assert (sentence, RDF.type, NIF.Sentence) in ttl, node
+    for st in statements:
+        s, p, o = (ttl.value(st, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        assert (s, p, o) in ttl
+
+
+def test_memberships_name_a_person_an_organisation_and_a_labelled_role(ttl):
+    ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
+    for m in ttl.subjects(RDF.type, ORG.Membership):
+        assert (ttl.value(m, ORG.member), RDF.type, KG.Person) in ttl
+        assert (ttl.value(m, ORG.organization), RDF.type, KG.Organisation) in ttl
+        role = ttl.value(m, ORG.role)
+        assert any(lbl.language == "vi" for lbl in ttl.objects(role, SKOS.prefLabel))
+
+
+def test_each_entity_has_one_vietnamese_preflabel_and_tagged_altlabels(ttl):
+    for type_ in ENTITY_TYPES + ("Place",):
+        for e in ttl.subjects(RDF.type, KG[type_]):
+            pref = list(ttl.objects(e, SKOS.prefLabel))
+            assert len(pref) == 1 and pref[0].language == "vi", (e, pref)
+            alts = list(ttl.objects(e, SKOS.altLabel))
+            assert alts and all(a.language == "vi" for a in alts), e
+            assert list(ttl.objects(e, KG.mentionedIn)), e
+
+
+def test_the_same_thing_gets_the_same_iri_in_every_document(ttl):
+    # An organisation mentioned by several documents is one node linked to all of them.
+    per_entity = Counter(s for s, _ in ttl.subject_objects(KG.mentionedIn))
+    assert max(per_entity.values()) >= 3
+
+
+def test_build_json_reports_counts_per_document(corpus_build):
+    out, _ = corpus_build
+    report = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert report["counts"]["documents"] == 5 and report["counts"]["failed"] == 0
+    assert sum(d["mentions"] for d in report["documents"]) == report["counts"]["mentions"]
+    assert {"extract", "emit", "write", "total"} <= set(report["timings_s"])
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="the shared scorer is not beside the repo")
+def test_the_scorer_finds_every_document(corpus_build):
+    out, _ = corpus_build
+    proc = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(out / "graph.trig"),
+                           "--gold", str(SHARED / "eval" / "gold"), "--json"],
+                          capture_output=True, text=True, check=True)
+    result = json.loads(proc.stdout)
+    assert result["documents_not_in_graph"] == []
+    assert result["entities_micro"]["tp"] > 0

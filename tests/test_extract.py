@@ -1,0 +1,93 @@
+"""Each extractor on sentences written for the test (the language of administration,
+not the corpus)."""
+from helpers import entities, facts, run
+
+
+HOME = "Thành phố Bắc Giang thuộc tỉnh Bắc Giang. Thành phố Bắc Giang phát triển. "
+
+
+def test_bare_committee_is_the_home_citys_and_province_is_the_provinces():
+    doc = run(HOME + "UBND thành phố và UBND tỉnh đã chỉ đạo; HĐND thành phố giám sát.")
+    orgs = entities(doc, "Organisation")
+    assert "Ủy ban nhân dân thành phố Bắc Giang" in orgs
+    assert "Ủy ban nhân dân tỉnh Bắc Giang" in orgs
+    assert "Hội đồng nhân dân thành phố Bắc Giang" in orgs
+    assert "UBND thành phố" in orgs["Ủy ban nhân dân thành phố Bắc Giang"].labels
+
+
+def test_committee_of_several_units_is_no_single_body():
+    doc = run(HOME + "Chủ tịch UBND các phường, xã tiếp công dân.")
+    assert not any("các" in name for name in entities(doc, "Organisation"))
+
+
+def test_party_committee_and_its_executive_committee_are_one():
+    doc = run(HOME + "Ban Chấp hành Đảng bộ thành phố họp. Thành ủy Bắc Giang chỉ đạo.")
+    orgs = entities(doc, "Organisation")
+    assert "Thành ủy Bắc Giang" in orgs
+    assert "Ban Chấp hành Đảng bộ thành phố Bắc Giang" in orgs["Thành ủy Bắc Giang"].labels
+
+
+def test_organ_of_a_committee_is_part_of_it():
+    doc = run(HOME + "Ban Thường vụ Tỉnh ủy Bắc Giang làm việc với Tỉnh ủy Bắc Giang.")
+    assert ("subOrganizationOf", "Ban Thường vụ Tỉnh ủy Bắc Giang", "Tỉnh ủy Bắc Giang", None) in facts(doc)
+
+
+def test_department_named_with_jurisdiction_belongs_to_its_peoples_committee():
+    doc = run(HOME + "Phòng Tài nguyên và Môi trường thành phố phối hợp với UBND thành phố.")
+    assert ("subOrganizationOf", "Phòng Tài nguyên và Môi trường thành phố Bắc Giang",
+            "Ủy ban nhân dân thành phố Bắc Giang", None) in facts(doc)
+
+
+def test_person_with_posts_after_the_name():
+    doc = run(HOME + "Đồng chí Trần Văn Bình, Phó Bí thư Thành ủy, Chủ tịch UBND thành phố phát biểu.")
+    assert "Trần Văn Bình" in entities(doc, "Person")
+    got = facts(doc)
+    assert ("holdsPost", "Trần Văn Bình", "Thành ủy Bắc Giang", "Phó Bí thư") in got
+    assert ("holdsPost", "Trần Văn Bình", "Ủy ban nhân dân thành phố Bắc Giang", "Chủ tịch") in got
+
+
+def test_a_bare_title_is_not_a_person():
+    doc = run(HOME + "Đồng chí Bí thư Thành ủy phát biểu chỉ đạo.")
+    assert entities(doc, "Person") == {}
+
+
+def test_resolution_number_date_and_issuer_code():
+    doc = run(HOME + "Thực hiện Nghị quyết số 21-NQ/TU ngày 3/2/2023 của Tỉnh ủy Bắc Giang.")
+    res = entities(doc, "Resolution")["Nghị quyết số 21-NQ/TU"]
+    assert res.attrs["number"] == "21-NQ/TU"
+    assert res.attrs["date"] == "2023-02-03"
+    assert res.attrs["issuer_code"] == "TU"
+    assert ("issuedBy", "Nghị quyết số 21-NQ/TU", "Tỉnh ủy Bắc Giang", None) in facts(doc)
+
+
+def test_resolution_types_and_number_formats():
+    doc = run("Căn cứ Quyết định số 1234/QĐ-UBND và Kế hoạch số 56/KH-UBND; Thông tư 12/2021/TT-BTC.")
+    numbers = {e.attrs["number"] for e in entities(doc, "Resolution").values()}
+    assert {"1234/QĐ-UBND", "56/KH-UBND", "12/2021/TT-BTC"} <= numbers
+
+
+def test_wards_and_places():
+    doc = run("Tại phường Hoàng Văn Thụ, thành phố Bắc Giang và xã Tân Mỹ, huyện Yên Dũng.")
+    wards = entities(doc, "Ward")
+    assert {"phường Hoàng Văn Thụ", "xã Tân Mỹ"} <= set(wards)
+    assert "Hoàng Văn Thụ" not in entities(doc, "Person")  # a ward named after a person
+    assert ("locatedIn", "xã Tân Mỹ", "huyện Yên Dũng", None) in facts(doc)
+    assert "xã hội" not in " ".join(wards)
+
+
+def test_projects_and_events():
+    doc = run("Khởi công dự án Cầu Đồng Sơn; tổ chức Lễ hội Đền Thượng năm 2024. "
+              "Thành ủy Bắc Giang tổ chức hội nghị lần thứ 5.")
+    assert "Dự án Cầu Đồng Sơn" in entities(doc, "Project")
+    events = entities(doc, "Event")
+    assert "Lễ hội Đền Thượng năm 2024" in events
+    assert "Hội nghị lần thứ 5" in events
+    assert ("organisedBy", "Hội nghị lần thứ 5", "Thành ủy Bắc Giang", None) in facts(doc)
+
+
+def test_every_mention_quotes_the_source_exactly():
+    text = "Uỷ ban nhân dân tỉnh Bắc Giang  ban hành Kế hoạch số 7/KH-UBND.\u00a0Xã Tân Mỹ."
+    doc = run(text)
+    assert doc.mentions
+    for m in doc.mentions:
+        assert text[m.span.begin:m.span.end] == m.text
