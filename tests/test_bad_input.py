@@ -1,0 +1,410 @@
+"""Bad input: unreadable documents are reported by name and skipped, the rest still builds,
+and the output directory is never left half-written.
+
+Every test runs the real ``kg build`` (through click's CliRunner) on copies of corpus files.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import ingest
+from kg.cli import main
+from kg.errors import InputError
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+GOOD_STEMS = ("000_fa6bdb4d5fc08f99", "001_66a585b55fd60d04")
+DATA_BASE = "https://w3id.org/vn-gov-kg/id/"
+
+PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
+VIETNAMESE = "Ủy ban nhân dân thành phố Lạng Sơn ban hành Nghị quyết số 12/NQ-HĐND.\n"
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258(text: str) -> bytes:
+    """``text`` in Windows-1258, the legacy Vietnamese code page (base letter + tone mark)."""
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        nfd = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONE_MARKS))
+        out += base.encode("cp1258") + "".join(c for c in nfd if c in _TONE_MARKS).encode("cp1258")
+    return bytes(out)
+
+
+BAD_FILES = {
+    # name: (content, code)
+    "empty.txt": (b"", "E002"),
+    "image.txt": (PNG_HEADER, "E003"),
+    "legacy.txt": (cp1258(VIETNAMESE), "E004"),
+    "blank.txt": (b"  \n\t\r\n   \n", "E005"),
+}
+
+
+# --------------------------------------------------------------------------- helpers
+
+def good_input(tmp_path: Path) -> Path:
+    """A writable input directory holding two good corpus documents."""
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for stem in GOOD_STEMS:
+        shutil.copy(CORPUS / f"{stem}.txt", inp / f"{stem}.txt")
+    return inp
+
+
+def run_build(*args: str | Path):
+    return CliRunner().invoke(main, ["build", *map(str, args)], prog_name="kg")
+
+
+def stderr_lines(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.strip()]
+
+
+def doc_iri(stem: str, base: str = DATA_BASE) -> str:
+    return f"<{base}document/{stem}>"
+
+
+def assert_good_built(out: Path, n_failed: int) -> dict:
+    """The good documents are in graph.trig and build.json; returns build.json."""
+    trig = (out / "graph.trig").read_text(encoding="utf-8")
+    for stem in GOOD_STEMS:
+        assert doc_iri(stem) in trig, stem
+    assert (out / "graph.ttl").is_file()
+    assert (out / "store").is_dir()
+    report = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert report["counts"]["documents"] == len(GOOD_STEMS)
+    assert report["counts"]["failed"] == n_failed
+    assert sorted(Path(d["file"]).stem for d in report["documents"]) == sorted(GOOD_STEMS)
+    return report
+
+
+def no_temp_dirs(out: Path) -> list[Path]:
+    """Leftovers of a build beside ``out`` (there should be none)."""
+    return sorted(out.parent.glob(f".{out.name}.building-*")) + sorted(out.parent.glob(f".{out.name}.old-*"))
+
+
+def check_one_bad_file(tmp_path: Path, name: str) -> None:
+    content, code = BAD_FILES[name]
+    inp = good_input(tmp_path)
+    bad = inp / name
+    bad.write_bytes(content)
+    out = tmp_path / "out"
+
+    result = run_build(inp, "-o", out)
+
+    assert result.exit_code == 1, result.output
+    lines = stderr_lines(result)
+    assert len(lines) == 1, result.stderr
+    assert "error" in lines[0]
+    assert str(bad) in lines[0]
+    assert f"[{code}]" in lines[0]
+
+    report = assert_good_built(out, n_failed=1)
+    assert len(report["failures"]) == 1
+    failure = report["failures"][0]
+    assert failure["file"] == str(bad)
+    assert f"[{code}]" in failure["error"]
+    assert str(bad) in failure["error"]
+    # the bad document is not in the graph
+    assert doc_iri(Path(name).stem) not in (out / "graph.trig").read_text(encoding="utf-8")
+    assert no_temp_dirs(out) == []
+
+
+# --------------------------------------------------------------------------- one bad file
+
+def test_empty_file_is_reported_and_the_rest_builds(tmp_path):
+    check_one_bad_file(tmp_path, "empty.txt")
+
+
+def test_binary_file_with_txt_name_is_reported_and_the_rest_builds(tmp_path):
+    check_one_bad_file(tmp_path, "image.txt")
+
+
+def test_non_utf8_file_is_reported_and_the_rest_builds(tmp_path):
+    check_one_bad_file(tmp_path, "legacy.txt")
+
+
+def test_whitespace_only_file_is_reported_and_the_rest_builds(tmp_path):
+    check_one_bad_file(tmp_path, "blank.txt")
+
+
+def test_quiet_build_still_reports_bad_file(tmp_path):
+    inp = good_input(tmp_path)
+    bad = inp / "empty.txt"
+    bad.write_bytes(b"")
+    result = run_build(inp, "-o", tmp_path / "out", "--quiet")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = stderr_lines(result)
+    assert len(lines) == 1 and str(bad) in lines[0] and "[E002]" in lines[0]
+
+
+def test_bad_file_name_with_square_brackets_is_named_exactly(tmp_path):
+    """The error line must give the file name as it is, even when it looks like markup."""
+    inp = good_input(tmp_path)
+    bad = inp / "scan[red]page.txt"
+    bad.write_bytes(PNG_HEADER)
+    result = run_build(inp, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    lines = stderr_lines(result)
+    assert len(lines) == 1, result.stderr
+    assert str(bad) in lines[0], lines[0]
+
+
+# --------------------------------------------------------------------------- several bad files
+
+def test_several_bad_files_are_all_listed_and_good_ones_built(tmp_path):
+    inp = good_input(tmp_path)
+    bad_paths = {}
+    for name, (content, code) in BAD_FILES.items():
+        (inp / name).write_bytes(content)
+        bad_paths[str(inp / name)] = code
+    out = tmp_path / "out"
+
+    result = run_build(inp, "-o", out)
+
+    assert result.exit_code == 1, result.output
+    lines = stderr_lines(result)
+    assert len(lines) == len(BAD_FILES), result.stderr
+    for path, code in bad_paths.items():
+        matching = [line for line in lines if path in line]
+        assert len(matching) == 1, (path, lines)
+        assert f"[{code}]" in matching[0]
+
+    report = assert_good_built(out, n_failed=len(BAD_FILES))
+    assert {f["file"]: f["error"] for f in report["failures"]}.keys() == bad_paths.keys()
+    for failure in report["failures"]:
+        assert f"[{bad_paths[failure['file']]}]" in failure["error"]
+    assert no_temp_dirs(out) == []
+
+
+# --------------------------------------------------------------------------- missing / empty inputs
+
+def test_missing_input_path_is_a_usage_error_and_writes_nothing(tmp_path):
+    missing = tmp_path / "no-such-dir"
+    out = tmp_path / "out"
+    result = run_build(missing, "-o", out)
+    assert result.exit_code == 2
+    assert str(missing) in result.stderr
+    assert "Usage:" in result.stderr
+    assert not out.exists()
+    assert no_temp_dirs(out) == []
+
+
+def test_missing_input_next_to_a_good_one_still_writes_nothing(tmp_path):
+    inp = good_input(tmp_path)
+    missing = tmp_path / "gone.txt"
+    out = tmp_path / "out"
+    result = run_build(inp, missing, "-o", out)
+    assert result.exit_code == 2
+    assert str(missing) in result.stderr
+    assert not out.exists()
+    assert no_temp_dirs(out) == []
+
+
+def test_directory_without_txt_files_is_reported(tmp_path):
+    empty_dir = tmp_path / "notes"
+    empty_dir.mkdir()
+    (empty_dir / "readme.md").write_text("không phải văn bản .txt\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = run_build(empty_dir, "-o", out)
+
+    assert result.exit_code == 1
+    lines = stderr_lines(result)
+    assert len(lines) == 1, result.stderr
+    assert "[E007]" in lines[0] and str(empty_dir) in lines[0]
+    report = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert report["counts"]["documents"] == 0
+    assert [f["file"] for f in report["failures"]] == [str(empty_dir)]
+    assert "[E007]" in report["failures"][0]["error"]
+
+
+def test_directory_without_txt_files_next_to_good_documents(tmp_path):
+    inp = good_input(tmp_path)
+    empty_dir = tmp_path / "nothing-here"
+    empty_dir.mkdir()
+    out = tmp_path / "out"
+    result = run_build(inp, empty_dir, "-o", out)
+    assert result.exit_code == 1
+    lines = stderr_lines(result)
+    assert len(lines) == 1 and "[E007]" in lines[0] and str(empty_dir) in lines[0]
+    report = assert_good_built(out, n_failed=1)
+    assert report["failures"][0]["file"] == str(empty_dir)
+
+
+# --------------------------------------------------------------------------- atomic output
+
+def _snapshot(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.trig", "build.json")}
+
+
+def test_failed_build_leaves_previous_output_untouched(tmp_path):
+    inp = good_input(tmp_path)
+    out = tmp_path / "out"
+    first = run_build(inp, "-o", out, "--quiet")
+    assert first.exit_code == 0, first.output
+    before = _snapshot(out)
+    listing_before = sorted(p.relative_to(out) for p in out.rglob("*"))
+
+    result = run_build(inp, "-o", out, "--base-iri", "not-an-iri")
+
+    assert result.exit_code == 2
+    assert "not-an-iri" in result.stderr
+    assert "--base-iri" in result.stderr
+    assert _snapshot(out) == before
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == listing_before
+    assert no_temp_dirs(out) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+
+
+@pytest.mark.parametrize("base", ["https://example.org/x", "ftp://example.org/x/", "/relative/"])
+def test_other_invalid_base_iris_are_usage_errors(tmp_path, base):
+    inp = good_input(tmp_path)
+    out = tmp_path / "out"
+    result = run_build(inp, "-o", out, "--base-iri", base)
+    assert result.exit_code == 2
+    assert "[E205]" in result.stderr
+    assert not out.exists()
+    assert no_temp_dirs(out) == []
+
+
+def test_unwritable_output_location_is_reported(tmp_path):
+    inp = good_input(tmp_path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory\n", encoding="utf-8")
+    out = blocker / "out"
+    result = run_build(inp, "-o", out, "--quiet")
+    assert result.exit_code == 2
+    assert "[E206]" in result.stderr
+    assert str(out) in result.stderr
+    assert blocker.read_text(encoding="utf-8") == "not a directory\n"
+
+
+def test_successful_build_replaces_existing_output(tmp_path):
+    inp = good_input(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "stale.txt").write_text("from an older build\n", encoding="utf-8")
+    (out / "sub").mkdir()
+    (out / "sub" / "old.ttl").write_text("# old\n", encoding="utf-8")
+
+    result = run_build(inp, "-o", out, "--quiet")
+
+    assert result.exit_code == 0, result.output
+    assert not (out / "stale.txt").exists()
+    assert not (out / "sub").exists()
+    assert sorted(p.name for p in out.iterdir()) == ["build.json", "graph.trig", "graph.ttl", "store"]
+    assert_good_built(out, n_failed=0)
+    assert no_temp_dirs(out) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+
+
+def test_rebuild_over_previous_build_leaves_no_temp_dir(tmp_path):
+    inp = good_input(tmp_path)
+    out = tmp_path / "out"
+    assert run_build(inp, "-o", out, "--quiet").exit_code == 0
+    (inp / f"{GOOD_STEMS[1]}.txt").unlink()
+    assert run_build(inp, "-o", out, "--quiet").exit_code == 0
+    report = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert [Path(d["file"]).stem for d in report["documents"]] == [GOOD_STEMS[0]]
+    assert doc_iri(GOOD_STEMS[1]) not in (out / "graph.trig").read_text(encoding="utf-8")
+    assert no_temp_dirs(out) == []
+
+
+# --------------------------------------------------------------------------- encodings that are fine
+
+def test_utf8_with_bom_and_crlf_builds(tmp_path):
+    stem = GOOD_STEMS[0]
+    text = (CORPUS / f"{stem}.txt").read_text(encoding="utf-8").replace("\r\n", "\n")
+    crlf = tmp_path / "crlf"
+    lf = tmp_path / "lf"
+    crlf.mkdir()
+    lf.mkdir()
+    (crlf / f"{stem}.txt").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    (lf / f"{stem}.txt").write_bytes(text.encode("utf-8"))
+
+    result = run_build(crlf, "-o", tmp_path / "out-crlf")
+    assert result.exit_code == 0, result.output
+    assert "error" not in result.stderr
+    assert "documents: 1 built, 0 failed" in result.stdout
+    assert run_build(lf, "-o", tmp_path / "out-lf", "--quiet").exit_code == 0
+
+    report = json.loads((tmp_path / "out-crlf" / "build.json").read_text(encoding="utf-8"))
+    assert report["counts"]["documents"] == 1 and report["failures"] == [] and report["warnings"] == []
+    assert doc_iri(stem) in (tmp_path / "out-crlf" / "graph.trig").read_text(encoding="utf-8")
+    doc = report["documents"][0]
+    # the BOM is not part of the text; every line break keeps its CR
+    assert doc["characters"] == len(text) + text.count("\n")
+    # line endings do not change what is found
+    plain = json.loads((tmp_path / "out-lf" / "build.json").read_text(encoding="utf-8"))["documents"][0]
+    assert doc["entities"] == plain["entities"]
+    assert doc["relations"] == plain["relations"]
+    assert doc["sentences"] == plain["sentences"]
+
+
+# --------------------------------------------------------------------------- kg.ingest.read
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_read_raises_input_error(tmp_path, name):
+    content, code = BAD_FILES[name]
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        ingest.read(path)
+    message = str(info.value)
+    assert f"[{code}]" in message
+    assert str(path) in message
+    assert info.value.path == str(path)
+
+
+def test_read_missing_file_raises_e001(tmp_path):
+    path = tmp_path / "missing.txt"
+    with pytest.raises(InputError) as info:
+        ingest.read(path)
+    assert "[E001]" in str(info.value) and str(path) in str(info.value)
+    assert info.value.path == str(path)
+
+
+def test_read_reports_the_offset_of_the_bad_byte(tmp_path):
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"abc\x00def")
+    with pytest.raises(InputError, match=r"byte 3\b"):
+        ingest.read(binary)
+    latin = tmp_path / "l.txt"
+    latin.write_bytes("Hà Nội".encode("utf-8")[:1] + "à".encode("latin-1") + b" rest")
+    with pytest.raises(InputError, match=r"\[E004\].*byte 1\b"):
+        ingest.read(latin)
+
+
+def test_read_bom_only_file_is_whitespace_only(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf\r\n")
+    with pytest.raises(InputError, match=r"\[E005\]"):
+        ingest.read(path)
+
+
+def test_read_accepts_bom_and_crlf(tmp_path):
+    path = tmp_path / "ok.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + VIETNAMESE.replace("\n", "\r\n").encode("utf-8"))
+    doc = ingest.read(path)
+    assert doc.text == VIETNAMESE.replace("\n", "\r\n")
+    assert doc.warnings == []
+
+
+def test_collect_reports_directory_without_txt(tmp_path):
+    (tmp_path / "a.md").write_text("x", encoding="utf-8")
+    paths, errors = ingest.collect([tmp_path])
+    assert paths == []
+    assert len(errors) == 1
+    assert "[E007]" in str(errors[0]) and str(tmp_path) in str(errors[0])
+    assert errors[0].path == str(tmp_path)
