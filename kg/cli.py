@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -23,7 +24,7 @@ BUILD_OPTION = click.option(
 
 
 def _fail(err: KGError, code: int = 1):
-    err_console.print(f"[red]error:[/red] {err}", markup=True, soft_wrap=True)
+    err_console.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True)
     sys.exit(code)
 
 
@@ -69,7 +70,7 @@ def build(inputs: tuple[Path, ...], out: Path, base_iri: str, quiet: bool):
     except KGError as err:
         _fail(err, 2)
     for failure in result.failures:
-        err_console.print(f"[red]error:[/red] {failure['error']}", soft_wrap=True)
+        err_console.print(f"[red]error:[/red] {escape(failure['error'])}", soft_wrap=True)
     if not quiet:
         _print_summary(result)
     sys.exit(0 if result.ok else 1)
@@ -95,7 +96,7 @@ def _build_with_progress(run_build, paths, out, settings):
 
         def progress(event: str, path: Path):
             if event == "start":
-                bar.update(task, doc=path.name)
+                bar.update(task, doc=escape(path.name))
             else:
                 bar.advance(task)
 
@@ -104,7 +105,7 @@ def _build_with_progress(run_build, paths, out, settings):
 
 def _print_summary(result) -> None:
     console = Console(highlight=False)
-    table = Table(title=f"kg build → {result.out}", show_header=True, header_style="bold")
+    table = Table(title=f"kg build → {escape(str(result.out))}", show_header=True, header_style="bold")
     table.add_column("entities")
     table.add_column("count", justify="right")
     for type_, n in result.entities.items():
@@ -116,7 +117,7 @@ def _print_summary(result) -> None:
     console.print(f"quads: {result.quads}; triples in graph.ttl: {result.triples}; "
                   f"time: {result.timings.get('total', 0):.2f} s")
     for w in result.warnings:
-        console.print(f"[yellow]warning:[/yellow] {w}")
+        console.print(f"[yellow]warning:[/yellow] {escape(w)}")
 
 
 @main.command("export")

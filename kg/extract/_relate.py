@@ -53,5 +53,16 @@ def gap(doc: Doc, left: Mention, right: Mention) -> str:
     return " ".join(doc.norm.text[left.norm[1]:right.norm[0]].split())
 
 
-def matches(pattern: re.Pattern, text: str) -> bool:
-    return pattern.fullmatch(text) is not None
+def linked(doc: Doc, anchor: Mention, type_: str, *, before: re.Pattern,
+           after: re.Pattern) -> list[Mention]:
+    """Mentions of ``type_`` in the sentence of ``anchor`` tied to it by the words between:
+    ``X <before> anchor`` ("Thành ủy đã ban hành <Nghị quyết>") or ``anchor <after> X``
+    ("<Nghị quyết> của Thành ủy"); those after the anchor first."""
+    b, e = sentence_range(doc, anchor.norm[0])
+    found_after, found_before = [], []
+    for m in mentions_in(doc, b, e, type_):
+        if m.norm[0] >= anchor.norm[1] and after.fullmatch(gap(doc, anchor, m)):
+            found_after.append(m)
+        elif m.norm[1] <= anchor.norm[0] and before.fullmatch(gap(doc, m, anchor)):
+            found_before.append(m)
+    return found_after + found_before

@@ -10,7 +10,7 @@ import re
 
 from ..model import Doc
 from ..pipeline import component
-from ._relate import add_fact, gap, mentions_in, sentence_range
+from ._relate import add_fact, linked, mentions_in, sentence_range
 
 _ORGANISES = re.compile(r"(?:đã\s+|long trọng\s+)?(?:tổ chức|khai mạc|triệu tập)")
 _BY = re.compile(r"(?:,\s*)?do")
@@ -20,13 +20,9 @@ _TAKES_PART = re.compile(r"\b(?:dự|tham dự|chủ trì|trưởng đoàn|làm 
 @component("eventroles", requires=("entities",), assigns=("facts",))
 def find_event_roles(doc: Doc) -> Doc:
     for ev in (m for m in doc.mentions if m.type == "Event"):
+        for org in linked(doc, ev, "Organisation", before=_ORGANISES, after=_BY):
+            add_fact(doc, "organisedBy", ev.entity, org.entity, ev, "eventroles")
         b, e = sentence_range(doc, ev.norm[0])
-        orgs = mentions_in(doc, b, e, "Organisation")
-        for org in orgs:
-            if org.norm[1] <= ev.norm[0] and _ORGANISES.fullmatch(gap(doc, org, ev)):
-                add_fact(doc, "organisedBy", ev.entity, org.entity, ev, "eventroles")
-            elif org.norm[0] >= ev.norm[1] and _BY.fullmatch(gap(doc, ev, org)):
-                add_fact(doc, "organisedBy", ev.entity, org.entity, ev, "eventroles")
         if _TAKES_PART.search(doc.norm.text[b:e]):
             for agent in mentions_in(doc, b, e, "Person"):
                 add_fact(doc, "participant", ev.entity, agent.entity, ev, "eventroles")

@@ -8,7 +8,7 @@ import re
 from ..lexicon import issuers
 from ..model import Doc
 from ..pipeline import component
-from ._relate import add_fact, gap, mentions_in, sentence_range
+from ._relate import add_fact, linked
 
 _OF = re.compile(r"(?:,\s*)?(?:của|do)")
 _ISSUES = re.compile(r"(?:đã\s+|vừa\s+)?(?:ban hành|ra|thông qua|phê duyệt)")
@@ -17,11 +17,7 @@ _ISSUES = re.compile(r"(?:đã\s+|vừa\s+)?(?:ban hành|ra|thông qua|phê duy�
 @component("issued", requires=("entities",), assigns=("facts",))
 def find_issuers(doc: Doc) -> Doc:
     for res in (m for m in doc.mentions if m.type == "Resolution"):
-        b, e = sentence_range(doc, res.norm[0])
-        orgs = mentions_in(doc, b, e, "Organisation")
-        after = [o for o in orgs if o.norm[0] >= res.norm[1] and _OF.fullmatch(gap(doc, res, o))]
-        before = [o for o in orgs if o.norm[1] <= res.norm[0] and _ISSUES.fullmatch(gap(doc, o, res))]
-        issuer = (after or before or [None])[0]
+        issuer = (linked(doc, res, "Organisation", before=_ISSUES, after=_OF) or [None])[0]
         if issuer is None:
             issuer = _by_code(doc, res.attrs.get("issuer_code"))
             if issuer is not None:
