@@ -63,7 +63,7 @@ def build(inputs: tuple[Path, ...], out: Path, base_iri: str, quiet: bool):
         raise click.UsageError(f"no INPUTS given and no '{DEFAULT_CORPUS}/' directory here")
     try:
         settings = Settings(base_iri=_checked_base(base_iri))
-        if quiet:
+        if quiet or not err_console.is_terminal:
             result = run_build(paths, out, settings)
         else:
             result = _build_with_progress(run_build, paths, out, settings)
