@@ -6,9 +6,9 @@ body of the document's own unit of that level (its home, found by ``kg.text.cont
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from ..lexicon import abbreviations
 from ._base import NUMERAL, PROPER, WB, WE, alternation
 
 #: Level words that can follow a body's name, and the level each stands for.
@@ -17,11 +17,11 @@ LEVEL_WORDS = {
     "quận": "district", "thị xã": "district", "phường": "commune", "xã": "commune",
     "thị trấn": "commune",
 }
-#: Written with its proper name glued into one abbreviation (TPLS = thành phố Lạng Sơn).
-GLUED = {a: e for a, e in abbreviations().items() if a.startswith("TP") and a != "TP"}
+#: A city written as "TP" glued to the initials of its name (TPLS: thành phố Lạng Sơn).
+GLUED = r"TP[A-ZĐ]{2,4}"
 
 _LEVEL_FORMS = [f for w in LEVEL_WORDS for f in {w, w.capitalize(), w.upper()}]
-JUR = (rf"(?:(?P<glued>{alternation(GLUED)}){WE}|(?P<jlevel>{alternation(_LEVEL_FORMS)}){WE}"
+JUR = (rf"(?:(?P<glued>{GLUED}){WE}|(?P<jlevel>{alternation(_LEVEL_FORMS)}){WE}"
        rf"(?:\.?[ ]+(?P<jname>{PROPER}|{NUMERAL}))?)")
 JUR_RE = re.compile(WB + JUR)
 
@@ -45,13 +45,25 @@ class Jurisdiction:
         return f"{self.level_word} {self.name}".strip()
 
 
+def initials(name: str) -> str:
+    """"LS" for "Lạng Sơn": the first letter of each syllable, diacritics folded."""
+    letters = (w[0] for w in name.split())
+    return "".join(unicodedata.normalize("NFKD", c.replace("đ", "d").replace("Đ", "D"))[0]
+                   for c in letters).upper()
+
+
+def glued_city(token: str, home: dict) -> "Jurisdiction | None":
+    """The document's city whose initials follow "TP" in ``token``, if there is one."""
+    city = home.get("thành phố")
+    if city and city.name and initials(city.name) == token[2:].replace("Đ", "D"):
+        return city
+    return None
+
+
 def from_match(m: re.Match, home: dict) -> Jurisdiction | None:
     """The jurisdiction a JUR match names, completed from the document's home units."""
     if m.group("glued"):
-        level_word, _, name = GLUED[m.group("glued")].partition(" ")
-        if level_word != "thành":
-            return Jurisdiction(level_word, name)
-        return Jurisdiction("thành phố", name.removeprefix("phố "))
+        return glued_city(m.group("glued"), home)
     if not m.group("jlevel"):
         return None
     word = " ".join(m.group("jlevel").split())

@@ -11,7 +11,7 @@ import re
 from ..model import Doc
 from ..pipeline import component
 from ._base import NUMERAL, PROPER, WB, WE, add_mention, alternation, sentences
-from ._jurisdiction import GLUED
+from ._jurisdiction import GLUED, glued_city
 
 _WARD_WORDS = ["phường", "xã", "thị trấn"]
 _PLACE_WORDS = ["tỉnh", "thành phố", "huyện", "quận", "thị xã", "thôn", "khối", "bản"]
@@ -23,7 +23,7 @@ def _forms(words):
 
 _UNIT = rf"(?P<level>{alternation(_forms(_WARD_WORDS + _PLACE_WORDS))}){WE}[ ]+(?P<name>{PROPER}|{NUMERAL}{WE})"
 _UNIT_RE = re.compile(WB + _UNIT)
-_GLUED_RE = re.compile(rf"{WB}(?P<glued>{alternation(GLUED)}){WE}")
+_GLUED_RE = re.compile(rf"{WB}(?P<glued>{GLUED}){WE}")
 _IN_RE = re.compile(rf",?[ ]+(?P<level>{alternation(_PLACE_WORDS)}){WE}[ ]+(?P<name>{PROPER})")
 
 
@@ -35,7 +35,7 @@ def unit_name(level: str, name: str) -> str:
     return f"{' '.join(level.lower().split())} {name}"
 
 
-@component("place", requires=("norm", "norm_sentences"), assigns=("mentions",))
+@component("place", requires=("norm", "norm_sentences", "context"), assigns=("mentions",))
 def find_places(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         for m in _UNIT_RE.finditer(text):
@@ -49,7 +49,8 @@ def find_places(doc: Doc) -> Doc:
             add_mention(doc, type_, base + m.start(), base + m.end(), name=name,
                         key=name.lower(), source="place", **attrs)
         for m in _GLUED_RE.finditer(text):
-            name = GLUED[m.group("glued")]
-            add_mention(doc, "Place", base + m.start(), base + m.end(), name=name,
-                        key=name.lower(), source="place", level=name.split()[0])
+            city = glued_city(m.group("glued"), doc.context.get("home", {}))
+            if city:
+                add_mention(doc, "Place", base + m.start(), base + m.end(), name=str(city),
+                            key=str(city).lower(), source="place", level=city.level_word)
     return doc
