@@ -120,9 +120,25 @@ def test_each_entity_has_one_vietnamese_preflabel_and_tagged_altlabels(ttl):
         for e in ttl.subjects(RDF.type, KG[type_]):
             pref = list(ttl.objects(e, SKOS.prefLabel))
             assert len(pref) == 1 and pref[0].language == "vi", (e, pref)
+            if not list(ttl.objects(e, KG.mentionedIn)):
+                # Only a 2025 ward that an older one was merged into comes from the official
+                # list rather than from a document.
+                assert type_ == "Ward" and (None, KG.mergedInto, e) in ttl, e
+                continue
             alts = list(ttl.objects(e, SKOS.altLabel))
             assert alts and all(a.language == "vi" for a in alts), e
-            assert list(ttl.objects(e, KG.mentionedIn)), e
+
+
+def test_wards_carry_official_codes_and_their_2025_successors(ttl):
+    wards = list(ttl.subjects(KG.mentionedIn, None))
+    coded = [w for w in set(wards) if (w, RDF.type, KG.Ward) in ttl and ttl.value(w, KG.officialCode)]
+    assert coded
+    for w in coded:
+        code = str(ttl.value(w, KG.officialCode))
+        assert re.fullmatch(r"\d{5}", code) and str(w).endswith("/ward/" + code)
+        successor = ttl.value(w, KG.mergedInto)
+        if successor is not None:
+            assert str(successor).endswith(str(ttl.value(successor, KG.officialCode)) + "-2025")
 
 
 def test_the_same_thing_gets_the_same_iri_in_every_document(ttl):

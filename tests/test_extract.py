@@ -91,3 +91,28 @@ def test_every_mention_quotes_the_source_exactly():
     assert doc.mentions
     for m in doc.mentions:
         assert text[m.span.begin:m.span.end] == m.text
+
+
+def test_wards_are_checked_against_the_official_list():
+    doc = run(HOME + "Tại phường Hoàng văn thụ và xã hội hóa giáo dục.")
+    wards = entities(doc, "Ward")
+    ward = wards["phường Hoàng Văn Thụ"]  # spelt as in the official list
+    assert ward.attrs["code"] == "07210"  # the one in Bắc Giang, the document's city
+    assert ward.attrs["successor"].era == "2025"
+    assert len(wards) == 1  # "xã hội" is no commune
+
+
+def test_one_level_word_for_several_wards():
+    doc = run(HOME + "Quy hoạch phường Trần Phú, Lê Lợi và Ngô Quyền được duyệt.")
+    assert {"phường Trần Phú", "phường Lê Lợi", "phường Ngô Quyền"} <= set(entities(doc, "Ward"))
+
+
+def test_a_misspelt_ward_of_the_home_district_is_recognised():
+    doc = run(HOME + "Nhân dân phường Trằn Phú tham gia.")
+    assert entities(doc, "Ward")["phường Trần Phú"].attrs["code"] == "07213"
+
+
+def test_a_ward_of_another_province_is_not_forced_into_the_home_one():
+    doc = run("Đoàn đến thăm xã Tân Mỹ.")  # many communes bear this name; no home to choose by
+    ward = entities(doc, "Ward")["xã Tân Mỹ"]
+    assert "code" not in ward.attrs

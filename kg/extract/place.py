@@ -1,8 +1,7 @@
-"""Wards (phường, xã, thị trấn) and other places (tỉnh, thành phố, huyện, thôn, khối ...).
-
-A level word followed by a proper name or a number: "phường Vĩnh Trại", "xã Mai Pha",
-"Phường 1", "thành phố Lạng Sơn", "huyện Chi Lăng", "thôn Tằng Khảm". A ward written with
-its city or district ("xã Sơn Hà, huyện Hữu Lũng") records it as the unit it is located in.
+"""Places other than wards: provinces, cities, districts, villages (tỉnh, thành phố,
+huyện, quận, thị xã, thôn, khối, bản) by a level word and a proper name or a number:
+"thành phố Lạng Sơn", "huyện Chi Lăng", "thôn Tằng Khảm", "khối 2"; and a city written
+as "TP" glued to its initials. Wards are in ward.py.
 """
 from __future__ import annotations
 
@@ -13,7 +12,6 @@ from ..pipeline import component
 from ._base import NUMERAL, PROPER, WB, WE, add_mention, alternation, sentences
 from ._jurisdiction import GLUED, glued_city
 
-_WARD_WORDS = ["phường", "xã", "thị trấn"]
 _PLACE_WORDS = ["tỉnh", "thành phố", "huyện", "quận", "thị xã", "thôn", "khối", "bản"]
 
 
@@ -21,7 +19,7 @@ def _forms(words):
     return [v for w in words for v in (w, w.capitalize(), w.upper())]
 
 
-_UNIT = rf"(?P<level>{alternation(_forms(_WARD_WORDS + _PLACE_WORDS))}){WE}[ ]+(?P<name>{PROPER}|{NUMERAL}{WE})"
+_UNIT = rf"(?P<level>{alternation(_forms(_PLACE_WORDS))}){WE}[ ]+(?P<name>{PROPER}|{NUMERAL}{WE})"
 _UNIT_RE = re.compile(WB + _UNIT)
 _GLUED_RE = re.compile(rf"{WB}(?P<glued>{GLUED}){WE}")
 _IN_RE = re.compile(rf",?[ ]+(?P<level>{alternation(_PLACE_WORDS)}){WE}[ ]+(?P<name>{PROPER})")
@@ -41,12 +39,11 @@ def find_places(doc: Doc) -> Doc:
         for m in _UNIT_RE.finditer(text):
             level = " ".join(m.group("level").lower().split())
             name = unit_name(level, m.group("name"))
-            type_ = "Ward" if level in _WARD_WORDS else "Place"
             attrs = {"level": level}
             inside = _IN_RE.match(text, m.end())
             if inside:
                 attrs["located_in"] = unit_name(inside.group("level"), inside.group("name")).lower()
-            add_mention(doc, type_, base + m.start(), base + m.end(), name=name,
+            add_mention(doc, "Place", base + m.start(), base + m.end(), name=name,
                         key=name.lower(), source="place", **attrs)
         for m in _GLUED_RE.finditer(text):
             city = glued_city(m.group("glued"), doc.context.get("home", {}))

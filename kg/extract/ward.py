@@ -1,0 +1,132 @@
+"""Wards (phường, xã, thị trấn), checked against the official list of administrative units.
+
+After a level word, the longest run of up to five syllables that names an official unit
+("phường Vĩnh Trại", "xã Mai pha" as misspelt: the list gives the right form) is a
+ward. Where several units share the name, the one in the document's own province and
+district wins, then a unit from before the 2025 reorganisation; a name still ambiguous
+is kept without a code. Each ward keeps its official code, the district the list puts it
+in, and the commune that the 2025 reorganisation merged it into.
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from ..lexicon.units import Unit, gazetteer, unit_key
+from ..model import Doc
+from ..pipeline import component
+from ._base import LOWER, UPPER, WB, WE, add_mention, alternation, sentences
+from ._jurisdiction import JUR_RE, from_match
+
+_LEVELS = ["phường", "xã", "thị trấn"]
+_FORMS = [f for w in _LEVELS for f in (w, w.capitalize(), w.upper())]
+_SYL = rf"[{UPPER}{LOWER}\d]+"
+_CANDIDATE_RE = re.compile(rf"{WB}(?P<level>{alternation(_FORMS)}){WE}(?P<rest>(?:[ ]+{_SYL}){{1,5}})")
+
+
+def _score(unit: Unit, home: dict, stated: str | None) -> tuple:
+    province = home.get("tỉnh")
+    district = home.get("thành phố") or home.get("huyện") or home.get("thị xã") or home.get("quận")
+    return (
+        stated is not None and unit_key(unit.district) == stated,
+        province is not None and unit_key(unit.province) == unit_key(str(province)),
+        district is not None and unit_key(unit.district) == unit_key(str(district)),
+        unit.era == "legacy",
+    )
+
+
+def choose(units: list[Unit], home: dict, stated: str | None = None) -> Unit | None:
+    """The one unit the context points to, or None when it does not settle the choice."""
+    if len(units) == 1:
+        return units[0]
+    ranked = sorted(units, key=lambda u: _score(u, home, stated), reverse=True)
+    if _score(ranked[0], home, stated) > _score(ranked[1], home, stated):
+        return ranked[0]
+    return None
+
+
+_LIST_SEP = re.compile(r"[ ]*(?:,|và)[ ]*")
+_NEXT_RE = re.compile(rf"(?P<rest>(?:[ ]*{_SYL}){{1,5}})")
+
+
+def _longest_unit(gaz, level: str, text: str, start: int, end: int, home: dict):
+    """The longest run of syllables in text[start:end] that, after ``level``, names a unit:
+    (units, end of the run), or None."""
+    syllables = list(re.finditer(_SYL, text[:end]))
+    syllables = [s for s in syllables if s.start() >= start][:5]
+    if not syllables or not (syllables[0].group()[0].isupper() or syllables[0].group()[0].isdigit()):
+        return None  # "xã hội", "phường này": not a name
+    for n in range(len(syllables), 0, -1):
+        units = gaz.lookup(level + " " + " ".join(s.group() for s in syllables[:n]))
+        if units:
+            return units, syllables[n - 1].end()
+    return _misspelt(gaz, level, syllables, home)
+
+
+#: How alike a misspelt name must be to a ward of the document's own district.
+MISSPELT_RATIO = 0.85
+
+
+def _misspelt(gaz, level: str, syllables, home: dict):
+    """A ward of the document's district written with a typo ("xã Hòng Đồng"): the closest
+    official name of the same length in syllables, if it is close enough."""
+    district = home.get("thành phố") or home.get("huyện") or home.get("thị xã") or home.get("quận")
+    if district is None:
+        return None
+    best, best_ratio = None, MISSPELT_RATIO
+    for n in range(min(len(syllables), 4), 1, -1):
+        written = unit_key(level + " " + " ".join(s.group() for s in syllables[:n]))
+        for unit in gaz.in_district(str(district)):
+            if unit.level != level or len(unit.short.split()) != n:
+                continue
+            ratio = SequenceMatcher(None, written, unit.key).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = ([unit], syllables[n - 1].end()), ratio
+    return best
+
+
+def _stated_district(text: str, end: int, home: dict) -> str | None:
+    """The district or city written right after a ward ("xã Sơn Hà, huyện Hữu Lũng")."""
+    after = JUR_RE.match(text, end + len(text[end:]) - len(text[end:].lstrip(", ")))
+    if after and after.group("jlevel"):
+        j = from_match(after, home)
+        if j and j.name and j.level == "district":
+            return str(j)
+    return None
+
+
+def _add(doc: Doc, gaz, base: int, begin: int, end: int, level: str, units: list[Unit],
+         stated: str | None) -> None:
+    home = doc.context.get("home", {})
+    unit = choose(units, home, unit_key(stated) if stated else None)
+    name = f"{level} {units[0].short}"
+    attrs = {"located_in": stated.lower() if stated else None}
+    if unit is not None:
+        attrs.update(code=unit.code, era=unit.era, official_name=unit.name,
+                     successor=gaz.successor(unit))
+        attrs["located_in"] = attrs["located_in"] or unit.district.lower() or None
+    key = unit.iri_key if unit is not None else unit_key(name)
+    add_mention(doc, "Ward", base + begin, base + end, name=name, key=key, source="ward", **attrs)
+
+
+@component("ward", requires=("norm", "norm_sentences", "context"), assigns=("mentions",))
+def find_wards(doc: Doc) -> Doc:
+    gaz = gazetteer()
+    home = doc.context.get("home", {})
+    for base, text in sentences(doc):
+        for m in _CANDIDATE_RE.finditer(text):
+            level = " ".join(m.group("level").lower().split())
+            found = _longest_unit(gaz, level, text, m.start("rest"), m.end("rest"), home)
+            if not found:
+                continue
+            units, end = found
+            _add(doc, gaz, base, m.start(), end, level, units, _stated_district(text, end, home))
+            # "phường Chi Lăng, Hoàng Văn Thụ và Tam Thanh": one level word, several wards.
+            while (sep := _LIST_SEP.match(text, end)) and (nxt := _NEXT_RE.match(text, sep.end())):
+                found = _longest_unit(gaz, level, text, nxt.start(), nxt.end(), home)
+                if not found:
+                    break
+                units, new_end = found
+                _add(doc, gaz, base, sep.end(), new_end, level, units, _stated_district(text, new_end, home))
+                end = new_end
+    return doc
