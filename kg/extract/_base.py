@@ -48,3 +48,70 @@ def add_mention(doc: Doc, type_: str, begin: int, end: int, *, name: str, key: s
                       source=source, norm=(begin, end), attrs=attrs)
     doc.mentions.append(mention)
     return mention
+
+
+#: Words that open a new clause, and so end a descriptive name before them.
+CLAUSE_WORDS = ("để", "nhằm", "đã", "được", "sẽ", "đang", "với sự", "thu hút", "diễn ra", "và các",
+                "cùng với", "cho", "theo", "gồm", "bao gồm", "là", "có", "như", "trong đó", "đến nay",
+                "thì", "mà", "nên", "vì", "khi", "đạt", "với tổng", "tổng mức", "đảm bảo", "tiến tới",
+                "do", "làm trưởng đoàn")
+_CLAUSE_RE = re.compile(rf"(?:{alternation(CLAUSE_WORDS)}){WE}")
+_YEAR_RE = re.compile(r"(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?" + WE)
+#: After a comma a name goes on with its place ("…, phường Chi Lăng").
+_LOCATION_RE = re.compile(rf",\s+(?:phường|xã|thị trấn|thành phố|huyện|quận|tỉnh|thôn|khối|TP)\s+[{UPPER}\d]")
+_SPACE_RE = re.compile(r"\s+")
+#: A short run of words that ends the name with its year, within the clause.
+_YEAR_AHEAD = re.compile(r"(?P<words>[^;:.!?(),]{1,60}?)\snăm\s+\d{4}" + WE)
+_TOKEN_RE = re.compile(r"[^\s,;:.!?()“”\"]+")
+
+
+def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: bool = True,
+               stop: re.Pattern | None = None) -> int:
+    """Where a descriptive name that starts at ``pos`` ends: before sentence punctuation,
+    a parenthesis, a word that opens a clause or a match of ``stop``; after "năm 2025" (a
+    name's last part); across a comma only before a capitalised word or a place ("…,
+    phường Chi Lăng")."""
+    end, words, i = pos, 0, pos
+    while i < len(text) and words < max_words:
+        ch = text[i]
+        if ch in "“\"":
+            close = text.find("”" if ch == "“" else "\"", i + 1)
+            if close < 0:
+                break
+            end = i = close + 1
+            words += 1
+            continue
+        if ch.isspace():
+            i = _SPACE_RE.match(text, i).end()
+            continue
+        if ch == ",":
+            if _LOCATION_RE.match(text, i):
+                i += 1
+                continue
+            nxt = _SPACE_RE.match(text, i + 1)
+            j = nxt.end() if nxt else i + 1
+            if j < len(text) and text[j].isupper():
+                i = j
+                continue
+            ahead = _YEAR_AHEAD.match(text, j)
+            if stop_after_year and ahead and not _CLAUSE_RE.search(ahead.group("words")):
+                i = j  # "Hội nghị tổng kết công tác Đảng, thi đua khen thưởng năm 2024"
+                continue
+            break
+        if ch in ";:.!?()":
+            break
+        if i > pos and (_CLAUSE_RE.match(text, i) or (stop and stop.match(text, i))):
+            break
+        year = _YEAR_RE.match(text, i)
+        if year and (i == pos or text[i - 1].isspace()):
+            end = i = year.end()
+            words += 1
+            if stop_after_year and not _LOCATION_RE.match(text, i):
+                break
+            continue
+        tok = _TOKEN_RE.match(text, i)
+        if not tok:
+            break
+        end = i = tok.end()
+        words += 1
+    return end

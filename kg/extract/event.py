@@ -1,25 +1,41 @@
-"""Events: conferences, congresses, sessions, festivals, fairs, ceremonies, contests and
-working visits, by their head noun: "hội nghị lần thứ 8", "Hội chợ Hoa Đào Quảng Lạc lần
-thứ VIII năm 2025", "Lễ hội Văn hóa ẩm thực Xứ Lạng", "đoàn công tác".
+"""Events: meetings, congresses, sessions, ceremonies, festivals, fairs, contests and
+working visits, by a head noun (lexicon/events.tsv) and the description after it:
+"hội nghị lần thứ 8", "Hội chợ Hoa Đào Quảng Lạc lần thứ VIII năm 2025", "Lễ ra quân tổng
+vệ sinh môi trường", "Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 - 2025", and
+anniversaries ("Kỷ niệm 90 năm Ngày thành lập …").
 
-An event is identified within its document: the same words in two documents may be two
-meetings.
+The name runs to the end of the phrase (``phrase_end``). A head in lower case names an
+event only when a name or an ordinal follows it ("hội nghị lần thứ 8", "lễ hội Xuân"),
+so that "các lễ hội" or "tổ chức hội nghị" are not events. An event is identified within
+its document: the same words in two documents may be two meetings.
 """
 from __future__ import annotations
 
 import re
 
+from ..lexicon import event_heads
 from ..model import Doc
 from ..pipeline import component
-from ._base import CAP, WB, WE, add_mention, alternation, sentences
+from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, sentences
 
-_HEADS = ["hội nghị", "đại hội", "kỳ họp", "lễ hội", "hội chợ", "hội thi", "hội diễn",
-          "lễ kỷ niệm", "lễ khai mạc", "lễ phát động", "lễ ra quân", "giải", "buổi làm việc",
-          "đoàn công tác", "hội thảo", "tọa đàm"]
-_FORMS = [v for h in _HEADS for v in (h, h.capitalize())]
-_ORDINAL = r"lần[ ]+thứ[ ]+(?:[IVXLC]+|\d+)"
-_TAIL = rf"(?:[ ]+(?:{CAP}|{_ORDINAL}|năm[ ]+\d{{4}}|nhiệm[ ]+kỳ[ ]+\d{{4}}[ ]*[–\-][ ]*\d{{4}}|[\d/]+{WE}))*"
-_EVENT_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}(?P<name>{_TAIL})")
+_FORMS = [v for h in event_heads() for v in {h, h[0].upper() + h[1:], h.upper()}]
+_EVENT_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}")
+_ANNIVERSARY_RE = re.compile(rf"{WB}(?P<head>(?:[Ll]ễ\s+)?[Kk]ỷ niệm)\s+\d+\s+năm{WE}")
+#: What a description after a lower-case head must hold for it to name an event.
+_NAMED = re.compile(rf"[{UPPER}“\"]|lần\s+thứ")
+#: Before these a head is part of another phrase ("hệ thống hội nghị truyền hình").
+_NOT_AFTER = re.compile(r"(?:hệ thống|phòng|các|những)\s+$", re.IGNORECASE)
+#: What ends a description: a second event or programme joined by "và", or the place
+#: where the event is held ("… tại thành phố Nam Ninh").
+_STOP = re.compile(rf"(?:và\s+(?:{alternation(_FORMS)}|chương trình|phong trào|dự án|kế hoạch){WE}"
+                   rf"|tại\s+(?:[{UPPER}]|thị\s|thành phố|huyện|tỉnh|xã|phường|thị trấn))")
+#: A congress is named with the term it opens ("Đại hội … lần thứ XVII, nhiệm kỳ 2020 - 2025").
+_TERM = re.compile(r",?\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}")
+
+
+def _name(head: str, tail: str) -> str:
+    head = head.lower() if head.isupper() else head
+    return f"{head[0].upper()}{head[1:]} {tail}".strip()
 
 
 @component("event", requires=("norm", "norm_sentences"), assigns=("mentions",))
@@ -27,10 +43,19 @@ def find_events(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         for m in _EVENT_RE.finditer(text):
             head = " ".join(m.group("head").split())
-            tail = " ".join(m.group("name").split())
-            if not tail and head.lower() not in ("đoàn công tác", "buổi làm việc"):
-                continue  # a bare "hội nghị" names no particular event
-            name = f"{head[0].upper()}{head[1:]} {tail}".strip()
-            add_mention(doc, "Event", base + m.start(), base + m.end(), name=name,
+            if _NOT_AFTER.search(text, max(0, m.start() - 20), m.start()):
+                continue
+            end = phrase_end(text, m.end(), stop=_STOP)
+            if end == m.end() or head[0].islower() and not _NAMED.search(text, m.end(), end):
+                continue
+            if head.lower() == "đại hội" and (term := _TERM.match(text, end)):
+                end = term.end()
+            name = _name(head, " ".join(text[m.end():end].split()))
+            add_mention(doc, "Event", base + m.start(), base + end, name=name,
+                        key=f"{doc.stem} {name}".lower(), source="event")
+        for m in _ANNIVERSARY_RE.finditer(text):
+            end = phrase_end(text, m.end("head"), stop_after_year=False, max_words=12)
+            name = _name(" ".join(m.group("head").split()), " ".join(text[m.end("head"):end].split()))
+            add_mention(doc, "Event", base + m.start(), base + end, name=name,
                         key=f"{doc.stem} {name}".lower(), source="event")
     return doc

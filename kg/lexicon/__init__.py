@@ -104,3 +104,13 @@ def expand(text: str) -> str:
 @cache
 def surnames() -> frozenset[str]:
     return frozenset(r[0] for r in _rows("surnames.tsv"))
+
+
+@cache
+def event_heads() -> tuple[str, ...]:
+    return tuple(sorted((r[0] for r in _rows("events.tsv")), key=lambda h: (-len(h), h)))
+
+
+@cache
+def works_heads() -> tuple[str, ...]:
+    return tuple(sorted((r[0] for r in _rows("works.tsv")), key=lambda h: (-len(h), h)))

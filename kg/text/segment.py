@@ -15,10 +15,14 @@ from ..pipeline import component
 
 _END_PUNCT = re.compile(r"(?<=[.!?…;])[\"”’)]*\s+(?=[\"“(]?\w)")
 _LINE_BREAK = re.compile(r"[ \t]*\n\s*")
-_OPENERS = set("0123456789•-–+*\"“(")
+_OPENERS = set("•-–+*\"“(")
+#: A line that starts a numbered item: "1. ", "2.1. ", "3) ", or a footnote "12 Text".
+_NUMBERED = re.compile(r"\d{1,3}(?:\.\d{1,3})*(?:[.)]\s|\s*\(\d|\s*[^\W\d_])")
 
 
-def _starts_new(ch: str) -> bool:
+def _starts_new(ch: str, rest: str = "") -> bool:
+    if ch.isdigit():
+        return bool(_NUMBERED.match(rest)) and not rest[:4].isdigit()
     return ch.isupper() or ch in _OPENERS
 
 
@@ -31,7 +35,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if not before or not after:
             cuts.append(m.end())
             continue
-        if before[-1] in ".!?…:;" or _starts_new(after):
+        if before[-1] in ".!?…:;" or _starts_new(after, text[m.end():m.end() + 8]):
             cuts.append(m.end())
     for m in _END_PUNCT.finditer(text):
         if _starts_new(text[m.end():m.end() + 1].lstrip("\"“(") or "a"):
