@@ -40,6 +40,15 @@ class Span:
         return self.begin <= other.begin and other.end <= self.end
 
 
+@dataclass(frozen=True)
+class Token:
+    """A word (one or more syllables) of the normalised text, with its part of speech."""
+
+    begin: int  # into Doc.norm.text
+    end: int
+    tag: str  # underthesea's tag set: N, Np, V, A, M, CH, ...
+
+
 @dataclass
 class Mention:
     """One occurrence of an entity in the text, found by an extractor."""
@@ -90,6 +99,7 @@ class Doc:
     norm: "NormText | None" = None
     sentences: list[Span] = field(default_factory=list)  # into Doc.text
     norm_sentences: list[tuple[int, int]] = field(default_factory=list)  # into norm.text
+    tokens: list[Token] = field(default_factory=list)  # words of norm.text, in order
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)

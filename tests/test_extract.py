@@ -116,3 +116,25 @@ def test_a_ward_of_another_province_is_not_forced_into_the_home_one():
     doc = run("Đoàn đến thăm xã Tân Mỹ.")  # many communes bear this name; no home to choose by
     ward = entities(doc, "Ward")["xã Tân Mỹ"]
     assert "code" not in ward.attrs
+
+
+def test_a_name_ends_where_its_words_stop_being_a_name():
+    doc = run(HOME + "Chỉ đạo Trung tâm Phát triển quỹ đất thành phố phối hợp với Công ty TNHH Minh Long "
+                     "thực hiện; Sở Tài chính triển khai kế hoạch.")
+    orgs = entities(doc, "Organisation")
+    assert "Trung tâm Phát triển quỹ đất thành phố Bắc Giang" in orgs
+    assert "Công ty trách nhiệm hữu hạn Minh Long" in orgs
+    assert "Công ty TNHH Minh Long" in orgs["Công ty trách nhiệm hữu hạn Minh Long"].labels
+    assert "Sở Tài chính tỉnh Bắc Giang" in orgs
+
+
+def test_heads_that_begin_common_words_need_a_capital():
+    doc = run(HOME + "Các lễ hội Xuân và cơ sở Giáo dục được kiểm tra; ban hành Quyết định số 5/QĐ-UBND.")
+    assert not [n for n in entities(doc, "Organisation") if n.startswith(("Hội", "Sở", "Ban"))]
+
+
+def test_words_and_parts_of_speech_carry_offsets():
+    doc = run("Phòng Nội vụ kiểm tra hồ sơ.")
+    words = [doc.norm.text[t.begin:t.end] for t in doc.tokens]
+    assert "kiểm tra" in words
+    assert all(t.end > t.begin for t in doc.tokens)

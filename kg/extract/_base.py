@@ -115,3 +115,44 @@ def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: boo
         end = i = tok.end()
         words += 1
     return end
+
+
+#: Parts of speech a lower-case word may have and still belong to a name (nouns,
+#: adjectives, numerals, abbreviations).
+NAME_TAGS = {"N", "Np", "Nc", "Nu", "Ny", "A", "M", "Nb"}
+_CONNECTORS = {"và", "&", "-", "–"}
+_ENDS_NAME = {"thành phố", "tỉnh", "huyện", "quận", "thị xã", "phường", "xã", "thị trấn",
+              "trên", "tại", "của", "các", "những", "này", "đó", "năm", "ngày", "tháng"}
+
+
+def name_end(doc: Doc, pos: int, limit: int) -> int:
+    """Where a name that starts at normalised offset ``pos`` ends (at most ``limit``).
+
+    A name is a run of words each capitalised ("Tài nguyên", "Huy Hoàng", "TNHH", "19/5"),
+    joined by "và", "&" or a dash before a capitalised word, plus lower-case nouns and
+    adjectives right after them ("Y học cổ truyền", "Phát triển quỹ đất"); a verb, a
+    level word or a preposition ends it ("… Môi trường | kiểm tra").
+    """
+    from ..text.tokenize import token_index
+
+    text = doc.norm.text
+    i = token_index(doc, pos)
+    end = pos
+    last_cap = False
+    while i < len(doc.tokens):
+        tok = doc.tokens[i]
+        if tok.begin >= limit:
+            break
+        word = text[max(tok.begin, pos):tok.end]
+        if tok.begin < pos:  # a word that holds the head and its first name word
+            end, last_cap = tok.end, True
+        elif word[:1].isupper() or (word[:1].isdigit() and last_cap):
+            end, last_cap = tok.end, True
+        elif word in _CONNECTORS and i + 1 < len(doc.tokens) and text[doc.tokens[i + 1].begin:][:1].isupper():
+            pass  # joins the next capitalised word; the end moves only with it
+        elif end > pos and word[:1].islower() and tok.tag in NAME_TAGS and word not in _ENDS_NAME:
+            end, last_cap = tok.end, False
+        else:
+            break
+        i += 1
+    return min(end, limit)

@@ -18,7 +18,7 @@ import re
 from ..lexicon import abbreviations, expand, org_heads
 from ..model import Doc
 from ..pipeline import component
-from ._base import CAP, LOW, NUMERAL, PROPER, WB, WE, add_mention, alternation, sentences
+from ._base import PROPER, UPPER, WB, WE, add_mention, alternation, name_end, sentences
 from ._jurisdiction import JUR, PARTY_COMMITTEE, PARTY_LEVEL, Jurisdiction, from_match
 
 SOURCE = "organisation"
@@ -36,17 +36,13 @@ _BODY_HEADS = [f for h in _HEADS if h.kind == "body" for f in _forms(h.head)]
 _BODY_HEADS += ["BCH Đảng bộ"]
 _FIXED = [h.head for h in _HEADS if h.kind == "fixed"] + ["Trung ương Đảng"]
 _PARTY = [v for h in _HEADS if h.kind == "party" for v in (h.head, h.head.lower(), h.head.upper())]
-_NAMED = [h.head for h in _HEADS if h.kind == "named"]
+#: Heads that also begin common words in lower case ("lễ hội", "cơ sở", "đảng bộ", "ban
+#: hành") name a body only when capitalised.
+_CAPITALISED_ONLY = {"Hội", "Sở", "Bộ", "Ban", "Trường", "Cục", "Báo", "Hợp tác xã"}
+_NAMED = [f for h in _HEADS if h.kind == "named"
+          for f in ((h.head,) if h.head in _CAPITALISED_ONLY else (h.head, h.head.lower()))]
 _ORGAN = ["Ban Thường vụ", "BTV", "Thường trực", "TT"]
 
-#: Lower-case syllables that end a name rather than continue a word of it.
-_STOP = ("và", "của", "tại", "về", "cho", "với", "đã", "đang", "sẽ", "được", "là", "có",
-         "các", "những", "trong", "trên", "theo", "năm", "ngày", "tháng", "thành", "tỉnh",
-         "huyện", "phường", "xã", "quận", "thị", "làm", "do", "để", "đến", "từ", "tổ", "phối",
-         "chủ", "tham", "cùng", "đối", "nhằm", "khi", "thì", "mà", "này", "đó", "số")
-_LOW_WORD = rf"(?!(?:{'|'.join(_STOP)}){WE}){LOW}"
-_WORD = rf"(?:{CAP}(?:[ ]+{_LOW_WORD})?)"
-_NAME = rf"{_WORD}(?:(?:[ ]+(?:và|-|–|&)[ ]+|[ ]+){_WORD}|[ ]+{NUMERAL}{WE})*"
 
 _BODY_RE = re.compile(
     rf"{WB}(?:(?P<organ>{alternation(_ORGAN)})\s+)?(?P<head>{alternation(_BODY_HEADS)}){WE}"
@@ -56,8 +52,8 @@ _PARTY_RE = re.compile(
     rf"(?:\s+(?:(?:TP|thành phố|tỉnh|huyện)\s+)?(?P<pname>{PROPER}))?")
 _FIXED_RE = re.compile(rf"{WB}(?P<head>{alternation(_FIXED)}){WE}")
 _NAMED_RE = re.compile(
-    rf"{WB}(?P<head>{alternation(_NAMED)})(?!\s+(?:Thường vụ|Chấp hành|Bí thư){WE})"
-    rf"\s+(?P<name>{_NAME})(?:,?\s+{JUR})?")
+    rf"{WB}(?P<head>{alternation(_NAMED)})(?!\s+(?:Thường vụ|Chấp hành|Bí thư){WE})\s+(?=[{UPPER}\d])")
+_JUR_AFTER = re.compile(rf",?\s+{JUR}")
 
 
 def _party_name(level_word: str, name: str) -> str:
@@ -71,6 +67,11 @@ def _organ(organ: str | None) -> str | None:
     return {"BTV": "Ban Thường vụ", "TT": "Thường trực"}.get(organ, organ)
 
 
+#: Bodies that a district or province does not have under this name, so that a bare
+#: mention cannot be the home unit's.
+_NO_DEFAULT = {"Đảng ủy", "Ban Thường vụ Đảng ủy"}
+
+
 def _body(doc: Doc, m: re.Match, base: int) -> None:
     home = doc.context.get("home", {})
     head = " ".join(m.group("head").split())
@@ -80,6 +81,8 @@ def _body(doc: Doc, m: re.Match, base: int) -> None:
     if jur is None:
         if text_after.lstrip().startswith(("các", "những")):
             return  # "UBND các phường": no single body
+        if full_head in _NO_DEFAULT:
+            return  # a bare "Đảng ủy" is the committee of some ward or agency, not the city's
         jur = home.get("thành phố") or next(iter(home.values()), None)
         if jur is None:
             return
@@ -144,11 +147,19 @@ _DEFAULT_LEVEL = {"Phòng": "thành phố", "Văn phòng": None, "Sở": "tỉnh
 def _named(doc: Doc, m: re.Match, base: int) -> None:
     home = doc.context.get("home", {})
     head = " ".join(m.group("head").split())
-    core = f"{head} {expand(' '.join(m.group('name').split()))}"
-    jur = from_match(m, home) if (m.group("glued") or m.group("jlevel")) else None
-    end = m.end()
+    head = head[0].upper() + head[1:]
+    sentence_end = next(e for b, e in doc.norm_sentences if b == base)
+    name_stop = name_end(doc, base + m.end(), sentence_end) - base
+    if name_stop <= m.end():
+        return
+    text = doc.norm.text[base:sentence_end]
+    core = f"{head} {expand(' '.join(text[m.end():name_stop].split()))}"
+    end, jur = name_stop, None
+    after = _JUR_AFTER.match(text, name_stop)
+    if after and (after.group("glued") or after.group("jlevel")):
+        jur = from_match(after, home)
+        end = after.end()
     if jur is None:
-        end = m.end("name")
         level_word = _DEFAULT_LEVEL.get(head)
         jur = home.get(level_word) if level_word else None
     name = f"{core} {jur}" if jur and jur.name else core
@@ -159,7 +170,7 @@ def _named(doc: Doc, m: re.Match, base: int) -> None:
           jurisdiction=str(jur) if jur else "")
 
 
-@component("organisation", requires=("norm", "norm_sentences", "context"), assigns=("mentions",))
+@component("organisation", requires=("norm", "norm_sentences", "context", "tokens"), assigns=("mentions",))
 def find_organisations(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         for regex, handler in ((_BODY_RE, _body), (_PARTY_RE, _party), (_FIXED_RE, _fixed),

@@ -1,35 +1,83 @@
-"""Projects: named undertakings after a head noun (dự án, công trình, chương trình, đề án,
-phong trào): "Dự án Khu đô thị mới Bến Bắc", "phong trào thi đua “Chung sức xây dựng …”".
+"""Projects: named undertakings.
 
-The name runs from the head to the next clause boundary (punctuation, or a word that
-starts a new clause), at most sixteen words.
+Two shapes:
+
+- a head noun and a name (dự án, công trình, hạng mục, tiểu dự án, đề án, chương trình,
+  phong trào): "Dự án Khu đô thị mới Bến Bắc", "công trình kiên cố hóa tuyến mương …",
+  "phong trào thi đua “Dân vận khéo”". The name runs to the end of the phrase; a head in
+  lower case needs a capitalised word or a quotation in it ("các dự án trên địa bàn" is
+  none). Both the name with its head and without it are labels of the project.
+- an item of an enumeration, "(3) Cải tạo, mở rộng trường mầm non X; (4) …" or a footnote
+  line "12 Xây mới trụ sở …", that starts with the words of a public work (lexicon/works.tsv:
+  xây mới, cải tạo, nâng cấp, kè, hạ tầng kỹ thuật …). The name runs to the item's end.
 """
 from __future__ import annotations
 
 import re
 
+from ..lexicon import works_heads
 from ..model import Doc
 from ..pipeline import component
-from ._base import CAP, WB, WE, add_mention, alternation, sentences
+from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, sentences
 
-_HEADS = ["dự án", "công trình", "hạng mục", "đề án", "chương trình", "phong trào thi đua",
-          "phong trào"]
+_HEADS = ["dự án", "tiểu dự án", "công trình", "hạng mục", "đề án", "chương trình",
+          "phong trào thi đua", "phong trào"]
 _FORMS = [v for h in _HEADS for v in (h, h.capitalize())]
-_QUOTED = r"[“\"][^”\"\n]{3,160}[”\"]"
-#: Words that start a new clause after a name.
-_BREAK = ("đã", "đang", "sẽ", "được", "là", "có", "với", "nhằm", "đến", "đạt", "của", "do",
-          "theo", "và", "thì", "để", "khi", "tại", "trên", "từ", "cho", "như")
-_TAIL = rf"(?:[ ]+(?!(?:{'|'.join(_BREAK)}){WE})[^\s,;:.()“”\"]+){{0,15}}"
-_PROJECT_RE = re.compile(
-    rf"{WB}(?P<head>{alternation(_FORMS)}){WE}[ ]+(?P<name>{_QUOTED}|{CAP}{_TAIL})")
+_HEAD_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}:?\s*")
+#: Lower-case heads followed by these are generic ("các dự án", "chương trình công tác").
+_GENERIC = re.compile(r"(?:công tác|hành động|kế hoạch|đầu tư công|trọng điểm|này|đó|trên|của|các|còn)" + WE)
+_NAMED = re.compile(rf"[{UPPER}“\"]")
+
+_WORKS = [v for w in works_heads() for v in (w, w.capitalize())]
+#: The start of an enumerated item: "(3) ", or a footnote number at a line's start.
+_ITEM_RE = re.compile(rf"(?:\(\d{{1,2}}\)|(?:^|(?<=\n))[ \t]*\d{{1,3}}(?:\s*\(\d{{1,2}}\))?)\s*"
+                      rf"(?P<name>(?:{alternation(_WORKS)}){WE})")
+_ITEM_END = re.compile(r"\s*(?:;|\(\d{1,2}\)|\.\s|\.$|$)")
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"([“(])\s+", r"\1", text)
+    return re.sub(r"\s+([”),])", r"\1", text).strip(" ,;:.-–")
+
+
+def _item_end(text: str, pos: int) -> int:
+    """The end of an enumerated item: the next ";", "(n)" or the end of the sentence."""
+    depth = 0
+    for i in range(pos, len(text)):
+        ch = text[i]
+        if ch == "(" and not re.match(r"\(\d{1,2}\)", text[i:i + 4]):
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif depth == 0 and _ITEM_END.match(text, i) and (ch in ";(." or i == len(text)):
+            return i
+    return len(text.rstrip())
+
+
+def _add(doc: Doc, base: int, begin: int, end: int, name: str, *labels: str) -> None:
+    mention = add_mention(doc, "Project", base + begin, base + end, name=name,
+                          key=name.lower(), source="project")
+    mention.attrs["alt"] = labels[0] if labels else None
 
 
 @component("project", requires=("norm", "norm_sentences"), assigns=("mentions",))
 def find_projects(doc: Doc) -> Doc:
     for base, text in sentences(doc):
-        for m in _PROJECT_RE.finditer(text):
+        for m in _HEAD_RE.finditer(text):
             head = " ".join(m.group("head").split())
-            name = f"{head[0].upper()}{head[1:]} {' '.join(m.group('name').split())}"
-            add_mention(doc, "Project", base + m.start(), base + m.end(), name=name,
-                        key=name.lower(), source="project")
+            end = phrase_end(text, m.end(), stop_after_year=False, max_words=25)
+            tail = _clean(text[m.end():end])
+            if len(tail.split()) < 2 and not tail.startswith(("“", "\"")):
+                continue
+            if head[0].islower() and (_GENERIC.match(text, m.end()) or not _NAMED.search(tail)):
+                continue
+            name = f"{head[0].upper()}{head[1:]} {tail}"
+            _add(doc, base, m.start(), end, name, tail[0].upper() + tail[1:])
+        for m in _ITEM_RE.finditer(text):
+            end = _item_end(text, m.start("name"))
+            name = _clean(text[m.start("name"):end])
+            if 2 <= len(name.split()) <= 40:
+                _add(doc, base, m.start("name"), m.start("name") + len(text[m.start("name"):end].rstrip()),
+                     name[0].upper() + name[1:])
     return doc

@@ -26,8 +26,31 @@ def _starts_new(ch: str, rest: str = "") -> bool:
     return ch.isupper() or ch in _OPENERS
 
 
+#: Share of line breaks inside a sentence (the next line goes on in lower case) above
+#: which a text is taken to be hard-wrapped, as the text of a PDF is.
+HARD_WRAPPED = 0.25
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Whether lines were broken at a width rather than at the ends of sentences."""
+    breaks = inside = 0
+    for m in _LINE_BREAK.finditer(text):
+        before = text[:m.start()].rstrip()[-1:]
+        after = text[m.end():m.end() + 1]
+        if before and after:
+            breaks += 1
+            inside += before not in ".!?…:;" and after.islower()
+    return breaks >= 10 and inside / breaks >= HARD_WRAPPED
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """``(begin, end)`` of each sentence of ``text``, white space trimmed."""
+    """``(begin, end)`` of each sentence of ``text``, white space trimmed.
+
+    In hard-wrapped text a line break ends a sentence only after sentence punctuation or
+    before a numbered item or a bullet; a capital at the start of a line there is often
+    the second half of a name ("xã Quảng / Lạc").
+    """
+    wrapped = is_hard_wrapped(text)
     cuts: list[int] = [0]
     for m in _LINE_BREAK.finditer(text):
         before = text[:m.start()].rstrip()
@@ -35,7 +58,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if not before or not after:
             cuts.append(m.end())
             continue
-        if before[-1] in ".!?…:;" or _starts_new(after, text[m.end():m.end() + 8]):
+        rest = text[m.end():m.end() + 8]
+        if before[-1] in ".!?…:;" or (_starts_new(after, rest) and not (wrapped and after.isupper())):
             cuts.append(m.end())
     for m in _END_PUNCT.finditer(text):
         if _starts_new(text[m.end():m.end() + 1].lstrip("\"“(") or "a"):
