@@ -138,3 +138,23 @@ def test_words_and_parts_of_speech_carry_offsets():
     words = [doc.norm.text[t.begin:t.end] for t in doc.tokens]
     assert "kiểm tra" in words
     assert all(t.end > t.begin for t in doc.tokens)
+
+
+def test_signature_block_gives_the_signer_and_the_post():
+    text = (HOME + "Ủy ban giao các phòng thực hiện./.\n\n"
+            "TM. ỦY BAN NHÂN DÂN\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\n\n\nNguyễn Văn Khải\n")
+    doc = run(text)
+    assert ("holdsPost", "Nguyễn Văn Khải", "Ủy ban nhân dân thành phố Bắc Giang", "Phó Chủ tịch") in facts(doc)
+
+
+def test_byline_after_the_last_paragraph():
+    doc = run("Hội nghị đã bế mạc sau hai ngày làm việc.\n\nTRẦN MINH\n\nTin liên quan\n")
+    assert "Trần Minh" in entities(doc, "Person")
+    doc = run("Hội nghị đã bế mạc.\n\nKẾT QUẢ NỔI BẬT\n\n" + "Năm nay thành phố hoàn thành nhiều chỉ tiêu. " * 5)
+    assert entities(doc, "Person") == {}
+
+
+def test_a_person_named_in_an_event_is_kept_and_a_ward_named_after_one_is_not_a_person():
+    doc = run("Kỷ niệm 120 năm ngày sinh đồng chí Trần Văn Bình; họp tại phường Hoàng Văn Thụ.")
+    assert "Trần Văn Bình" in entities(doc, "Person")
+    assert "Hoàng Văn Thụ" not in entities(doc, "Person")

@@ -22,6 +22,9 @@ _GIVEN = rf"(?!(?:{alternation(_TITLE_START)}){WE}){CAP}"
 _NAME = rf"(?P<name>(?:{alternation(surnames())}){WE}(?:[ ]+{_GIVEN}){{1,3}}){WE}"
 
 _HONORIFIC_RE = re.compile(rf"{WB}(?:{alternation(_HONORIFIC)})\s+{_NAME}")
+#: A byline: a line of two to four capitalised syllables after the article's last
+#: paragraph ("Đức Anh", "PHÙNG KHIÊM").
+_BYLINE_RE = re.compile(rf"(?<=[.…!?\"”])[ \t]*\n\s*\n[ \t]*(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})[ \t]*(?:\n|$)")
 _TITLED_RE = re.compile(rf"{WB}{_NAME}\s*[,–\-]\s*(?:{alternation(r.title for r in roles())}|"
                         rf"Tỉnh ủy viên|Thành ủy viên|Huyện ủy viên){WE}")
 
@@ -35,7 +38,16 @@ def find_persons(doc: Doc) -> Doc:
                 if m.start("name") in seen:
                     continue
                 seen.add(m.start("name"))
-                name = " ".join(m.group("name").split())
-                add_mention(doc, "Person", base + m.start("name"), base + m.end("name"),
-                            name=name, key=name.lower(), source=SOURCE)
+                _add(doc, base + m.start("name"), base + m.end("name"), m.group("name"))
+    for m in _BYLINE_RE.finditer(doc.norm.text):
+        rest = doc.norm.text[m.end():].lstrip()
+        if rest and len(rest.split("\n", 1)[0]) > 100:
+            continue  # more article follows: a heading, not a byline
+        _add(doc, m.start("name"), m.end("name"), m.group("name"), byline=True)
     return doc
+
+
+def _add(doc: Doc, begin: int, end: int, written: str, **attrs) -> None:
+    words = written.split()
+    name = " ".join(w.capitalize() for w in words) if written.isupper() else " ".join(words)
+    add_mention(doc, "Person", begin, end, name=name, key=name.lower(), source=SOURCE, **attrs)

@@ -15,7 +15,7 @@ from ..model import Doc
 from ..pipeline import component
 from ._base import WE, alternation
 from ._jurisdiction import PARTY_LEVEL
-from ._relate import add_fact, mention_at
+from ._relate import add_fact, entity_by_key, mention_at
 
 _ROLES = {r.title: r for r in roles()}
 _SEP = re.compile(r"\s*(?:[,–\-]|và)?\s*")
@@ -31,10 +31,19 @@ def _committee(doc: Doc, head: str):
     return None
 
 
+def _add(doc: Doc, person, org, role) -> None:
+    predicate = "memberOf" if role.kind == "member" else "holdsPost"
+    add_fact(doc, predicate, person.entity, org, person, "posts", role.title)
+
+
 @component("posts", requires=("entities",), assigns=("facts",))
 def find_posts(doc: Doc) -> Doc:
     text = doc.norm.text
     for person in (m for m in doc.mentions if m.type == "Person"):
+        if person.attrs.get("post"):  # stated by the layout, as in a signature block
+            org = entity_by_key(doc, "Organisation", person.attrs["post_org"])
+            if org:
+                _add(doc, person, org, _ROLES[person.attrs["post"]])
         pos = person.norm[1]
         while True:
             sep = _SEP.match(text, pos)
@@ -52,8 +61,6 @@ def find_posts(doc: Doc) -> Doc:
             org = mention_at(doc, title.end(), "Organisation")
             if org is None:
                 break
-            role = _ROLES[" ".join(title.group("title").split())]
-            predicate = "memberOf" if role.kind == "member" else "holdsPost"
-            add_fact(doc, predicate, person.entity, org.entity, person, "posts", role.title)
+            _add(doc, person, org.entity, _ROLES[" ".join(title.group("title").split())])
             pos = org.norm[1]
     return doc

@@ -1,8 +1,8 @@
 """Within-document resolution: overlapping mentions settled, mentions grouped into entities.
 
 Overlaps: a mention inside a longer mention of the same type is part of it and is
-dropped ("phường Vĩnh" inside "phường Vĩnh Trại"); so is a person's name inside another
-entity's name (a ward or street named after a person). Places and organisations inside
+dropped ("phường Vĩnh" inside "phường Vĩnh Trại"); so is a person's name inside the
+name of a ward, place or organisation named after the person. Places and organisations inside
 a longer name (the "thành phố Lạng Sơn" of "UBND thành phố Lạng Sơn") are kept: the name
 states them.
 
@@ -16,6 +16,12 @@ from ..model import Doc, Entity, Mention
 from ..pipeline import component
 
 
+#: Entities that are often named after a person ("phường Hoàng Văn Thụ", "Trường THCS
+#: Lương Thế Vinh"): a person's name inside theirs is part of their name. Inside an event
+#: or a project ("kỷ niệm ngày sinh đồng chí X") it is the person.
+_NAMED_AFTER_PEOPLE = {"Ward", "Place", "Organisation"}
+
+
 def _dropped(m: Mention, others: list[Mention]) -> bool:
     for n in others:
         if n is m or not n.span.contains(m.span):
@@ -24,7 +30,7 @@ def _dropped(m: Mention, others: list[Mention]) -> bool:
             if n.type == m.type and others.index(n) < others.index(m):
                 return True  # the same mention found twice
             continue
-        if n.type == m.type or m.type == "Person":
+        if n.type == m.type or (m.type == "Person" and n.type in _NAMED_AFTER_PEOPLE):
             return True
     return False
 
