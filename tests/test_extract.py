@@ -158,3 +158,25 @@ def test_a_person_named_in_an_event_is_kept_and_a_ward_named_after_one_is_not_a_
     doc = run("Kỷ niệm 120 năm ngày sinh đồng chí Trần Văn Bình; họp tại phường Hoàng Văn Thụ.")
     assert "Trần Văn Bình" in entities(doc, "Person")
     assert "Hoàng Văn Thụ" not in entities(doc, "Person")
+
+
+def test_projects_from_enumerations_and_where_they_are():
+    doc = run(HOME + "Các công trình hoàn thành gồm: (1) Cải tạo, nâng cấp đường Hùng Vương, phường Trần Phú; "
+                     "(2) Xây mới trường Tiểu học Lê Lợi; (3) Kè suối Thương.")
+    projects = entities(doc, "Project")
+    assert {"Cải tạo, nâng cấp đường Hùng Vương, phường Trần Phú", "Xây mới trường Tiểu học Lê Lợi",
+            "Kè suối Thương"} <= set(projects)
+    assert ("locatedIn", "Cải tạo, nâng cấp đường Hùng Vương, phường Trần Phú", "phường Trần Phú", None) in facts(doc)
+
+
+def test_an_event_held_somewhere():
+    doc = run(HOME + "Đoàn dự Hội chợ Thương mại Biên giới năm 2024 tại thành phố Bắc Giang.")
+    assert ("locatedIn", "Hội chợ Thương mại Biên giới năm 2024", "thành phố Bắc Giang", None) in facts(doc)
+
+
+def test_what_a_resolution_is_about():
+    doc = run(HOME + "Nghị quyết số 12-NQ/TU ngày 1/2/2024 của Tỉnh ủy về phát triển phường Trần Phú; "
+                     "Kế hoạch số 9/KH-UBND về thực hiện Nghị quyết số 3-NQ/TW của Bộ Chính trị.")
+    got = facts(doc)
+    assert ("about", "Nghị quyết số 12-NQ/TU", "phường Trần Phú", None) in got
+    assert not any(f[0] == "about" and f[2] == "Bộ Chính trị" for f in got)

@@ -15,7 +15,7 @@ LOW = rf"[{LOWER}]+"  # a lower-case syllable
 WB = rf"(?<![{LOWER}{UPPER}\d])"  # word boundary before (\b does not know Vietnamese well)
 WE = rf"(?![{LOWER}{UPPER}\d])"  # word boundary after
 #: A proper name of a place: one to four capitalised syllables (Lạng Sơn, Vĩnh Trại).
-PROPER = rf"{CAP}(?:[ ]+{CAP}){{0,3}}{WE}"
+PROPER = rf"{CAP}(?:\s+{CAP}){{0,3}}{WE}"
 #: A number that stands for a name (Phường 1, Trường Mầm non 19/5).
 NUMERAL = r"\d+(?:/\d+)?"
 SPACE = r"\s+"

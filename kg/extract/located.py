@@ -1,0 +1,44 @@
+"""Where projects, events and organisations are, as the text states it.
+
+- A ward or place inside the name of a project or event ("Mở rộng đường X, phường Chi
+  Lăng", "… trên địa bàn thành phố Lạng Sơn"): the wards, or the places when it names
+  no ward.
+- "tại <ward or place>" right after a project, event or organisation ("Chợ Tết … tại thị
+  trấn X"), or right before an event in its sentence ("Tại phường X, hội nghị …").
+- A named organisation followed by its place (", tỉnh Lạng Sơn").
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Doc
+from ..pipeline import component
+from ._relate import add_fact, gap, mentions_in, sentence_range
+
+_PLACES = ("Ward", "Place")
+_AT = re.compile(r"[\"”]?(?:,\s*)?(?:tại|ở|trên địa bàn)(?:\s+(?:các|địa bàn))?")
+_ORG_PLACE = re.compile(r",")
+#: Villages and neighbourhoods are part of a project's description, not where the
+#: graph locates it: the ward that holds them is.
+_VILLAGE_LEVELS = {"thôn", "khối", "bản"}
+
+
+@component("located", requires=("entities",), assigns=("facts",))
+def find_locations(doc: Doc) -> Doc:
+    for m in doc.mentions:
+        if m.type not in ("Project", "Event", "Organisation"):
+            continue
+        b, e = sentence_range(doc, m.norm[0])
+        places = [p for p in mentions_in(doc, b, e)
+                  if p.type in _PLACES and p.attrs.get("level") not in _VILLAGE_LEVELS]
+        if m.type in ("Project", "Event"):
+            inside = [p for p in places if m.norm[0] < p.norm[0] and p.norm[1] <= m.norm[1]]
+            wards = [p for p in inside if p.type == "Ward"]
+            for p in wards or inside:
+                add_fact(doc, "locatedIn", m.entity, p.entity, m, "located")
+        after = [p for p in places if p.norm[0] >= m.norm[1]]
+        if after and _AT.fullmatch(gap(doc, m, after[0])):
+            add_fact(doc, "locatedIn", m.entity, after[0].entity, m, "located")
+        elif m.type == "Organisation" and after and _ORG_PLACE.fullmatch(gap(doc, m, after[0])):
+            add_fact(doc, "locatedIn", m.entity, after[0].entity, m, "located")
+    return doc
