@@ -55,22 +55,26 @@ CLAUSE_WORDS = ("để", "nhằm", "đã", "được", "sẽ", "đang", "với s
                 "cùng với", "cho", "theo", "gồm", "bao gồm", "là", "có", "như", "trong đó", "đến nay",
                 "thì", "mà", "nên", "vì", "khi", "đạt", "với tổng", "tổng mức", "đảm bảo", "tiến tới",
                 "do", "làm trưởng đoàn")
-_CLAUSE_RE = re.compile(rf"(?:{alternation(CLAUSE_WORDS)}){WE}")
+#: ... and so does "trên địa bàn" when no place follows it.
+_CLAUSE_RE = re.compile(rf"(?:{alternation(CLAUSE_WORDS)}){WE}"
+                        rf"|trên địa bàn(?!\s+(?:thành phố|tỉnh|huyện|quận|thị xã|xã|phường|thị trấn){WE})")
 _YEAR_RE = re.compile(r"(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?" + WE)
 #: After a comma a name goes on with its place ("…, phường Chi Lăng").
 _LOCATION_RE = re.compile(rf",\s+(?:phường|xã|thị trấn|thành phố|huyện|quận|tỉnh|thôn|khối|TP)\s+[{UPPER}\d]")
 _SPACE_RE = re.compile(r"\s+")
+#: A capitalised word after a comma that starts a person's post, not more of a name.
+_TITLE_RE = re.compile(r"(?:Chủ tịch|Phó|Bí thư|Giám đốc|Trưởng|Ủy viên|Đồng chí)" + WE)
 #: A short run of words that ends the name with its year, within the clause.
 _YEAR_AHEAD = re.compile(r"(?P<words>[^;:.!?(),]{1,60}?)\snăm\s+\d{4}" + WE)
 _TOKEN_RE = re.compile(r"[^\s,;:.!?()“”\"]+")
 
 
 def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: bool = True,
-               stop: re.Pattern | None = None) -> int:
+               stop: re.Pattern | None = None, stop_at=None) -> int:
     """Where a descriptive name that starts at ``pos`` ends: before sentence punctuation,
-    a parenthesis, a word that opens a clause or a match of ``stop``; after "năm 2025" (a
-    name's last part); across a comma only before a capitalised word or a place ("…,
-    phường Chi Lăng")."""
+    a parenthesis, a word that opens a clause, a match of ``stop`` or a position where
+    ``stop_at(i)`` is true; after "năm 2025" (a name's last part) or a quoted title; across a comma only before a capitalised word that is not a post title, or a
+    place ("…, phường Chi Lăng")."""
     end, words, i = pos, 0, pos
     while i < len(text) and words < max_words:
         ch = text[i]
@@ -79,8 +83,7 @@ def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: boo
             if close < 0:
                 break
             end = i = close + 1
-            words += 1
-            continue
+            break  # a quoted title ends the name
         if ch.isspace():
             i = _SPACE_RE.match(text, i).end()
             continue
@@ -90,7 +93,7 @@ def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: boo
                 continue
             nxt = _SPACE_RE.match(text, i + 1)
             j = nxt.end() if nxt else i + 1
-            if j < len(text) and text[j].isupper():
+            if j < len(text) and text[j].isupper() and not _TITLE_RE.match(text, j):
                 i = j
                 continue
             ahead = _YEAR_AHEAD.match(text, j)
@@ -100,7 +103,8 @@ def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: boo
             break
         if ch in ";:.!?()":
             break
-        if i > pos and (_CLAUSE_RE.match(text, i) or (stop and stop.match(text, i))):
+        if i > pos and (_CLAUSE_RE.match(text, i) or (stop and stop.match(text, i))
+                        or (stop_at and stop_at(i))):
             break
         year = _YEAR_RE.match(text, i)
         if year and (i == pos or text[i - 1].isspace()):

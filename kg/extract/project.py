@@ -22,11 +22,16 @@ from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, sentence
 
 _HEADS = ["dự án", "tiểu dự án", "công trình", "hạng mục", "đề án", "chương trình",
           "phong trào thi đua", "phong trào"]
-_FORMS = [v for h in _HEADS for v in (h, h.capitalize())]
+_FORMS = [v for h in _HEADS for v in {h, h.capitalize(), h.title()}]
 _HEAD_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}:?\s*")
-#: Lower-case heads followed by these are generic ("các dự án", "chương trình công tác").
-_GENERIC = re.compile(r"(?:công tác|hành động|kế hoạch|đầu tư công|trọng điểm|này|đó|trên|của|các|còn)" + WE)
-_NAMED = re.compile(rf"[{UPPER}“\"]")
+#: Heads followed by these are generic ("dự án trọng điểm") or another kind of thing
+#: ("Chương trình hành động số 74-CTr/TU" is a resolution).
+_GENERIC = re.compile(r"(?:công tác|hành động|kế hoạch|đầu tư công|trọng điểm|này|đó|trên|của|các|còn|"
+                      r"số|khi|đã|được|thuộc)" + WE)
+_ANOTHER_HEAD = re.compile(rf"(?:{alternation(_FORMS)}){WE}")
+#: A programme or campaign named in quotes may be followed by more quoted names of the same
+#: kind: phong trào “A”; “B”; “C”.
+_MORE_QUOTED = re.compile(r"\s*[;,]\s*(?:và\s+)?(?P<q>“[^”]{3,200}”)")
 
 _WORKS = [v for w in works_heads() for v in (w, w.capitalize())]
 #: The start of an enumerated item: "(3) ", or a footnote number at a line's start.
@@ -38,7 +43,7 @@ _ITEM_END = re.compile(r"\s*(?:;|\(\d{1,2}\)|\.\s|\.$|$)")
 def _clean(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"([“(])\s+", r"\1", text)
-    return re.sub(r"\s+([”),])", r"\1", text).strip(" ,;:.-–")
+    return re.sub(r"\s+([”),])", r"\1", text).strip(" ,;:.-–…")
 
 
 def _item_end(text: str, pos: int) -> int:
@@ -55,25 +60,66 @@ def _item_end(text: str, pos: int) -> int:
     return len(text.rstrip())
 
 
-def _add(doc: Doc, base: int, begin: int, end: int, name: str, *labels: str) -> None:
-    mention = add_mention(doc, "Project", base + begin, base + end, name=name,
-                          key=name.lower(), source="project")
-    mention.attrs["alt"] = labels[0] if labels else None
+def _add(doc: Doc, base: int, begin: int, end: int, name: str, alt: str | None = None) -> None:
+    add_mention(doc, "Project", base + begin, base + end, name=name, key=name.lower(),
+                source="project", alt=alt)
 
 
-@component("project", requires=("norm", "norm_sentences"), assigns=("mentions",))
+def _starts_named(doc: Doc, pos: int) -> bool:
+    """Whether a lower-case head is followed by a name: a capitalised word, a quotation, or
+    the words of a public work ("công trình kiên cố hóa tuyến mương …")."""
+    text = doc.norm.text
+    return bool(_NAMED_START.match(text, pos))
+
+
+_NAMED_START = re.compile(rf"[{UPPER}“\"]|(?:{alternation(works_heads())}){WE}")
+
+
+def _verb_stop(doc: Doc, base: int, start: int):
+    """A ``stop_at`` for ``phrase_end``: a lower-case verb after a proper name ("dự án Khu
+    đô thị X | triển khai …"); a description that starts in lower case is itself a verb
+    phrase ("sửa chữa và nâng cao an toàn đập …") and is not cut at verbs."""
+    from ..text.tokenize import token_index
+
+    text = doc.norm.text
+    works = set(works_heads())
+
+    named = text[base + start:base + start + 1].isupper()
+
+    def stop(i: int) -> bool:
+        if not named:
+            return False
+        k = token_index(doc, base + i)
+        if k >= len(doc.tokens) or doc.tokens[k].begin != base + i:
+            return False
+        tok = doc.tokens[k]
+        word = text[tok.begin:tok.end]
+        return tok.tag == "V" and word[:1].islower() and word not in works
+
+    return stop
+
+
+@component("project", requires=("norm", "norm_sentences", "tokens"), assigns=("mentions",))
 def find_projects(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         for m in _HEAD_RE.finditer(text):
             head = " ".join(m.group("head").split())
-            end = phrase_end(text, m.end(), stop_after_year=False, max_words=25)
+            if _GENERIC.match(text, m.end()) or _ANOTHER_HEAD.match(text, m.end()):
+                continue
+            if head[0].islower() and not _starts_named(doc, base + m.end()):
+                continue
+            end = phrase_end(text, m.end(), stop_after_year=False, max_words=25,
+                             stop_at=_verb_stop(doc, base, m.end()))
             tail = _clean(text[m.end():end])
             if len(tail.split()) < 2 and not tail.startswith(("“", "\"")):
                 continue
-            if head[0].islower() and (_GENERIC.match(text, m.end()) or not _NAMED.search(tail)):
-                continue
-            name = f"{head[0].upper()}{head[1:]} {tail}"
-            _add(doc, base, m.start(), end, name, tail[0].upper() + tail[1:])
+            head = head[0].upper() + head[1:].lower()
+            _add(doc, base, m.start(), end, f"{head} {tail}", tail[0].upper() + tail[1:])
+            while tail.startswith("“") and (more := _MORE_QUOTED.match(text, end)):
+                quoted = _clean(more.group("q"))
+                short = " ".join(head.split()[:2])  # "Phong trào thi đua" -> "Phong trào"
+                _add(doc, base, more.start("q"), more.end("q"), f"{short} {quoted}", f"{head} {quoted}")
+                end = more.end()
         for m in _ITEM_RE.finditer(text):
             end = _item_end(text, m.start("name"))
             name = _clean(text[m.start("name"):end])

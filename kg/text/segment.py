@@ -59,7 +59,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             cuts.append(m.end())
             continue
         rest = text[m.end():m.end() + 8]
-        if before[-1] in ".!?…:;" or (_starts_new(after, rest) and not (wrapped and after.isupper())):
+        # In wrapped text a new paragraph is indented: " Cấp 09 giấy …" after a line break.
+        indented = wrapped and after.isupper() and text[m.end() - 1] in " \t"
+        if before[-1] in ".!?…:;" or indented or (_starts_new(after, rest) and not (wrapped and after.isupper())):
             cuts.append(m.end())
     for m in _END_PUNCT.finditer(text):
         if _starts_new(text[m.end():m.end() + 1].lstrip("\"“(") or "a"):
