@@ -180,3 +180,19 @@ def test_what_a_resolution_is_about():
     got = facts(doc)
     assert ("about", "Nghị quyết số 12-NQ/TU", "phường Trần Phú", None) in got
     assert not any(f[0] == "about" and f[2] == "Bộ Chính trị" for f in got)
+
+
+def test_a_list_of_numbers_shares_type_date_and_issuer():
+    doc = run(HOME + "Thực hiện Chỉ thị số 07, 08 ngày 2/3/2019 của Ban Thường vụ Tỉnh ủy Bắc Giang.")
+    res = entities(doc, "Resolution")
+    assert {"Chỉ thị số 07", "Chỉ thị số 08"} <= set(res)
+    assert res["Chỉ thị số 08"].attrs["date"] == "2019-03-02"
+    got = facts(doc)
+    for name in ("Chỉ thị số 07", "Chỉ thị số 08"):
+        assert ("issuedBy", name, "Ban Thường vụ Tỉnh ủy Bắc Giang", None) in got
+
+
+def test_a_resolution_named_by_its_congress():
+    doc = run(HOME + "Quyết tâm thực hiện Nghị quyết Đại hội Đảng bộ tỉnh Bắc Giang lần thứ XX, nhiệm kỳ 2025 - 2030.")
+    assert "Nghị quyết Đại hội Đảng bộ tỉnh Bắc Giang lần thứ XX, nhiệm kỳ 2025 - 2030" in entities(doc, "Resolution")
+    assert "Đại hội Đảng bộ tỉnh Bắc Giang lần thứ XX, nhiệm kỳ 2025 - 2030" in entities(doc, "Event")

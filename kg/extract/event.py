@@ -33,6 +33,17 @@ _STOP = re.compile(rf"(?:và\s+(?:{alternation(_FORMS)}|chương trình|phong tr
 _TERM = re.compile(r",?\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}")
 
 
+def description_end(text: str, head_end: int, head: str) -> int | None:
+    """Where the description of an event whose head ends at ``head_end`` ends, or None
+    when the words after the head name no particular event."""
+    end = phrase_end(text, head_end, stop=_STOP)
+    if end == head_end or head[0].islower() and not _NAMED.search(text, head_end, end):
+        return None
+    if head.lower() == "đại hội" and (term := _TERM.match(text, end)):
+        end = term.end()
+    return end
+
+
 def _name(head: str, tail: str) -> str:
     head = head.lower() if head.isupper() else head
     return f"{head[0].upper()}{head[1:]} {tail}".strip()
@@ -45,11 +56,9 @@ def find_events(doc: Doc) -> Doc:
             head = " ".join(m.group("head").split())
             if _NOT_AFTER.search(text, max(0, m.start() - 20), m.start()):
                 continue
-            end = phrase_end(text, m.end(), stop=_STOP)
-            if end == m.end() or head[0].islower() and not _NAMED.search(text, m.end(), end):
+            end = description_end(text, m.end(), head)
+            if end is None:
                 continue
-            if head.lower() == "đại hội" and (term := _TERM.match(text, end)):
-                end = term.end()
             name = _name(head, " ".join(text[m.end():end].split()))
             add_mention(doc, "Event", base + m.start(), base + end, name=name,
                         key=f"{doc.stem} {name}".lower(), source="event")

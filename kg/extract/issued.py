@@ -17,7 +17,8 @@ _ISSUES = re.compile(r"(?:đã\s+|vừa\s+)?(?:ban hành|ra|thông qua|phê duy�
 @component("issued", requires=("entities",), assigns=("facts",))
 def find_issuers(doc: Doc) -> Doc:
     for res in (m for m in doc.mentions if m.type == "Resolution"):
-        issuer = (linked(doc, res, "Organisation", before=_ISSUES, after=_OF) or [None])[0]
+        issuer = (linked(doc, res, "Organisation", before=_ISSUES, after=_OF,
+                         anchor_end=res.attrs.get("list_end")) or [None])[0]
         if issuer is None:
             issuer = _by_code(doc, res.attrs.get("issuer_code"))
             if issuer is not None:

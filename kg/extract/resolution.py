@@ -12,6 +12,7 @@ from ..lexicon import doc_types, issuers
 from ..model import Doc
 from ..pipeline import component
 from ._base import WB, WE, add_mention, alternation, sentences
+from .event import description_end
 
 SOURCE = "resolution"
 
@@ -26,6 +27,19 @@ _RES_RE = re.compile(
     rf"\d+(?:/\d{{4}})?(?:[/\-]{_CODE})+)){WE}(?:,?\s+ngày\s+{_DATE})?")
 
 
+#: More bare numbers of the same type: "Chỉ thị số 04, 05 ngày 11/3/2011".
+_MORE_NUMBERS = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?P<number>\d{{1,4}}){WE}(?=\s*(?:,|và|ngày|của|về|$))")
+#: A resolution named by the congress or conference that adopted it.
+_NAMED_RE = re.compile(rf"{WB}(?P<type>Nghị quyết|nghị quyết)\s+(?P<head>Đại hội|đại hội|Hội nghị){WE}")
+_DATE_AFTER = re.compile(rf",?\s+ngày\s+{_DATE}")
+
+
+def _iso(m: re.Match | None) -> str | None:
+    if not m or not m.group("y"):
+        return None
+    return f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+
+
 def _issuer_code(number: str) -> str | None:
     """The issuer code of a number: the last part that names a body ("TU" in 188-NQ/TU)."""
     table = issuers()
@@ -35,21 +49,43 @@ def _issuer_code(number: str) -> str | None:
     return None
 
 
+def _add(doc: Doc, base: int, begin: int, end: int, doc_type, number: str, date: str | None,
+         list_end: int) -> None:
+    name = f"{doc_type.name} số {number}"
+    coded = re.search(r"[^\d/\-]", number) is not None
+    # A bare number ("Chỉ thị số 04") identifies a document only within its source.
+    key = number.lower() if coded else f"{doc.stem} {name}".lower()
+    add_mention(doc, "Resolution", base + begin, base + end, name=name, key=key, source=SOURCE,
+                number=number, date=date, doc_type=doc_type.concept, issuer_code=_issuer_code(number),
+                list_end=base + list_end)
+
+
 @component("resolution", requires=("norm", "norm_sentences"), assigns=("mentions",))
 def find_resolutions(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         for m in _RES_RE.finditer(text):
             type_name = " ".join(m.group("type").split())
-            doc_type = _TYPES.get(type_name[0].upper() + type_name[1:])
+            doc_type = _TYPES[type_name[0].upper() + type_name[1:]]
             number = m.group("number") or m.group("coded")
-            date = None
-            if m.group("y"):
-                date = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
-            name = f"{doc_type.name} số {number}"
-            coded = re.search(r"[^\d/\-]", number) is not None
-            # A bare number ("Chỉ thị số 04") identifies a document only within its source.
-            key = f"{number}".lower() if coded else f"{doc.stem} {name}".lower()
-            add_mention(doc, "Resolution", base + m.start(), base + m.end(), name=name,
-                        key=key, source=SOURCE, number=number, date=date,
-                        doc_type=doc_type.concept, issuer_code=_issuer_code(number))
+            more, end = [], m.end()
+            if m.group("number") and not m.group("y"):
+                while nxt := _MORE_NUMBERS.match(text, end):
+                    more.append(nxt)
+                    end = nxt.end()
+            date_after = _DATE_AFTER.match(text, end) if more else None
+            date = _iso(m) or _iso(date_after)
+            end = date_after.end() if date_after else end
+            # Every document of a list shares what follows it ("… 04, 05 ngày … của X").
+            _add(doc, base, m.start(), m.end(), doc_type, number, date, end)
+            for nxt in more:
+                _add(doc, base, nxt.start("number"), nxt.end("number"), doc_type, nxt.group("number"),
+                     date, end)
+        for m in _NAMED_RE.finditer(text):
+            head = m.group("head")
+            end = description_end(text, m.end(), head)
+            if end is None:
+                continue
+            name = f"Nghị quyết {head} {' '.join(text[m.end():end].split())}"
+            add_mention(doc, "Resolution", base + m.start(), base + end, name=name, key=name.lower(),
+                        source=SOURCE, doc_type=_TYPES["Nghị quyết"].concept)
     return doc
