@@ -164,3 +164,25 @@ def test_the_scorer_finds_every_document(corpus_build):
     result = json.loads(proc.stdout)
     assert result["documents_not_in_graph"] == []
     assert result["entities_micro"]["tp"] > 0
+
+
+def test_who_held_which_post_when(corpus_build):
+    out, _ = corpus_build
+    store = ox.Store.read_only(str(out / "store"))
+    rows = list(store.query("""
+        PREFIX org: <http://www.w3.org/ns/org#>
+        PREFIX time: <http://www.w3.org/2006/time#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?person ?role ?date WHERE {
+          ?m org:member ?p ; org:role ?r ; org:memberDuring/time:inside/time:inXSDDate ?date .
+          ?p skos:prefLabel ?person . ?r skos:prefLabel ?role . FILTER(lang(?role) = "vi")
+        }""", use_default_graph_as_union=True))
+    assert rows
+    for row in rows:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["date"].value)
+
+
+def test_documents_carry_their_own_dates(ttl):
+    dates = {str(ttl.value(d, KG.fileName)): ttl.value(d, KG.publicationDate)
+             for d in ttl.subjects(RDF.type, KG.Document)}
+    assert sum(v is not None for v in dates.values()) >= 3

@@ -20,12 +20,19 @@ from ..lexicon import roles
 from ..model import Doc, Entity, Fact, Span
 from ..resolve.entities import fullest
 from .iri import IRIs
-from .vocab import CLASSES, DCTERMS, EDGE_PROPERTIES, ITSRDF, KG, NIF, ONTOLOGY_IRI, ORG, OWL, PROV, RDF, SKOS, VOID, XSD
+from .vocab import (CLASSES, DCTERMS, EDGE_PROPERTIES, ITSRDF, KG, NIF, ONTOLOGY_IRI, ORG, OWL, PROV, RDF,
+                    SKOS, TIME, VOID, XSD)
 
 #: Offsets and counts are xsd:integer: NIF's range is xsd:nonNegativeInteger, but Oxigraph
 #: stores every derived integer type as xsd:integer, and the files must equal the store.
 _INT = ox.NamedNode(str(XSD.integer))
 _DATE = ox.NamedNode(str(XSD.date))
+_MONTH = ox.NamedNode(str(XSD.gYearMonth))
+
+
+def date_literal(iso: str) -> ox.Literal:
+    """"2023-03-22" as an xsd:date, "2025-01" as an xsd:gYearMonth."""
+    return ox.Literal(iso, datatype=_DATE if len(iso) == 10 else _MONTH)
 
 
 def N(term) -> ox.NamedNode:
@@ -64,6 +71,8 @@ class Emitter:
         add(d, KG.sha256, ox.Literal(doc.sha256))
         add(d, KG.characterCount, count(len(doc.text)))
         add(d, DCTERMS.identifier, ox.Literal(doc.stem))
+        if doc.context.get("date"):
+            add(d, KG.publicationDate, date_literal(doc.context["date"]))
 
         sentences: set[Span] = set()
         for e in doc.entities:
@@ -99,7 +108,7 @@ class Emitter:
             sentences.add(f.sentence)
             sent = ox.NamedNode(self.iris.char(doc.stem, f.sentence.begin, f.sentence.end))
             if f.predicate in ("holdsPost", "memberOf"):
-                out.extend(self._membership(f, d, sent, g))
+                out.extend(self._membership(f, d, sent, g, doc.context.get("date")))
             else:
                 s, o = self.entity_iri(f.subject), self.entity_iri(f.object)
                 p = N(EDGE_PROPERTIES[f.predicate])
@@ -120,9 +129,12 @@ class Emitter:
             add(si, NIF.referenceContext, d)
         return out
 
-    def _membership(self, f: Fact, d, sent, g) -> list[ox.Quad]:
+    def _membership(self, f: Fact, d, sent, g, date: str | None) -> list[ox.Quad]:
+        """A post as an org:Membership; the date of the document that attests it lies
+        inside the membership's interval (``org:memberDuring``/``time:inside``)."""
         role = f.role or "Thành viên"
-        m = ox.NamedNode(self.iris.membership(f.subject.key, role, f.object.key))
+        iri = self.iris.membership(f.subject.key, role, f.object.key)
+        m = ox.NamedNode(iri)
         triples = [
             (m, RDF.type, N(ORG.Membership)),
             (m, ORG.member, self.entity_iri(f.subject)),
@@ -131,6 +143,15 @@ class Emitter:
             (m, KG.attestedIn, d),
             (m, PROV.wasDerivedFrom, sent),
         ]
+        if date:
+            during, instant = ox.NamedNode(iri + "#during"), ox.NamedNode(self.iris.instant(date))
+            triples += [
+                (m, ORG.memberDuring, during),
+                (during, RDF.type, N(TIME.Interval)),
+                (during, TIME.inside, instant),
+                (instant, RDF.type, N(TIME.Instant)),
+                (instant, TIME.inXSDDate if len(date) == 10 else TIME.inXSDgYearMonth, date_literal(date)),
+            ]
         return [ox.Quad(s, N(p), o, g) for s, p, o in triples]
 
     # -- the corpus -----------------------------------------------------------------

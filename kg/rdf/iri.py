@@ -11,6 +11,7 @@ mention, sentence  ``{base}document/{stem}#char={begin},{end}`` (RFC 5147, as NI
 membership         ``{base}membership/{person}.{role}.{organisation}``
 relation evidence  ``{base}document/{stem}#fact={predicate},{hash}``
 post title         ``{base}role/{slug(title)}``
+day or month       ``{base}date/2023-03-22``, ``{base}date/2025-01``
 named graph        ``{base}graph/{stem}``, ``{base}graph/corpus``
 =================  ==========================================================
 
@@ -79,6 +80,10 @@ class IRIs:
 
     def role_scheme(self) -> str:
         return f"{self.base}role/"
+
+    def instant(self, date: str) -> str:
+        """A day or a month as a time:Instant: ``{base}date/2023-03-22``."""
+        return f"{self.base}date/{date}"
 
     def graph(self, stem: str) -> str:
         return f"{self.base}graph/{file_slug(stem)}"

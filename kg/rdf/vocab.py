@@ -6,7 +6,7 @@ defined in ``ontology/kg.ttl``.
 """
 from __future__ import annotations
 
-from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
 ONTOLOGY_IRI = "https://w3id.org/vn-gov-kg/ontology"
@@ -96,6 +96,7 @@ PREFIXES = {
     "rdfs": str(RDFS),
     "xsd": str(XSD),
     "void": str(VOID._NS),
+    "time": str(TIME),
     "schema": "https://schema.org/",
     "eli": "http://data.europa.eu/eli/ontology#",
 }
@@ -121,6 +122,6 @@ CLASSES = {
     "Place": KG.Place,
 }
 
-__all__ = ["KG", "NIF", "ITSRDF", "VOID", "ORG", "PROV", "SKOS", "RDF", "RDFS", "XSD", "OWL",
+__all__ = ["KG", "NIF", "ITSRDF", "VOID", "ORG", "PROV", "SKOS", "RDF", "RDFS", "XSD", "OWL", "TIME",
            "FOAF", "DCTERMS", "PREFIXES", "EDGE_PROPERTIES", "CLASSES", "ONTOLOGY_IRI",
            "DEFAULT_BASE_IRI"]
