@@ -164,5 +164,47 @@ def stats(fmt: str, build_dir: Path):
         console.print(table)
 
 
+@main.command()
+@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Directory of gold annotations: one <document>.json per document.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--details", is_flag=True, help="Also list every miss (FN) and false hit (FP).")
+@BUILD_OPTION
+def evaluate(gold_dir: Path, fmt: str, details: bool, build_dir: Path):
+    """Score a build against gold annotations: precision, recall and F1 per entity type
+    and per relation, and the accuracy of post titles.
+
+    \b
+    Example:
+      kg build corpus && kg evaluate --gold ../shared/eval/gold --details
+    """
+    from .evaluate import evaluate as run_evaluation
+
+    try:
+        report = run_evaluation(build_dir, gold_dir)
+    except KGError as err:
+        _fail(err, 2)
+    result = report.as_dict()
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        console = Console(highlight=False)
+        for title, rows, micro in (("entities", result["entities"], result["entities_micro"]),
+                                   ("relations", result["relations"], result["relations_micro"])):
+            table = Table(show_header=True, header_style="bold")
+            for col in (title, "P", "R", "F1", "tp/fp/fn"):
+                table.add_column(col, justify="left" if col == title else "right")
+            for name, c in list(rows.items()) + [("ALL (micro)", micro)]:
+                table.add_row(name, f"{c['precision']:.3f}", f"{c['recall']:.3f}", f"{c['f1']:.3f}",
+                              f"{c['tp']}/{c['fp']}/{c['fn']}")
+            console.print(table)
+        console.print(f"role accuracy on found memberships: {result['role_accuracy']}")
+        if result["documents_not_in_graph"]:
+            console.print("documents with no Document node: " + ", ".join(result["documents_not_in_graph"]))
+    if details:
+        for line in report.details:
+            click.echo(line, err=True)  # tab-separated, for grep and spreadsheets
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

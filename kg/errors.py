@@ -37,6 +37,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E204 = "{path}: the ontology file is missing or unreadable: {reason}"
     E205 = "base IRI '{iri}' is not an absolute http(s) IRI ending in '/' or '#'"
     E206 = "{path}: output directory cannot be written: {reason}"
+    E207 = "{path}: no gold annotation files (*.json) in this directory"
 
 
 class Warnings(metaclass=ErrorsWithCodes):
