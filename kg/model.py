@@ -100,6 +100,7 @@ class Doc:
     sentences: list[Span] = field(default_factory=list)  # into Doc.text
     norm_sentences: list[tuple[int, int]] = field(default_factory=list)  # into norm.text
     tokens: list[Token] = field(default_factory=list)  # words of norm.text, in order
+    zones: list[tuple[int, int]] = field(default_factory=list)  # boilerplate, into norm.text
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)

@@ -6,8 +6,9 @@ reads (``requires``) and adds (``assigns``)::
     @component("ward", requires=("norm", "sentences"), assigns=("mentions",))
     def find_wards(doc): ...
 
-Components run in the order of ``stage`` (then name, for a stable order); the pipeline
-checks at start-up that every requirement is assigned by an earlier component. Adding an
+Components run in the order of ``stage``, and within a stage after the components that
+assign what they require (then by name, for a stable order); the pipeline checks at
+start-up that every requirement is assigned by an earlier component. Adding an
 extractor is one new module in ``kg/extract/``: importing the package registers it.
 """
 from __future__ import annotations
@@ -81,13 +82,28 @@ def load_components() -> dict[str, Component]:
     return dict(_REGISTRY)
 
 
+def _ordered(components) -> list[Component]:
+    """Stage by stage; within a stage, a component after those that assign what it
+    requires; otherwise by name, so that the order is the same in every run."""
+    out: list[Component] = []
+    for stage in STAGES:
+        todo = sorted((c for c in components if c.stage == stage), key=lambda c: c.name)
+        while todo:
+            ready = [c for c in todo
+                     if not any(set(c.requires) & set(o.assigns) for o in todo if o is not c)]
+            nxt = ready[0] if ready else todo[0]  # a cycle: fall back to the name order
+            out.append(nxt)
+            todo.remove(nxt)
+    return out
+
+
 class Pipeline:
     """An ordered, checked list of components."""
 
     def __init__(self, names: list[str] | None = None):
         registry = load_components()
         if names is None:
-            chosen = sorted(registry.values(), key=lambda c: (STAGES.index(c.stage), c.name))
+            chosen = _ordered(registry.values())
         else:
             unknown = [n for n in names if n not in registry]
             if unknown:

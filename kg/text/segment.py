@@ -77,9 +77,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@component("segment", requires=("norm",), assigns=("sentences", "norm_sentences"))
+@component("segment", requires=("norm", "zones"), assigns=("sentences", "norm_sentences"))
 def segment(doc: Doc) -> Doc:
+    """Sentences of the text, less those inside boilerplate zones."""
     norm = doc.norm
-    doc.norm_sentences = split_sentences(norm.text)
+    doc.norm_sentences = [(b, e) for b, e in split_sentences(norm.text)
+                          if not any(zb <= b and e <= ze for zb, ze in doc.zones)]
     doc.sentences = [norm.span(b, e) for b, e in doc.norm_sentences]
     return doc
