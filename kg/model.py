@@ -101,6 +101,7 @@ class Doc:
     norm_sentences: list[tuple[int, int]] = field(default_factory=list)  # into norm.text
     tokens: list[Token] = field(default_factory=list)  # words of norm.text, in order
     zones: list[tuple[int, int]] = field(default_factory=list)  # boilerplate, into norm.text
+    footnotes: list = field(default_factory=list)  # text.footnotes.Footnote
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)

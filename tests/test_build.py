@@ -186,3 +186,11 @@ def test_documents_carry_their_own_dates(ttl):
     dates = {str(ttl.value(d, KG.fileName)): ttl.value(d, KG.publicationDate)
              for d in ttl.subjects(RDF.type, KG.Document)}
     assert sum(v is not None for v in dates.values()) >= 3
+
+
+def test_footnote_sentences_point_to_the_sentence_citing_them(ttl):
+    pairs = list(ttl.subject_objects(KG.footnoteOf))
+    assert pairs
+    for note, citing in pairs:
+        assert (note, RDF.type, NIF.Sentence) in ttl and (citing, RDF.type, NIF.Sentence) in ttl
+        assert int(ttl.value(citing, NIF.beginIndex)) < int(ttl.value(note, NIF.beginIndex))

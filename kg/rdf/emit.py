@@ -120,6 +120,18 @@ class Emitter:
                 add(st, RDF.object, o)
                 add(st, PROV.wasDerivedFrom, sent)
 
+        for fn in doc.footnotes:  # a footnote's sentences point to the sentence citing it
+            if fn.marker is None:
+                continue
+            body = doc.norm.span(*fn.body)
+            cited = [s for s in sentences if body.contains(s)]
+            if cited:
+                citing = doc.sentence_of(doc.norm.span(fn.marker, fn.marker + 1))
+                sentences.add(citing)
+                for s in cited:
+                    add(ox.NamedNode(self.iris.char(doc.stem, s.begin, s.end)), KG.footnoteOf,
+                        ox.NamedNode(self.iris.char(doc.stem, citing.begin, citing.end)))
+
         for span in sentences:
             si = ox.NamedNode(self.iris.char(doc.stem, span.begin, span.end))
             add(si, RDF.type, N(NIF.Sentence))

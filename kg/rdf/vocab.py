@@ -42,6 +42,7 @@ class KG(DefinedNamespace):
     documentType: URIRef
     mergedInto: URIRef
     attestedIn: URIRef
+    footnoteOf: URIRef
     # datatype properties
     documentNumber: URIRef
     documentDate: URIRef
