@@ -62,6 +62,9 @@ _YEAR_RE = re.compile(r"(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?" + WE)
 #: After a comma a name goes on with its place ("…, phường Chi Lăng").
 _LOCATION_RE = re.compile(rf",\s+(?:phường|xã|thị trấn|thành phố|huyện|quận|tỉnh|thôn|khối|TP)\s+[{UPPER}\d]")
 _SPACE_RE = re.compile(r"\s+")
+_DANGLING = {"và", "của", "với", "các", "cho", "về", "đến", "từ", "tại", "trên"}
+#: A parenthesis that is part of a name: the stretch of a road, an extension, dates.
+_NAMING_PAREN = re.compile(r"\((?:đoạn|Đoạn|kéo dài|giai đoạn|\d{1,2}/\d{1,2}/\d{4}|\d{4})[^()\n]{0,100}\)")
 #: A capitalised word after a comma that starts a person's post, not more of a name.
 _TITLE_RE = re.compile(r"(?:Chủ tịch|Phó|Bí thư|Giám đốc|Trưởng|Ủy viên|Đồng chí)" + WE)
 #: A short run of words that ends the name with its year, within the clause.
@@ -70,7 +73,7 @@ _TOKEN_RE = re.compile(r"[^\s,;:.!?()“”\"]+")
 
 
 def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: bool = True,
-               stop: re.Pattern | None = None, stop_at=None) -> int:
+               stop: re.Pattern | None = None, stop_at=None, parens: bool = True) -> int:
     """Where a descriptive name that starts at ``pos`` ends: before sentence punctuation,
     a parenthesis, a word that opens a clause, a match of ``stop`` or a position where
     ``stop_at(i)`` is true; after "năm 2025" (a name's last part) or a quoted title; across a comma only before a capitalised word that is not a post title, or a
@@ -101,6 +104,10 @@ def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: boo
                 i = j  # "Hội nghị tổng kết công tác Đảng, thi đua khen thưởng năm 2024"
                 continue
             break
+        if ch == "(" and parens and (paren := _NAMING_PAREN.match(text, i)):
+            end = i = paren.end()  # "(đoạn từ … đến …)", "(kéo dài)", "(1969-2019)"
+            words += 1
+            continue
         if ch in ";:.!?()":
             break
         if i > pos and (_CLAUSE_RE.match(text, i) or (stop and stop.match(text, i))
@@ -116,7 +123,9 @@ def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: boo
         tok = _TOKEN_RE.match(text, i)
         if not tok:
             break
-        end = i = tok.end()
+        i = tok.end()
+        if tok.group() not in _DANGLING:  # a name does not end on "và" or "của"
+            end = i
         words += 1
     return end
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import event_heads
+from ..lexicon import event_heads, expand
 from ..model import Doc
 from ..pipeline import component
 from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, sentences
@@ -46,7 +46,7 @@ def description_end(text: str, head_end: int, head: str) -> int | None:
 
 def _name(head: str, tail: str) -> str:
     head = head.lower() if head.isupper() else head
-    return f"{head[0].upper()}{head[1:]} {tail}".strip()
+    return expand(f"{head[0].upper()}{head[1:]} {tail}".strip())
 
 
 @component("event", requires=("norm", "norm_sentences"), assigns=("mentions",))
@@ -63,7 +63,7 @@ def find_events(doc: Doc) -> Doc:
             add_mention(doc, "Event", base + m.start(), base + end, name=name,
                         key=f"{doc.stem} {name}".lower(), source="event")
         for m in _ANNIVERSARY_RE.finditer(text):
-            end = phrase_end(text, m.end("head"), stop_after_year=False, max_words=12)
+            end = phrase_end(text, m.end("head"), stop_after_year=False, max_words=12, parens=False)
             name = _name(" ".join(m.group("head").split()), " ".join(text[m.end("head"):end].split()))
             add_mention(doc, "Event", base + m.start(), base + end, name=name,
                         key=f"{doc.stem} {name}".lower(), source="event")

@@ -38,7 +38,7 @@ _FIXED = [h.head for h in _HEADS if h.kind == "fixed"] + ["Trung ương Đảng"
 _PARTY = [v for h in _HEADS if h.kind == "party" for v in (h.head, h.head.lower(), h.head.upper())]
 #: Heads that also begin common words in lower case ("lễ hội", "cơ sở", "đảng bộ", "ban
 #: hành") name a body only when capitalised.
-_CAPITALISED_ONLY = {"Hội", "Sở", "Bộ", "Ban", "Trường", "Cục", "Báo", "Hợp tác xã"}
+_CAPITALISED_ONLY = {"Hội", "Sở", "Bộ", "Ban", "Trường", "Cục", "Báo", "Hợp tác xã", "Cơ sở"}
 _NAMED = [f for h in _HEADS if h.kind == "named"
           for f in ((h.head,) if h.head in _CAPITALISED_ONLY else (h.head, h.head.lower()))]
 _ORGAN = ["Ban Thường vụ", "BTV", "Thường trực", "TT"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import works_heads
+from ..lexicon import expand, works_heads
 from ..model import Doc
 from ..pipeline import component
 from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, sentences
@@ -61,6 +61,7 @@ def _item_end(text: str, pos: int) -> int:
 
 
 def _add(doc: Doc, base: int, begin: int, end: int, name: str, alt: str | None = None) -> None:
+    name = expand(name)  # "chương trình MTQG …" -> "Chương trình mục tiêu quốc gia …"
     add_mention(doc, "Project", base + begin, base + end, name=name, key=name.lower(),
                 source="project", alt=alt)
 
@@ -106,12 +107,14 @@ def find_projects(doc: Doc) -> Doc:
             head = " ".join(m.group("head").split())
             if _GENERIC.match(text, m.end()) or _ANOTHER_HEAD.match(text, m.end()):
                 continue
-            if head[0].islower() and not _starts_named(doc, base + m.end()):
+            descriptive = head.lower().startswith("phong trào thi đua")  # named by what it strives for
+            if head[0].islower() and not descriptive and not _starts_named(doc, base + m.end()):
                 continue
             end = phrase_end(text, m.end(), stop_after_year=False, max_words=25,
                              stop_at=_verb_stop(doc, base, m.end()))
             tail = _clean(text[m.end():end])
-            if len(tail.split()) < 2 and not tail.startswith(("“", "\"")):
+            if len(tail.split()) < (4 if descriptive and head[0].islower() else 2) \
+                    and not tail.startswith(("“", "\"")):
                 continue
             head = head[0].upper() + head[1:].lower()
             _add(doc, base, m.start(), end, f"{head} {tail}", tail[0].upper() + tail[1:])
