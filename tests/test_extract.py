@@ -196,3 +196,10 @@ def test_a_resolution_named_by_its_congress():
     doc = run(HOME + "Quyết tâm thực hiện Nghị quyết Đại hội Đảng bộ tỉnh Bắc Giang lần thứ XX, nhiệm kỳ 2025 - 2030.")
     assert "Nghị quyết Đại hội Đảng bộ tỉnh Bắc Giang lần thứ XX, nhiệm kỳ 2025 - 2030" in entities(doc, "Resolution")
     assert "Đại hội Đảng bộ tỉnh Bắc Giang lần thứ XX, nhiệm kỳ 2025 - 2030" in entities(doc, "Event")
+
+
+def test_provinces_and_districts_carry_their_official_codes():
+    doc = run("Đoàn công tác của tỉnh Bắc Giang làm việc tại huyện Lục Nam.")
+    places = entities(doc, "Place")
+    assert places["tỉnh Bắc Giang"].attrs["code"] == "24"
+    assert places["huyện Lục Nam"].attrs["code"] == "218"

@@ -10,7 +10,11 @@ import re
 from ..model import Doc
 from ..pipeline import component
 from ._base import NUMERAL, PROPER, WB, WE, add_mention, alternation, sentences
+from ..lexicon.units import gazetteer
 from ._jurisdiction import GLUED, glued_city
+
+#: Levels of the official list other than communes (wards are in ward.py).
+_AREA_LEVELS = {"tỉnh", "thành phố", "huyện", "quận", "thị xã"}
 
 _PLACE_WORDS = ["tỉnh", "thành phố", "huyện", "quận", "thị xã", "thôn", "khối", "bản"]
 
@@ -40,6 +44,8 @@ def find_places(doc: Doc) -> Doc:
             level = " ".join(m.group("level").lower().split())
             name = unit_name(level, m.group("name"))
             attrs = {"level": level}
+            if level in _AREA_LEVELS and (area := gazetteer().area(name)):
+                attrs["code"] = area[0]
             inside = _IN_RE.match(text, m.end())
             if inside:
                 attrs["located_in"] = unit_name(inside.group("level"), inside.group("name")).lower()

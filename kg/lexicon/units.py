@@ -54,6 +54,13 @@ class Gazetteer:
         db = sqlite3.connect(f"file:{data.joinpath('dataset.db')}?mode=ro", uri=True)
         self.wards: dict[str, list[Unit]] = defaultdict(list)
         self._legacy_by_path: dict[str, Unit] = {}
+        #: Provinces and districts (before 2025) and provinces (after): key -> (code, name).
+        self.areas: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for code, name in db.execute("SELECT DISTINCT provinceCode, province FROM admin_units_legacy "
+                                     "UNION SELECT DISTINCT districtCode, district FROM admin_units_legacy "
+                                     "ORDER BY 1"):
+            if code and name:
+                self.areas[unit_key(name)].append((code, name))
         for row in db.execute("SELECT wardCode, ward, wardType, wardShort, province, district, "
                               "provinceKey, districtKey, wardKey FROM admin_units_legacy WHERE wardCode IS NOT NULL "
                               "ORDER BY wardCode"):
@@ -88,6 +95,12 @@ class Gazetteer:
     def lookup(self, text: str) -> list[Unit]:
         """Every unit named ``text`` ("phường Vĩnh Trại", any case and tone placement)."""
         return self.wards.get(unit_key(text), [])
+
+    def area(self, text: str) -> tuple[str, str] | None:
+        """(official code, official name) of the province or district named ``text``
+        ("tỉnh Lạng Sơn", "huyện Chi Lăng"), when exactly one unit bears that name."""
+        found = self.areas.get(unit_key(text), [])
+        return found[0] if len(found) == 1 else None
 
     def in_district(self, district: str) -> list[Unit]:
         """The pre-2025 communes of a district or city ("thành phố Lạng Sơn")."""

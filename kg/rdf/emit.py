@@ -88,7 +88,7 @@ class Emitter:
                     add(s, KG.documentDate, ox.Literal(e.attrs["date"], datatype=_DATE))
                 if e.attrs.get("doc_type"):
                     add(s, KG.documentType, N(KG._NS[e.attrs["doc_type"]]))
-            if e.type == "Ward" and e.attrs.get("code"):
+            if e.type in ("Ward", "Place") and e.attrs.get("code"):
                 add(s, KG.officialCode, ox.Literal(e.attrs["code"]))
                 if e.attrs.get("successor"):
                     add(s, KG.mergedInto, ox.NamedNode(self.iris.entity("Ward", e.attrs["successor"].iri_key)))
