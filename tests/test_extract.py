@@ -203,3 +203,25 @@ def test_provinces_and_districts_carry_their_official_codes():
     places = entities(doc, "Place")
     assert places["tỉnh Bắc Giang"].attrs["code"] == "24"
     assert places["huyện Lục Nam"].attrs["code"] == "218"
+
+
+def test_a_working_session_is_named_by_who_meets_whom():
+    doc = run(HOME + "Thường trực Tỉnh ủy Bắc Giang làm việc với Ban Thường vụ Thành ủy Bắc Giang và "
+                     "phường Trần Phú.")
+    name = ("Buổi làm việc của Thường trực Tỉnh ủy Bắc Giang với Ban Thường vụ Thành ủy Bắc Giang "
+            "và phường Trần Phú")
+    assert name in entities(doc, "Event")
+    got = facts(doc)
+    for agent in ("Thường trực Tỉnh ủy Bắc Giang", "Ban Thường vụ Thành ủy Bắc Giang", "phường Trần Phú"):
+        assert ("participant", name, agent, None) in got
+
+
+def test_a_working_visit_is_named_by_its_purpose():
+    doc = run(HOME + "Ngày 3/5, đoàn công tác Thành ủy, HĐND thành phố do đồng chí Trần Văn Bình làm "
+                     "trưởng đoàn đã đến trao đổi kinh nghiệm cải cách hành chính tại huyện Lục Nam.")
+    name = "Trao đổi kinh nghiệm cải cách hành chính tại huyện Lục Nam"
+    assert name in entities(doc, "Event")
+    got = facts(doc)
+    assert ("participant", name, "Trần Văn Bình", None) in got
+    assert ("participant", name, "Hội đồng nhân dân thành phố Bắc Giang", None) in got
+    assert ("locatedIn", name, "huyện Lục Nam", None) in got

@@ -10,7 +10,7 @@ import re
 
 from ..model import Doc
 from ..pipeline import component
-from ._relate import add_fact, linked, mentions_in, sentence_range
+from ._relate import add_fact, entity_by_key, linked, mentions_in, sentence_range
 
 _ORGANISES = re.compile(r"(?:đã\s+|long trọng\s+)?(?:tổ chức|khai mạc|triệu tập)")
 _BY = re.compile(r"(?:,\s*)?do")
@@ -20,6 +20,10 @@ _TAKES_PART = re.compile(r"\b(?:dự|tham dự|chủ trì|trưởng đoàn|làm 
 @component("eventroles", requires=("entities",), assigns=("facts",))
 def find_event_roles(doc: Doc) -> Doc:
     for ev in (m for m in doc.mentions if m.type == "Event"):
+        for type_, key in ev.attrs.get("participants", ()):  # named by the visit extractor
+            agent = entity_by_key(doc, type_, key)
+            if agent is not None:
+                add_fact(doc, "participant", ev.entity, agent, ev, "eventroles")
         for org in linked(doc, ev, "Organisation", before=_ORGANISES, after=_BY):
             add_fact(doc, "organisedBy", ev.entity, org.entity, ev, "eventroles")
         b, e = sentence_range(doc, ev.norm[0])
