@@ -39,6 +39,13 @@ def sentences(doc: Doc) -> Iterator[tuple[int, str]]:
         yield b, norm[b:e]
 
 
+def same_name_key(name: str, scope: str = "") -> str:
+    """The key of a descriptive name: lower case, and "năm 2025" the same as "2025", so
+    that two wordings of one event or project are one entity (within ``scope``)."""
+    key = re.sub(r"\bnăm\s+(\d{4})\b", r"\1", name.lower())
+    return f"{scope} {key}".strip()
+
+
 def add_mention(doc: Doc, type_: str, begin: int, end: int, *, name: str, key: str,
                 source: str, **attrs) -> Mention:
     """Add a mention of normalised range [begin, end) to ``doc`` and return it."""
@@ -62,7 +69,7 @@ _YEAR_RE = re.compile(r"(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?" + WE)
 #: After a comma a name goes on with its place ("…, phường Chi Lăng").
 _LOCATION_RE = re.compile(rf",\s+(?:phường|xã|thị trấn|thành phố|huyện|quận|tỉnh|thôn|khối|TP)\s+[{UPPER}\d]")
 _SPACE_RE = re.compile(r"\s+")
-_DANGLING = {"và", "của", "với", "các", "cho", "về", "đến", "từ", "tại", "trên"}
+_DANGLING = {"và", "của", "với", "các", "cho", "về", "đến", "từ", "tại", "trên", "đoạn"}
 #: A parenthesis that is part of a name: the stretch of a road, an extension, dates.
 _NAMING_PAREN = re.compile(r"\((?:đoạn|Đoạn|kéo dài|giai đoạn|\d{1,2}/\d{1,2}/\d{4}|\d{4})[^()\n]{0,100}\)")
 #: A capitalised word after a comma that starts a person's post, not more of a name.

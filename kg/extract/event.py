@@ -16,7 +16,7 @@ import re
 from ..lexicon import event_heads, expand
 from ..model import Doc
 from ..pipeline import component
-from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, sentences
+from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences
 
 _FORMS = [v for h in event_heads() for v in {h, h[0].upper() + h[1:], h.upper()}]
 _EVENT_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}")
@@ -29,6 +29,7 @@ _NOT_AFTER = re.compile(r"(?:hệ thống|phòng|các|những)\s+$", re.IGNORECA
 #: where the event is held ("… tại thành phố Nam Ninh").
 _STOP = re.compile(rf"(?:và\s+(?:{alternation(_FORMS)}|chương trình|phong trào|dự án|kế hoạch){WE}"
                    rf"|tại\s+(?:[{UPPER}]|thị\s|thành phố|huyện|tỉnh|xã|phường|thị trấn))")
+_ALL_LEVELS = re.compile(r"các cấp" + WE)
 #: A congress is named with the term it opens ("Đại hội … lần thứ XVII, nhiệm kỳ 2020 - 2025").
 _TERM = re.compile(r",?\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}")
 
@@ -39,6 +40,8 @@ def description_end(text: str, head_end: int, head: str) -> int | None:
     end = phrase_end(text, head_end, stop=_STOP)
     if end == head_end or head[0].islower() and not _NAMED.search(text, head_end, end):
         return None
+    if _ALL_LEVELS.search(text, head_end, end):
+        return None  # "đại hội đại biểu các cấp": every congress, no particular one
     if head.lower() == "đại hội" and (term := _TERM.match(text, end)):
         end = term.end()
     return end
@@ -61,10 +64,10 @@ def find_events(doc: Doc) -> Doc:
                 continue
             name = _name(head, " ".join(text[m.end():end].split()))
             add_mention(doc, "Event", base + m.start(), base + end, name=name,
-                        key=f"{doc.stem} {name}".lower(), source="event")
+                        key=same_name_key(name, doc.stem), source="event")
         for m in _ANNIVERSARY_RE.finditer(text):
             end = phrase_end(text, m.end("head"), stop_after_year=False, max_words=12, parens=False)
             name = _name(" ".join(m.group("head").split()), " ".join(text[m.end("head"):end].split()))
             add_mention(doc, "Event", base + m.start(), base + end, name=name,
-                        key=f"{doc.stem} {name}".lower(), source="event")
+                        key=same_name_key(name, doc.stem), source="event")
     return doc

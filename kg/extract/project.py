@@ -18,16 +18,16 @@ import re
 from ..lexicon import expand, works_heads
 from ..model import Doc
 from ..pipeline import component
-from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, sentences
+from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences
 
-_HEADS = ["dự án", "tiểu dự án", "công trình", "hạng mục", "đề án", "chương trình",
-          "phong trào thi đua", "phong trào"]
-_FORMS = [v for h in _HEADS for v in {h, h.capitalize(), h.title()}]
+_HEADS = ["dự án", "tiểu dự án", "Tiểu Dự án", "công trình", "hạng mục", "đề án", "chương trình",
+          "phong trào thi đua", "phong trào", "cuộc vận động"]
+_FORMS = [v for h in _HEADS for v in {h, h[0].upper() + h[1:], h.title()}]
 _HEAD_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}:?\s*")
 #: Heads followed by these are generic ("dự án trọng điểm") or another kind of thing
 #: ("Chương trình hành động số 74-CTr/TU" is a resolution).
 _GENERIC = re.compile(r"(?:công tác|hành động|kế hoạch|đầu tư công|trọng điểm|này|đó|trên|của|các|còn|"
-                      r"số|khi|đã|được|thuộc)" + WE)
+                      r"số|khi|đã|được|thuộc|với|gắn|nói trên|trên địa bàn)" + WE)
 _ANOTHER_HEAD = re.compile(rf"(?:{alternation(_FORMS)}){WE}")
 #: A programme or campaign named in quotes may be followed by more quoted names of the same
 #: kind: phong trào “A”; “B”; “C”.
@@ -62,7 +62,7 @@ def _item_end(text: str, pos: int) -> int:
 
 def _add(doc: Doc, base: int, begin: int, end: int, name: str, alt: str | None = None) -> None:
     name = expand(name)  # "chương trình MTQG …" -> "Chương trình mục tiêu quốc gia …"
-    add_mention(doc, "Project", base + begin, base + end, name=name, key=name.lower(),
+    add_mention(doc, "Project", base + begin, base + end, name=name, key=same_name_key(name),
                 source="project", alt=alt)
 
 
@@ -74,6 +74,11 @@ def _starts_named(doc: Doc, pos: int) -> bool:
 
 
 _NAMED_START = re.compile(rf"[{UPPER}“\"]|(?:{alternation(works_heads())}){WE}")
+#: A description that starts with the work done ("Cải tạo, nâng cấp đường X") runs to the
+#: end of its item, commas included.
+_ACTION_START = re.compile(rf"(?:{alternation(v for w in works_heads('action') for v in (w, w.capitalize()))}){WE}")
+#: A work names a particular thing: a proper name, a number or a place in it.
+_PARTICULAR = re.compile(rf"[{UPPER}\d]|(?:phường|xã|thôn|khối|thị trấn|đường|suối|sông|hồ){WE}")
 
 
 def _verb_stop(doc: Doc, base: int, start: int):
@@ -110,10 +115,15 @@ def find_projects(doc: Doc) -> Doc:
             descriptive = head.lower().startswith("phong trào thi đua")  # named by what it strives for
             if head[0].islower() and not descriptive and not _starts_named(doc, base + m.end()):
                 continue
-            end = phrase_end(text, m.end(), stop_after_year=False, max_words=25,
-                             stop_at=_verb_stop(doc, base, m.end()))
+            if _ACTION_START.match(text, m.end()):  # "Hạng mục: Cải tạo, nâng cấp đường X": an item
+                end = _item_end(text, m.end())
+                if not _PARTICULAR.search(text, m.end() + 1, end):
+                    continue
+            else:
+                end = phrase_end(text, m.end(), stop_after_year=False, max_words=25,
+                                 stop_at=_verb_stop(doc, base, m.end()))
             tail = _clean(text[m.end():end])
-            if len(tail.split()) < (4 if descriptive and head[0].islower() else 2) \
+            if len(tail.split()) < (2 if head[0].isupper() else 3 if not descriptive else 4) \
                     and not tail.startswith(("“", "\"")):
                 continue
             head = head[0].upper() + head[1:].lower()

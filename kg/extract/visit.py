@@ -16,7 +16,7 @@ import re
 
 from ..model import Doc, Mention
 from ..pipeline import component
-from ._base import add_mention, sentences
+from ._base import add_mention, same_name_key, sentences
 
 _MEETS = re.compile(r"\s*(?:đã\s+|sẽ\s+)?(?:có\s+)?(?:buổi\s+)?làm việc với\s+")
 _JOIN = re.compile(r"\s*(?:,|và)\s*")
@@ -80,7 +80,7 @@ def find_visits(doc: Doc) -> Doc:
                 continue
             name = purpose[0].upper() + purpose[1:]
             add_mention(doc, "Event", goes.end(), end_of_sentence, name=name,
-                        key=f"{doc.stem} {name}".lower(), source="visit",
+                        key=same_name_key(name, doc.stem), source="visit",
                         participants=_participants(members + leaders))
     return doc
 

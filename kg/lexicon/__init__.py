@@ -112,5 +112,7 @@ def event_heads() -> tuple[str, ...]:
 
 
 @cache
-def works_heads() -> tuple[str, ...]:
-    return tuple(sorted((r[0] for r in _rows("works.tsv")), key=lambda h: (-len(h), h)))
+def works_heads(kind: str | None = None) -> tuple[str, ...]:
+    """Words that open the name of a public work; ``kind``: "action" or "object"."""
+    return tuple(sorted((r[0] for r in _rows("works.tsv") if kind in (None, r[1])),
+                        key=lambda h: (-len(h), h)))
