@@ -103,8 +103,20 @@ def test_wards_are_checked_against_the_official_list():
 
 
 def test_one_level_word_for_several_wards():
-    doc = run(HOME + "Quy hoạch phường Trần Phú, Lê Lợi và Ngô Quyền được duyệt.")
-    assert {"phường Trần Phú", "phường Lê Lợi", "phường Ngô Quyền"} <= set(entities(doc, "Ward"))
+    doc = run(HOME + "Quy hoạch phường Trần Phú, Thọ Xương và Ngô Quyền được duyệt.")
+    assert {"phường Trần Phú", "phường Thọ Xương", "phường Ngô Quyền"} <= set(entities(doc, "Ward"))
+
+
+def test_a_list_does_not_run_into_words_that_merely_fold_to_a_ward():
+    doc = run(HOME + "Khởi công ở phường Đa Mai và Đảng bộ phường biểu dương; đường từ xã Đồng Phúc đến "
+                     "xã Quỳnh Sơn được mở rộng.")
+    assert set(entities(doc, "Ward")) == {"phường Đa Mai", "xã Đồng Phúc", "xã Quỳnh Sơn"}
+
+
+def test_a_document_after_the_2025_reorganisation_gets_the_new_units():
+    doc = run("Thứ hai, 18/08/2025\n\nPhường Bắc Giang, tỉnh Bắc Ninh tổ chức hội nghị.")
+    ward = entities(doc, "Ward")["phường Bắc Giang"]
+    assert ward.attrs["era"] == "2025" and ward.key.endswith("-2025")
 
 
 def test_a_misspelt_ward_of_the_home_district_is_recognised():

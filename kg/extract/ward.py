@@ -12,41 +12,51 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..lexicon.units import Unit, gazetteer, unit_key
+from ..lexicon.units import REORGANISED, Unit, gazetteer, unit_key
+from ..text.normalise import fold
 from ..model import Doc
 from ..pipeline import component
 from ._base import LOWER, UPPER, WB, WE, add_mention, alternation, sentences
 from ._jurisdiction import JUR_RE, from_match
 
-_LEVELS = ["phường", "xã", "thị trấn"]
+_LEVELS = ["phường", "xã", "thị trấn", "đặc khu"]
 _FORMS = [f for w in _LEVELS for f in (w, w.capitalize(), w.upper())]
 _SYL = rf"[{UPPER}{LOWER}\d]+"
-_CANDIDATE_RE = re.compile(rf"{WB}(?P<level>{alternation(_FORMS)}){WE}(?P<rest>(?:[ ]+{_SYL}){{1,5}})")
+# The name is looked ahead, not consumed, so that "xã A đến xã B" finds both.
+_CANDIDATE_RE = re.compile(rf"{WB}(?P<level>{alternation(_FORMS)}){WE}(?=(?P<rest>(?:\s+{_SYL}){{1,5}}))")
 
 
-def _score(unit: Unit, home: dict, stated: str | None) -> tuple:
+def _score(unit: Unit, home: dict, stated: str | None, era: str) -> tuple:
     province = home.get("tỉnh")
     district = home.get("thành phố") or home.get("huyện") or home.get("thị xã") or home.get("quận")
     return (
         stated is not None and unit_key(unit.district) == stated,
+        unit.era == era if era == "2025" else False,
         province is not None and unit_key(unit.province) == unit_key(str(province)),
         district is not None and unit_key(unit.district) == unit_key(str(district)),
-        unit.era == "legacy",
+        unit.era == era,
     )
 
 
-def choose(units: list[Unit], home: dict, stated: str | None = None) -> Unit | None:
+def era_of(doc: Doc) -> str:
+    """Which list a document's wards come from: the 2025 one for documents dated after
+    the reorganisation took effect, else the one before."""
+    date = doc.context.get("date") or ""
+    return "2025" if date[:7] >= REORGANISED[:7] else "legacy"
+
+
+def choose(units: list[Unit], home: dict, stated: str | None = None, era: str = "legacy") -> Unit | None:
     """The one unit the context points to, or None when it does not settle the choice."""
     if len(units) == 1:
         return units[0]
-    ranked = sorted(units, key=lambda u: _score(u, home, stated), reverse=True)
-    if _score(ranked[0], home, stated) > _score(ranked[1], home, stated):
+    ranked = sorted(units, key=lambda u: _score(u, home, stated, era), reverse=True)
+    if _score(ranked[0], home, stated, era) > _score(ranked[1], home, stated, era):
         return ranked[0]
     return None
 
 
-_LIST_SEP = re.compile(r"[ ]*(?:,|và)[ ]*")
-_NEXT_RE = re.compile(rf"(?P<rest>(?:[ ]*{_SYL}){{1,5}})")
+_LIST_SEP = re.compile(r"\s*(?:,|và)\s*")
+_NEXT_RE = re.compile(rf"(?P<rest>{_SYL}(?:\s+{_SYL}){{0,4}})")
 
 
 def _longest_unit(gaz, level: str, text: str, start: int, end: int, home: dict):
@@ -57,7 +67,9 @@ def _longest_unit(gaz, level: str, text: str, start: int, end: int, home: dict):
     if not syllables or not (syllables[0].group()[0].isupper() or syllables[0].group()[0].isdigit()):
         return None  # "xã hội", "phường này": not a name
     for n in range(len(syllables), 0, -1):
-        units = gaz.lookup(level + " " + " ".join(s.group() for s in syllables[:n]))
+        written = level + " " + " ".join(s.group() for s in syllables[:n])
+        # the key folds diacritics away; the name must still be spelt as the list spells it
+        units = [u for u in gaz.lookup(written) if fold(u.name).lower() == fold(written).lower()]
         if units:
             return units, syllables[n - 1].end()
     return _misspelt(gaz, level, syllables, home)
@@ -96,10 +108,10 @@ def _stated_district(text: str, end: int, home: dict) -> str | None:
 
 
 def _add(doc: Doc, gaz, base: int, begin: int, end: int, level: str, units: list[Unit],
-         stated: str | None) -> None:
+         stated: str | None) -> Unit | None:
     home = doc.context.get("home", {})
-    unit = choose(units, home, unit_key(stated) if stated else None)
-    name = f"{level} {units[0].short}"
+    unit = choose(units, home, unit_key(stated) if stated else None, era_of(doc))
+    name = f"{level} {(unit or units[0]).short}"
     attrs = {"located_in": stated.lower() if stated else None}
     if unit is not None:
         attrs.update(code=unit.code, era=unit.era, official_name=unit.name,
@@ -107,6 +119,16 @@ def _add(doc: Doc, gaz, base: int, begin: int, end: int, level: str, units: list
         attrs["located_in"] = attrs["located_in"] or unit.district.lower() or None
     key = unit.iri_key if unit is not None else unit_key(name)
     add_mention(doc, "Ward", base + begin, base + end, name=name, key=key, source="ward", **attrs)
+    return unit
+
+
+def _same_area(a: Unit | None, units: list[Unit], home: dict) -> bool:
+    """Whether a ward named next in a list lies where the previous one does (its district,
+    or its province for 2025 units), or, failing that, in the document's own province."""
+    if a is not None:
+        return any(u.province == a.province and u.district == a.district for u in units)
+    province = home.get("tỉnh")
+    return province is not None and any(unit_key(u.province) == unit_key(str(province)) for u in units)
 
 
 @component("ward", requires=("norm", "norm_sentences", "context"), assigns=("mentions",))
@@ -120,13 +142,14 @@ def find_wards(doc: Doc) -> Doc:
             if not found:
                 continue
             units, end = found
-            _add(doc, gaz, base, m.start(), end, level, units, _stated_district(text, end, home))
+            unit = _add(doc, gaz, base, m.start(), end, level, units, _stated_district(text, end, home))
             # "phường Chi Lăng, Hoàng Văn Thụ và Tam Thanh": one level word, several wards.
             while (sep := _LIST_SEP.match(text, end)) and (nxt := _NEXT_RE.match(text, sep.end())):
                 found = _longest_unit(gaz, level, text, nxt.start(), nxt.end(), home)
-                if not found:
+                if not found or not _same_area(unit, found[0], home):
                     break
                 units, new_end = found
-                _add(doc, gaz, base, sep.end(), new_end, level, units, _stated_district(text, new_end, home))
+                unit = _add(doc, gaz, base, sep.end(), new_end, level, units,
+                            _stated_district(text, new_end, home))
                 end = new_end
     return doc
