@@ -237,3 +237,34 @@ def test_a_working_visit_is_named_by_its_purpose():
     assert ("participant", name, "Trần Văn Bình", None) in got
     assert ("participant", name, "Hội đồng nhân dân thành phố Bắc Giang", None) in got
     assert ("locatedIn", name, "huyện Lục Nam", None) in got
+
+
+def test_names_with_lists_and_two_names_joined_by_va():
+    doc = run(HOME + "Sở Văn hóa, Thể thao và Du lịch phối hợp; Trường Tiểu học Đa Mai và Trường THCS "
+                     "Ngô Sĩ Liên tham gia; Công ty TNHH Minh Long trưng bày sản phẩm.")
+    orgs = entities(doc, "Organisation")
+    assert "Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Giang" in orgs
+    assert "Trường Tiểu học Đa Mai" in orgs
+    assert "Trường Trung học cơ sở Ngô Sĩ Liên" in orgs
+    assert "Công ty trách nhiệm hữu hạn Minh Long" in orgs
+
+
+def test_a_post_title_before_a_body_and_a_name():
+    doc = run(HOME + "Giám đốc Sở Tài chính Hoàng Thị Lan trình bày; Chủ tịch HĐND tỉnh Trần Văn Bình phát biểu.")
+    orgs = entities(doc, "Organisation")
+    assert "Sở Tài chính tỉnh Bắc Giang" in orgs
+    assert "Hội đồng nhân dân tỉnh Bắc Giang" in orgs
+    assert not any("Lan" in n or "Bình" in n for n in orgs)
+
+
+def test_standing_in_a_post_title_is_no_organ():
+    doc = run(HOME + "Đồng chí Trần Văn Bình, Phó Chủ tịch Thường trực UBND tỉnh phát biểu.")
+    assert ("holdsPost", "Trần Văn Bình", "Ủy ban nhân dân tỉnh Bắc Giang", "Phó Chủ tịch Thường trực") in facts(doc)
+    assert not any(n.startswith("Thường trực") for n in entities(doc, "Organisation"))
+
+
+def test_the_fatherland_front_committee_in_its_short_forms():
+    doc = run(HOME + "Ủy ban MTTQ Việt Nam tỉnh và UB MTTQ thành phố phát động.")
+    orgs = entities(doc, "Organisation")
+    assert "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bắc Giang" in orgs
+    assert "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Bắc Giang" in orgs

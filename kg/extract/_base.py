@@ -140,18 +140,32 @@ def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: boo
 #: Parts of speech a lower-case word may have and still belong to a name (nouns,
 #: adjectives, numerals, abbreviations).
 NAME_TAGS = {"N", "Np", "Nc", "Nu", "Ny", "A", "M", "Nb"}
+def _person_ahead() -> re.Pattern:
+    from ..lexicon import surnames
+
+    return re.compile(rf"(?:{alternation(surnames())}){WE}(?:\s+{CAP}){{2,3}}{WE}(?!\s+{CAP})")
+
+
+_PERSON_AHEAD = _person_ahead()
+#: After a comma, a list of name words that "và" closes before the clause ends.
+_LIST_AHEAD = re.compile(r"[^,;:.!?()]{1,50}?\svà\s+[" + UPPER + "]")
 _CONNECTORS = {"và", "&", "-", "–"}
 _ENDS_NAME = {"thành phố", "tỉnh", "huyện", "quận", "thị xã", "phường", "xã", "thị trấn",
               "trên", "tại", "của", "các", "những", "này", "đó", "năm", "ngày", "tháng"}
 
 
-def name_end(doc: Doc, pos: int, limit: int) -> int:
+def name_end(doc: Doc, pos: int, limit: int, *, lower_nouns: bool = True,
+             new_name: re.Pattern | None = None, person_follows: bool = False) -> int:
     """Where a name that starts at normalised offset ``pos`` ends (at most ``limit``).
 
     A name is a run of words each capitalised ("Tài nguyên", "Huy Hoàng", "TNHH", "19/5"),
-    joined by "và", "&" or a dash before a capitalised word, plus lower-case nouns and
-    adjectives right after them ("Y học cổ truyền", "Phát triển quỹ đất"); a verb, a
-    level word or a preposition ends it ("… Môi trường | kiểm tra").
+    joined by "và", "&", a dash, or a comma in a list that "và" closes ("Văn hóa, Thể thao
+    và Du lịch"), plus lower-case nouns and adjectives right after them ("Y học cổ truyền",
+    "Phát triển quỹ đất") unless ``lower_nouns`` is false (a company's name is capitalised
+    throughout); a verb, a level word or a preposition ends it ("… Môi trường | kiểm tra").
+    A joiner before a match of ``new_name`` ("và Trường …") ends it too, and so, when
+    ``person_follows`` (the name follows a post title), does a person's full name
+    ("Giám đốc Sở Tài chính | Nông Thị Thu Hà").
     """
     from ..text.tokenize import token_index
 
@@ -164,13 +178,18 @@ def name_end(doc: Doc, pos: int, limit: int) -> int:
         if tok.begin >= limit:
             break
         word = text[max(tok.begin, pos):tok.end]
+        nxt_begin = doc.tokens[i + 1].begin if i + 1 < len(doc.tokens) else len(text)
         if tok.begin < pos:  # a word that holds the head and its first name word
             end, last_cap = tok.end, True
+        elif person_follows and end > pos and word[:1].isupper() and _PERSON_AHEAD.match(text, tok.begin):
+            break
         elif word[:1].isupper() or (word[:1].isdigit() and last_cap):
             end, last_cap = tok.end, True
-        elif word in _CONNECTORS and i + 1 < len(doc.tokens) and text[doc.tokens[i + 1].begin:][:1].isupper():
+        elif (word in _CONNECTORS or (word == "," and _LIST_AHEAD.match(text, tok.end))) \
+                and text[nxt_begin:][:1].isupper() and not (new_name and new_name.match(text, nxt_begin)):
             pass  # joins the next capitalised word; the end moves only with it
-        elif end > pos and word[:1].islower() and tok.tag in NAME_TAGS and word not in _ENDS_NAME:
+        elif lower_nouns and end > pos and word[:1].islower() and tok.tag in NAME_TAGS \
+                and word not in _ENDS_NAME:
             end, last_cap = tok.end, False
         else:
             break

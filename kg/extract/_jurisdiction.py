@@ -15,7 +15,7 @@ from ._base import NUMERAL, PROPER, WB, WE, alternation
 LEVEL_WORDS = {
     "tỉnh": "province", "thành phố": "district", "TP": "district", "huyện": "district",
     "quận": "district", "thị xã": "district", "phường": "commune", "xã": "commune",
-    "thị trấn": "commune",
+    "thị trấn": "commune", "đặc khu": "commune",
 }
 #: A city written as "TP" glued to the initials of its name (TPLS: thành phố Lạng Sơn).
 GLUED = r"TP[A-ZĐ]{2,4}"
@@ -28,7 +28,8 @@ JUR_RE = re.compile(WB + JUR)
 #: The party committee that leads the party organisation of each kind of unit.
 PARTY_COMMITTEE = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy",
                    "quận": "Quận ủy", "thị xã": "Thị ủy", "phường": "Đảng ủy phường",
-                   "xã": "Đảng ủy xã", "thị trấn": "Đảng ủy thị trấn"}
+                   "xã": "Đảng ủy xã", "thị trấn": "Đảng ủy thị trấn",
+                   "đặc khu": "Đảng ủy đặc khu"}
 PARTY_LEVEL = {v: k for k, v in PARTY_COMMITTEE.items() if not v.startswith("Đảng ủy")}
 
 

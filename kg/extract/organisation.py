@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import abbreviations, expand, org_heads
+from ..lexicon import abbreviations, expand, org_heads, roles, surnames
+from ..lexicon.units import gazetteer
 from ..model import Doc
 from ..pipeline import component
 from ._base import PROPER, UPPER, WB, WE, add_mention, alternation, name_end, sentences
@@ -54,6 +55,11 @@ _FIXED_RE = re.compile(rf"{WB}(?P<head>{alternation(_FIXED)}){WE}")
 _NAMED_RE = re.compile(
     rf"{WB}(?P<head>{alternation(_NAMED)})(?!\s+(?:Thường vụ|Chấp hành|Bí thư){WE})\s+(?=[{UPPER}\d])")
 _JUR_AFTER = re.compile(rf",?\s+{JUR}")
+#: Bodies whose names are capitalised word by word: no lower-case noun continues them.
+_CAPITALISED_NAMES = {"Công ty", "Hợp tác xã", "Ngân hàng"}
+#: The head of another body: "… và Trường X" begins a second name.
+_ANY_HEAD = re.compile(rf"(?:{alternation(_NAMED + _BODY_HEADS + _PARTY + _FIXED)}){WE}")
+_PERSON_NAME = re.compile(rf"(?:{alternation(surnames())})(?:\s+\S+){{1,3}}")
 
 
 def _party_name(level_word: str, name: str) -> str:
@@ -69,14 +75,31 @@ def _organ(organ: str | None) -> str | None:
 
 #: Bodies that a district or province does not have under this name, so that a bare
 #: mention cannot be the home unit's.
-_NO_DEFAULT = {"Đảng ủy", "Ban Thường vụ Đảng ủy"}
+_NO_DEFAULT = {"Đảng ủy", "Ban Thường vụ Đảng ủy", "Đảng bộ"}
+#: "Phó Bí thư Thường trực Tỉnh ủy": "Thường trực" is part of the post title there.
+_TITLE_BEFORE = re.compile(r"(?:Phó Bí thư|Phó Chủ tịch|Bí thư|Chủ tịch|Ủy viên)\s+$")
+#: A post title right before a body's name: a person's name may follow the body's.
+_POST_BEFORE = re.compile(rf"(?:{alternation(r.title for r in roles())})\s+$", re.IGNORECASE)
+
+
+def _checked(doc: Doc, m: re.Match, base: int, jur: Jurisdiction | None) -> tuple[Jurisdiction | None, int]:
+    """The jurisdiction a body's name states and the end of the name, once a person's name
+    read as a place is taken off ("Chủ tịch HĐND tỉnh | Nguyễn Minh Tiến")."""
+    end = m.end()
+    if jur is None or not jur.name or jur.level == "commune" or not m.group("jname"):
+        return jur, end
+    if _PERSON_NAME.fullmatch(jur.name) and gazetteer().area(str(jur)) is None:
+        home = doc.context.get("home", {})
+        return home.get(jur.level_word) or Jurisdiction(jur.level_word, ""), m.end("jlevel")
+    return jur, end
 
 
 def _body(doc: Doc, m: re.Match, base: int) -> None:
     home = doc.context.get("home", {})
     head = " ".join(m.group("head").split())
-    full_head = expand(head)
+    full_head = _ABBR.get(head) or expand(head)
     jur = from_match(m, home) if (m.group("glued") or m.group("jlevel")) else None
+    jur, end = _checked(doc, m, base, jur)
     text_after = doc.norm.text[base + m.end():base + m.end() + 6]
     if jur is None:
         if text_after.lstrip().startswith(("các", "những")):
@@ -91,22 +114,33 @@ def _body(doc: Doc, m: re.Match, base: int) -> None:
         alt = f"Ban Chấp hành Đảng bộ {jur}"
     else:
         name, alt = f"{full_head} {jur}".strip(), None
-    organ = _organ(m.group("organ"))
+    start, organ = _organ_of(doc, m, base)
+    scope = "" if jur.name else doc.stem  # "UBND tỉnh" of an unknown province: this document's
     if organ:
         parent = name
         name = f"{organ} {name}"
-        _emit(doc, base + m.start(), base + m.end(), name, parent=parent, jurisdiction=str(jur))
+        _emit(doc, start, base + end, name, parent=parent, jurisdiction=str(jur), scope=scope)
         return
-    _emit(doc, base + m.start(), base + m.end(), name, alt=alt, jurisdiction=str(jur))
+    _emit(doc, start, base + end, name, alt=alt, jurisdiction=str(jur), scope=scope)
+
+
+def _organ_of(doc: Doc, m: re.Match, base: int) -> tuple[int, str | None]:
+    """Where the mention starts and the organ it names, if any; "Thường trực" after a post
+    title belongs to the title ("Phó Chủ tịch Thường trực UBND tỉnh")."""
+    organ = _organ(m.group("organ"))
+    if organ == "Thường trực" and _TITLE_BEFORE.search(doc.norm.text, max(0, base + m.start() - 20), base + m.start()):
+        return base + m.start("head"), None
+    return base + m.start(), organ
 
 
 def _emit(doc: Doc, begin: int, end: int, name: str, parent: str | None = None,
-          alt: str | None = None, **attrs) -> None:
-    """Add the mention of normalised range [begin, end); ``parent`` names the body it is part of."""
-    mention = add_mention(doc, "Organisation", begin, end, name=name, key=name.lower(),
+          alt: str | None = None, scope: str = "", **attrs) -> None:
+    """Add the mention of normalised range [begin, end); ``parent`` names the body it is part
+    of; ``scope`` keeps a name that lacks its jurisdiction to one document."""
+    mention = add_mention(doc, "Organisation", begin, end, name=name, key=f"{scope} {name.lower()}".strip(),
                           source=SOURCE, **attrs)
     if parent:
-        mention.attrs["parent"] = parent.lower()
+        mention.attrs["parent"] = f"{scope} {parent.lower()}".strip()
     if alt:
         mention.attrs["alt"] = alt
 
@@ -123,12 +157,13 @@ def _party(doc: Doc, m: re.Match, base: int) -> None:
     jur = Jurisdiction(level_word, pname) if pname else home.get(level_word)
     name = _party_name(level_word, jur.name if jur else "")
     alt = f"Ban Chấp hành Đảng bộ {jur}" if jur else None
-    organ = _organ(m.group("organ"))
+    start, organ = _organ_of(doc, m, base)
     end = len(doc.norm.text[:base + end].rstrip())
+    scope = "" if jur and jur.name else doc.stem
     if organ:
-        _emit(doc, base + m.start(), end, f"{organ} {name}", parent=name, jurisdiction=str(jur or ""))
+        _emit(doc, start, end, f"{organ} {name}", parent=name, jurisdiction=str(jur or ""), scope=scope)
     else:
-        _emit(doc, base + m.start(), end, name, alt=alt, jurisdiction=str(jur or ""))
+        _emit(doc, start, end, name, alt=alt, jurisdiction=str(jur or ""), scope=scope)
 
 
 _FIXED_NAMES = {"Trung ương Đảng": "Ban Chấp hành Trung ương Đảng"}
@@ -149,7 +184,9 @@ def _named(doc: Doc, m: re.Match, base: int) -> None:
     head = " ".join(m.group("head").split())
     head = head[0].upper() + head[1:]
     sentence_end = next(e for b, e in doc.norm_sentences if b == base)
-    name_stop = name_end(doc, base + m.end(), sentence_end) - base
+    after_post = bool(_POST_BEFORE.search(doc.norm.text, max(0, base + m.start() - 30), base + m.start()))
+    name_stop = name_end(doc, base + m.end(), sentence_end, lower_nouns=head not in _CAPITALISED_NAMES,
+                         new_name=_ANY_HEAD, person_follows=after_post) - base
     if name_stop <= m.end():
         return
     text = doc.norm.text[base:sentence_end]
