@@ -268,3 +268,21 @@ def test_the_fatherland_front_committee_in_its_short_forms():
     orgs = entities(doc, "Organisation")
     assert "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bắc Giang" in orgs
     assert "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Bắc Giang" in orgs
+
+
+def test_boards_of_a_committee_or_council_and_their_heads():
+    doc = run(HOME + "Đồng chí Trần Văn Bình, Trưởng Ban Tổ chức Tỉnh ủy; bà Hoàng Thị Lan, "
+                     "Trưởng ban Kinh tế - Ngân sách HĐND tỉnh dự họp.")
+    got = facts(doc)
+    assert ("holdsPost", "Trần Văn Bình", "Ban Tổ chức Tỉnh ủy Bắc Giang", "Trưởng ban") in got \
+        or ("holdsPost", "Trần Văn Bình", "Ban Tổ chức Tỉnh ủy", "Trưởng ban") in got
+    assert any(f[0] == "subOrganizationOf" and f[1].startswith("Ban Tổ chức Tỉnh ủy") and f[2] == "Tỉnh ủy Bắc Giang"
+               for f in got)
+    assert ("holdsPost", "Hoàng Thị Lan", "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Bắc Giang", "Trưởng ban") in got
+    assert ("subOrganizationOf", "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Bắc Giang",
+            "Hội đồng nhân dân tỉnh Bắc Giang", None) in got
+
+
+def test_posts_after_a_title_before_the_name():
+    doc = run(HOME + "Giám đốc Sở Tài chính Hoàng Thị Lan trình bày tờ trình.")
+    assert ("holdsPost", "Hoàng Thị Lan", "Sở Tài chính tỉnh Bắc Giang", "Giám đốc") in facts(doc)

@@ -55,8 +55,13 @@ _FIXED_RE = re.compile(rf"{WB}(?P<head>{alternation(_FIXED)}){WE}")
 _NAMED_RE = re.compile(
     rf"{WB}(?P<head>{alternation(_NAMED)})(?!\s+(?:Thường vụ|Chấp hành|Bí thư){WE})\s+(?=[{UPPER}\d])")
 _JUR_AFTER = re.compile(rf",?\s+{JUR}")
+#: "Trưởng ban Kinh tế - Ngân sách HĐND tỉnh": the board's head noun written in lower case
+#: as the end of the post title.
+_BOARD_RE = re.compile(rf"(?<=[Tt]rưởng\s)(?P<head>ban)\s+(?=[{UPPER}])")
 #: Bodies whose names are capitalised word by word: no lower-case noun continues them.
 _CAPITALISED_NAMES = {"Công ty", "Hợp tác xã", "Ngân hàng"}
+#: A board's name that ends with the body it belongs to.
+_OWNER = re.compile(r"\s(?P<body>Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Hội đồng nhân dân|Ủy ban nhân dân)$")
 #: The head of another body: "… và Trường X" begins a second name.
 _ANY_HEAD = re.compile(rf"(?:{alternation(_NAMED + _BODY_HEADS + _PARTY + _FIXED)}){WE}")
 _PERSON_NAME = re.compile(rf"(?:{alternation(surnames())})(?:\s+\S+){{1,3}}")
@@ -203,6 +208,16 @@ def _named(doc: Doc, m: re.Match, base: int) -> None:
     parent = None
     if jur and jur.name and head in ("Phòng", "Văn phòng", "Sở"):
         parent = f"Ủy ban nhân dân {jur}"
+    owner = _OWNER.search(core)
+    if owner and head in ("Ban", "Văn phòng") and owner.start() > len(head):
+        # "Ban Tổ chức Tỉnh ủy", "Ban Kinh tế - Ngân sách HĐND tỉnh": a board of that body
+        body = owner.group("body")
+        if body in PARTY_LEVEL:
+            level = PARTY_LEVEL[body]
+            unit = jur if jur and jur.level_word == level else home.get(level)
+            parent = _party_name(level, unit.name if unit else "")
+        elif jur and jur.name:
+            parent = f"{body} {jur}"
     _emit(doc, base + m.start(), base + end, name, parent=parent,
           jurisdiction=str(jur) if jur else "")
 
@@ -211,7 +226,7 @@ def _named(doc: Doc, m: re.Match, base: int) -> None:
 def find_organisations(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         for regex, handler in ((_BODY_RE, _body), (_PARTY_RE, _party), (_FIXED_RE, _fixed),
-                               (_NAMED_RE, _named)):
+                               (_NAMED_RE, _named), (_BOARD_RE, _named)):
             for m in regex.finditer(text):
                 handler(doc, m, base)
     return doc

@@ -17,14 +17,25 @@ SOURCE = "person"
 
 _HONORIFIC = ["đồng chí", "Đồng chí", "đ/c", "Đ/c", "ông", "Ông", "bà", "Bà", "ĐỒNG CHÍ"]
 #: Syllables that begin a post title and so end a name ("… Thanh, Bí thư").
-_TITLE_START = sorted({r.title.split()[0] for r in roles()} | {"Tỉnh", "Thành", "Huyện", "Đại"})
-_GIVEN = rf"(?!(?:{alternation(_TITLE_START)}){WE}){CAP}"
+#: A syllable that begins a whole post title ends a name ("… Thanh, | Bí thư"); a given
+#: name may begin like one ("Nguyễn Văn Thành", "Lê Đại Nghĩa").
+_TITLES = sorted({r.title for r in roles()} | {"Tỉnh ủy viên", "Thành ủy viên", "Huyện ủy viên",
+                                               "Đại biểu", "Tỉnh ủy", "Thành ủy", "Huyện ủy"})
+_GIVEN = rf"(?!(?:{alternation(_TITLES)}){WE}){CAP}"
 _NAME = rf"(?P<name>(?:{alternation(surnames())}){WE}(?:[ ]+{_GIVEN}){{1,3}}){WE}"
+#: "Giám đốc Sở Tài chính Nông Thị Thu Hà trình bày": a full name after a post title and
+#: the body it is held in, closing the phrase.
+_AFTER_POST_RE = re.compile(
+    rf"{WB}(?:{alternation(_TITLES)})\s+(?:[^\s,;.:()]+\s+){{1,9}}?"
+    rf"(?P<name>(?:{alternation(surnames())}){WE}(?:\s+{_GIVEN}){{2,3}}){WE}"
+    rf"(?=\s*(?:[,;.:(]|$|phát biểu|trình bày|cho biết|báo cáo|nhấn mạnh|khẳng định|chủ trì|chúc mừng|đề nghị|yêu cầu))")
 
 _HONORIFIC_RE = re.compile(rf"{WB}(?:{alternation(_HONORIFIC)})\s+{_NAME}")
 #: A byline: a line of two to four capitalised syllables after the article's last
 #: paragraph ("Đức Anh", "PHÙNG KHIÊM").
-_BYLINE_RE = re.compile(rf"(?<=[.…!?\"”])[ \t]*\n\s*\n[ \t]*(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})[ \t]*(?:\n|$)")
+_BYLINE_RE = re.compile(rf"(?<=[.…!?\"”])[ \t]*\n\s*\n[ \t]*(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})"
+                        rf"(?:[ \t]*[-–][ \t]*(?P<name2>{CAP}(?:[ \t]+{CAP}){{1,3}}))?"
+                        rf"[ \t]*(?:\([^)\n]{{1,80}}\))?[ \t]*(?:\n|$)")
 _TITLED_RE = re.compile(rf"{WB}{_NAME}\s*[,–\-]\s*(?:{alternation(r.title for r in roles())}|"
                         rf"Tỉnh ủy viên|Thành ủy viên|Huyện ủy viên){WE}")
 
@@ -33,7 +44,7 @@ _TITLED_RE = re.compile(rf"{WB}{_NAME}\s*[,–\-]\s*(?:{alternation(r.title for 
 def find_persons(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         seen: set[int] = set()
-        for regex in (_HONORIFIC_RE, _TITLED_RE):
+        for regex in (_HONORIFIC_RE, _TITLED_RE, _AFTER_POST_RE):
             for m in regex.finditer(text):
                 if m.start("name") in seen:
                     continue
@@ -44,6 +55,8 @@ def find_persons(doc: Doc) -> Doc:
         if rest and len(rest.split("\n", 1)[0]) > 100:
             continue  # more article follows: a heading, not a byline
         _add(doc, m.start("name"), m.end("name"), m.group("name"), byline=True)
+        if m.group("name2"):  # "Văn Tuyên - Minh Hải": two authors
+            _add(doc, m.start("name2"), m.end("name2"), m.group("name2"), byline=True)
     return doc
 
 

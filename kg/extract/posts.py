@@ -17,9 +17,12 @@ from ._base import WE, alternation
 from ._jurisdiction import PARTY_LEVEL
 from ._relate import add_fact, entity_by_key, mention_at
 
-_ROLES = {r.title: r for r in roles()}
+_ROLES = {r.title.lower(): r for r in roles()}
 _SEP = re.compile(r"\s*(?:[,–\-]|và)?\s*")
-_TITLE = re.compile(rf"(?P<title>{alternation(_ROLES)}){WE}\s*")
+_TITLE = re.compile(rf"(?P<title>{alternation(r.title for r in roles())}){WE}\s*", re.IGNORECASE)
+#: The next item of a list of posts, past one that names no organisation kg knows.
+_NEXT_ITEM = re.compile(r"[^,;.–\n]{0,80}?(?=[,–])")
+_TITLE_BEFORE = re.compile(rf"(?P<title>{alternation(r.title for r in roles())})\s+$", re.IGNORECASE)
 _PARTY_MEMBER = re.compile(rf"(?P<head>{alternation(PARTY_LEVEL)})\s+viên{WE}")
 
 
@@ -32,6 +35,7 @@ def _committee(doc: Doc, head: str):
 
 
 def _add(doc: Doc, person, org, role) -> None:
+    """Record the post; ``role`` is a lexicon Role."""
     predicate = "memberOf" if role.kind == "member" else "holdsPost"
     add_fact(doc, predicate, person.entity, org, person, "posts", role.title)
 
@@ -43,7 +47,7 @@ def find_posts(doc: Doc) -> Doc:
         if person.attrs.get("post"):  # stated by the layout, as in a signature block
             org = entity_by_key(doc, "Organisation", person.attrs["post_org"])
             if org:
-                _add(doc, person, org, _ROLES[person.attrs["post"]])
+                _add(doc, person, org, _ROLES[person.attrs["post"].lower()])
         pos = person.norm[1]
         while True:
             sep = _SEP.match(text, pos)
@@ -58,9 +62,30 @@ def find_posts(doc: Doc) -> Doc:
             title = _TITLE.match(text, pos)
             if not title:
                 break
+            role = _ROLES[" ".join(title.group("title").split()).lower()]
             org = mention_at(doc, title.end(), "Organisation")
+            if org is None:  # "Trưởng Ban Tổ chức Tỉnh ủy": the title's last word begins the body
+                last = title.start() + title.group("title").rfind(" ") + 1
+                org = mention_at(doc, last, "Organisation") if last > title.start() else None
             if org is None:
-                break
-            _add(doc, person, org.entity, _ROLES[" ".join(title.group("title").split())])
+                skip = _NEXT_ITEM.match(text, title.end())
+                if not skip:
+                    break
+                pos = skip.end()
+                continue
+            _add(doc, person, org.entity, role)
             pos = org.norm[1]
+        _title_before(doc, person)
     return doc
+
+
+def _title_before(doc: Doc, person) -> None:
+    """"Giám đốc Sở Tài chính Nông Thị Thu Hà": a post and its body right before the name."""
+    text = doc.norm.text
+    org = next((m for m in doc.mentions if m.type == "Organisation" and m.norm[1] <= person.norm[0]
+                and not text[m.norm[1]:person.norm[0]].strip()), None)
+    if org is None:
+        return
+    title = _TITLE_BEFORE.search(text, max(0, org.norm[0] - 40), org.norm[0])
+    if title:
+        _add(doc, person, org.entity, _ROLES[" ".join(title.group("title").split()).lower()])

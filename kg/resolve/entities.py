@@ -30,6 +30,8 @@ def _dropped(m: Mention, others: list[Mention]) -> bool:
             if n.type == m.type and others.index(n) < others.index(m):
                 return True  # the same mention found twice
             continue
+        if n.type == m.type and n.attrs.get("parent") == m.key:
+            continue  # "Tỉnh ủy" inside "Ban Tổ chức Tỉnh ủy" is the body it belongs to
         if n.type == m.type or (m.type == "Person" and n.type in _NAMED_AFTER_PEOPLE):
             return True
     return False
