@@ -224,8 +224,9 @@ def test_a_working_session_is_named_by_who_meets_whom():
             "và phường Trần Phú")
     assert name in entities(doc, "Event")
     got = facts(doc)
-    for agent in ("Thường trực Tỉnh ủy Bắc Giang", "Ban Thường vụ Thành ủy Bắc Giang", "phường Trần Phú"):
+    for agent in ("Thường trực Tỉnh ủy Bắc Giang", "Ban Thường vụ Thành ủy Bắc Giang"):
         assert ("participant", name, agent, None) in got
+    assert ("participant", name, "phường Trần Phú", None) not in got  # a ward is no agent
 
 
 def test_a_working_visit_is_named_by_its_purpose():
@@ -286,3 +287,22 @@ def test_boards_of_a_committee_or_council_and_their_heads():
 def test_posts_after_a_title_before_the_name():
     doc = run(HOME + "Giám đốc Sở Tài chính Hoàng Thị Lan trình bày tờ trình.")
     assert ("holdsPost", "Hoàng Thị Lan", "Sở Tài chính tỉnh Bắc Giang", "Giám đốc") in facts(doc)
+
+
+def test_attendees_of_the_main_event_in_later_sentences():
+    doc = run("Chủ nhật, 07/04/2024\n\nSáng 6/4, Tỉnh ủy Bắc Giang tổ chức Hội nghị lần thứ 12. "
+              "Cùng dự có đồng chí Trần Văn Bình, Chủ tịch UBND tỉnh. "
+              "Tại hội nghị, bà Hoàng Thị Lan trình bày báo cáo.")
+    got = facts(doc)
+    assert ("organisedBy", "Hội nghị lần thứ 12", "Tỉnh ủy Bắc Giang", None) in got
+    assert ("participant", "Hội nghị lần thứ 12", "Trần Văn Bình", None) in got
+    assert ("participant", "Hội nghị lần thứ 12", "Hoàng Thị Lan", None) in got
+
+
+def test_a_meeting_is_organised_by_the_body_it_is_of_and_by_co_organisers():
+    doc = run(HOME + "Kỳ họp thứ 15 HĐND tỉnh khóa XIX bế mạc. Sở Công Thương phối hợp với "
+                     "UBND thành phố tổ chức Hội chợ Thương mại Biên giới năm 2024.")
+    got = facts(doc)
+    assert ("organisedBy", "Kỳ họp thứ 15 Hội đồng nhân dân tỉnh khóa XIX", "Hội đồng nhân dân tỉnh Bắc Giang", None) in got
+    for org in ("Sở Công Thương tỉnh Bắc Giang", "Ủy ban nhân dân thành phố Bắc Giang"):
+        assert ("organisedBy", "Hội chợ Thương mại Biên giới năm 2024", org, None) in got

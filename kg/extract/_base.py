@@ -195,3 +195,30 @@ def name_end(doc: Doc, pos: int, limit: int, *, lower_nouns: bool = True,
             break
         i += 1
     return min(end, limit)
+
+
+def verb_stop(doc: Doc, base: int, start: int):
+    """A ``stop_at`` for ``phrase_end``: a lower-case verb after a proper name ("dự án Khu
+    đô thị X | triển khai …"); a description that starts in lower case is itself a verb
+    phrase ("sửa chữa và nâng cao an toàn đập …") and is not cut at verbs. The words of
+    public works are never cut."""
+    from ..text.tokenize import token_index
+
+    text = doc.norm.text
+    from ..lexicon import works_heads
+
+    works = set(works_heads())
+
+    named = text[base + start:base + start + 1].isupper()
+
+    def stop(i: int) -> bool:
+        if not named:
+            return False
+        k = token_index(doc, base + i)
+        if k >= len(doc.tokens) or doc.tokens[k].begin != base + i:
+            return False
+        tok = doc.tokens[k]
+        word = text[tok.begin:tok.end]
+        return tok.tag == "V" and word[:1].islower() and word not in works
+
+    return stop

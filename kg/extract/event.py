@@ -28,6 +28,7 @@ _NOT_AFTER = re.compile(r"(?:hệ thống|phòng|các|những)\s+$", re.IGNORECA
 #: What ends a description: a second event or programme joined by "và", or the place
 #: where the event is held ("… tại thành phố Nam Ninh").
 _STOP = re.compile(rf"(?:và\s+(?:{alternation(_FORMS)}|chương trình|phong trào|dự án|kế hoạch){WE}"
+                   rf"|(?:bế mạc|khai mạc|kết thúc|diễn ra|thông qua|được tổ chức|đã bầu|bầu ra){WE}"
                    rf"|tại\s+(?:[{UPPER}]|thị\s|thành phố|huyện|tỉnh|xã|phường|thị trấn))")
 _ALL_LEVELS = re.compile(r"các cấp" + WE)
 #: A congress is named with the term it opens ("Đại hội … lần thứ XVII, nhiệm kỳ 2020 - 2025").
@@ -52,7 +53,7 @@ def _name(head: str, tail: str) -> str:
     return expand(f"{head[0].upper()}{head[1:]} {tail}".strip())
 
 
-@component("event", requires=("norm", "norm_sentences"), assigns=("mentions",))
+@component("event", requires=("norm", "norm_sentences", "tokens"), assigns=("mentions",))
 def find_events(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         for m in _EVENT_RE.finditer(text):

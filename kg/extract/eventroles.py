@@ -1,8 +1,20 @@
 """Organisers and participants of events.
 
-"<Organisation> (đã) tổ chức <Event>", "<Event> do <Organisation> tổ chức": the organiser.
-Persons and organisations in the sentence of an event that say they attend, chair or lead
-it ("dự", "tham dự", "chủ trì", "trưởng đoàn", "làm việc với") take part in it.
+Organisers:
+
+- "<Organisation> (đã) tổ chức <Event>", "X phối hợp với Y tổ chức <Event>", "<Event> do X
+  (và Y) tổ chức / chủ trì";
+- the body a meeting's own name says it is of ("Kỳ họp thứ 15 HĐND tỉnh", "Hội nghị lần
+  thứ 25 Ban Chấp hành Đảng bộ tỉnh").
+
+Participants:
+
+- persons in the sentence of an event that says they attend, chair or lead it ("dự",
+  "tham dự", "chủ trì", "trưởng đoàn", "làm việc với");
+- persons in a later sentence that speaks of the document's main event without naming it
+  again ("Cùng dự có các đồng chí: …", "Tại hội nghị, đồng chí X trình bày …"); the main
+  event is the first event the document names (its headline or lead);
+- the bodies and persons a working session or visit lists (visit.py).
 """
 from __future__ import annotations
 
@@ -12,22 +24,49 @@ from ..model import Doc
 from ..pipeline import component
 from ._relate import add_fact, entity_by_key, linked, mentions_in, sentence_range
 
-_ORGANISES = re.compile(r"(?:đã\s+|long trọng\s+)?(?:tổ chức|khai mạc|triệu tập)")
-_BY = re.compile(r"(?:,\s*)?do")
+_ORGANISES = re.compile(
+    r"(?:\([^()]{0,60}\)\s*)?(?:,\s*)?(?:đã\s+|long trọng\s+|chính thức\s+|trọng thể\s+)?"
+    r"(?:phối hợp(?:\s+với\s+[^,;.]{1,80}?)?\s+)?(?:tổ chức|khai mạc|triệu tập)"
+    r"(?:\s+(?:khai mạc|long trọng|trọng thể|thành công))?")
+_BY = re.compile(r"(?:,\s*)?do(?:\s+[^,;.]{1,80}?\s+(?:và|phối hợp với|cùng))?")
 _TAKES_PART = re.compile(r"\b(?:dự|tham dự|chủ trì|trưởng đoàn|làm việc với|tham gia)\b")
+#: Meetings whose name says whose meeting it is ("Kỳ họp thứ 15 HĐND tỉnh").
+_MEETING = re.compile(r"(?:Hội nghị|Đại hội|Kỳ họp|Phiên họp)\b")
+#: A sentence about the main event that does not name it: who attended, spoke or chaired.
+_ABOUT_MAIN = re.compile(
+    r"^(?:\W*)(?:(?:Cùng|Đến|Tới|Về)\s+)?(?:tham\s+)?dự\b|\b(?:tham dự|có sự tham dự|chủ trì)\b|"
+    r"^(?:\W*)(?:Tại|Phát biểu(?:\s+\w+){0,2}\s+(?:tại\s+)?)\s*(?:hội nghị|đại hội|kỳ họp|buổi lễ|lễ|"
+    r"hội thảo|buổi làm việc|phiên họp|hội chợ)\b", re.IGNORECASE)
 
 
 @component("eventroles", requires=("entities",), assigns=("facts",))
 def find_event_roles(doc: Doc) -> Doc:
-    for ev in (m for m in doc.mentions if m.type == "Event"):
+    events = sorted((m for m in doc.mentions if m.type == "Event"), key=lambda m: m.norm)
+    for ev in events:
         for type_, key in ev.attrs.get("participants", ()):  # named by the visit extractor
             agent = entity_by_key(doc, type_, key)
             if agent is not None:
                 add_fact(doc, "participant", ev.entity, agent, ev, "eventroles")
         for org in linked(doc, ev, "Organisation", before=_ORGANISES, after=_BY):
             add_fact(doc, "organisedBy", ev.entity, org.entity, ev, "eventroles")
+        if ev.source == "event" and _MEETING.match(ev.name):
+            for org in mentions_in(doc, ev.norm[0] + 1, ev.norm[1], "Organisation"):
+                add_fact(doc, "organisedBy", ev.entity, org.entity, ev, "eventroles")
         b, e = sentence_range(doc, ev.norm[0])
         if _TAKES_PART.search(doc.norm.text[b:e]):
             for agent in mentions_in(doc, b, e, "Person"):
                 add_fact(doc, "participant", ev.entity, agent.entity, ev, "eventroles")
+    if events:
+        _main_event_participants(doc, events)
     return doc
+
+
+def _main_event_participants(doc: Doc, events) -> None:
+    main = events[0]
+    text = doc.norm.text
+    for b, e in doc.norm_sentences:
+        if b < main.norm[0] or any(b <= ev.norm[0] < e for ev in events):
+            continue
+        if _ABOUT_MAIN.search(text[b:e]):
+            for person in mentions_in(doc, b, e, "Person"):
+                add_fact(doc, "participant", main.entity, person.entity, person, "eventroles")

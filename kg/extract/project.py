@@ -18,7 +18,7 @@ import re
 from ..lexicon import expand, works_heads
 from ..model import Doc
 from ..pipeline import component
-from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences
+from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences, verb_stop
 
 _HEADS = ["dự án", "tiểu dự án", "Tiểu Dự án", "công trình", "hạng mục", "đề án", "chương trình",
           "phong trào thi đua", "phong trào", "cuộc vận động"]
@@ -81,30 +81,6 @@ _ACTION_START = re.compile(rf"(?:{alternation(v for w in works_heads('action') f
 _PARTICULAR = re.compile(rf"[{UPPER}\d]|(?:phường|xã|thôn|khối|thị trấn|đường|suối|sông|hồ){WE}")
 
 
-def _verb_stop(doc: Doc, base: int, start: int):
-    """A ``stop_at`` for ``phrase_end``: a lower-case verb after a proper name ("dự án Khu
-    đô thị X | triển khai …"); a description that starts in lower case is itself a verb
-    phrase ("sửa chữa và nâng cao an toàn đập …") and is not cut at verbs."""
-    from ..text.tokenize import token_index
-
-    text = doc.norm.text
-    works = set(works_heads())
-
-    named = text[base + start:base + start + 1].isupper()
-
-    def stop(i: int) -> bool:
-        if not named:
-            return False
-        k = token_index(doc, base + i)
-        if k >= len(doc.tokens) or doc.tokens[k].begin != base + i:
-            return False
-        tok = doc.tokens[k]
-        word = text[tok.begin:tok.end]
-        return tok.tag == "V" and word[:1].islower() and word not in works
-
-    return stop
-
-
 @component("project", requires=("norm", "norm_sentences", "tokens"), assigns=("mentions",))
 def find_projects(doc: Doc) -> Doc:
     for base, text in sentences(doc):
@@ -121,7 +97,7 @@ def find_projects(doc: Doc) -> Doc:
                     continue
             else:
                 end = phrase_end(text, m.end(), stop_after_year=False, max_words=25,
-                                 stop_at=_verb_stop(doc, base, m.end()))
+                                 stop_at=verb_stop(doc, base, m.end()))
             tail = _clean(text[m.end():end])
             if len(tail.split()) < (2 if head[0].isupper() else 3 if not descriptive else 4) \
                     and not tail.startswith(("“", "\"")):

@@ -45,7 +45,8 @@ def _run(doc: Doc, mentions: list[Mention], pos: int, limit: int) -> tuple[list[
 
 
 def _participants(ms: list[Mention]) -> list[tuple[str, str]]:
-    return [(m.type, m.key) for m in ms]
+    """The agents among them: a ward met with stands for its authorities, named apart."""
+    return [(m.type, m.key) for m in ms if m.type != "Ward"]
 
 
 @component("visit", requires=("mentions", "norm_sentences"), assigns=("mentions",))
