@@ -306,3 +306,18 @@ def test_a_meeting_is_organised_by_the_body_it_is_of_and_by_co_organisers():
     assert ("organisedBy", "Kỳ họp thứ 15 Hội đồng nhân dân tỉnh khóa XIX", "Hội đồng nhân dân tỉnh Bắc Giang", None) in got
     for org in ("Sở Công Thương tỉnh Bắc Giang", "Ủy ban nhân dân thành phố Bắc Giang"):
         assert ("organisedBy", "Hội chợ Thương mại Biên giới năm 2024", org, None) in got
+
+
+def test_one_meeting_under_several_wordings_and_a_venue_named_after_meetings():
+    doc = run(HOME + "Bế mạc Kỳ họp thứ 15 HĐND tỉnh khóa XIX. Kỳ họp thứ 15 (kỳ họp thường lệ) đã thông qua "
+                     "12 nghị quyết tại Trung tâm Hội nghị tỉnh.")
+    events = entities(doc, "Event")
+    assert list(events) == ["Kỳ họp thứ 15 Hội đồng nhân dân tỉnh khóa XIX"]
+    assert len(events["Kỳ họp thứ 15 Hội đồng nhân dân tỉnh khóa XIX"].mentions) == 2
+
+
+def test_numbers_with_a_legislature_term():
+    doc = run("Căn cứ Nghị quyết số 1679/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội.")
+    res = entities(doc, "Resolution")["Nghị quyết số 1679/NQ-UBTVQH15"]
+    assert res.attrs["number"] == "1679/NQ-UBTVQH15" and res.attrs["issuer_code"] == "UBTVQH"
+    assert ("issuedBy", "Nghị quyết số 1679/NQ-UBTVQH15", "Ủy ban Thường vụ Quốc hội", None) in facts(doc)

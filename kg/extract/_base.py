@@ -69,7 +69,7 @@ _YEAR_RE = re.compile(r"(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?" + WE)
 #: After a comma a name goes on with its place ("…, phường Chi Lăng").
 _LOCATION_RE = re.compile(rf",\s+(?:phường|xã|thị trấn|thành phố|huyện|quận|tỉnh|thôn|khối|TP)\s+[{UPPER}\d]")
 _SPACE_RE = re.compile(r"\s+")
-_DANGLING = {"và", "của", "với", "các", "cho", "về", "đến", "từ", "tại", "trên", "đoạn"}
+_DANGLING = {"và", "của", "với", "các", "cho", "về", "đến", "từ", "tại", "trên", "đoạn", "sau", "trước"}
 #: A parenthesis that is part of a name: the stretch of a road, an extension, dates.
 _NAMING_PAREN = re.compile(r"\((?:đoạn|Đoạn|kéo dài|giai đoạn|\d{1,2}/\d{1,2}/\d{4}|\d{4})[^()\n]{0,100}\)")
 #: A capitalised word after a comma that starts a person's post, not more of a name.

@@ -24,7 +24,7 @@ _ANNIVERSARY_RE = re.compile(rf"{WB}(?P<head>(?:[Ll]ễ\s+)?[Kk]ỷ niệm)\s+\d
 #: What a description after a lower-case head must hold for it to name an event.
 _NAMED = re.compile(rf"[{UPPER}“\"]|lần\s+thứ")
 #: Before these a head is part of another phrase ("hệ thống hội nghị truyền hình").
-_NOT_AFTER = re.compile(r"(?:hệ thống|phòng|các|những)\s+$", re.IGNORECASE)
+_NOT_AFTER = re.compile(r"(?:hệ thống|phòng|các|những|trung tâm|cung|nhà|hội trường)\s+$", re.IGNORECASE)
 #: What ends a description: a second event or programme joined by "và", or the place
 #: where the event is held ("… tại thành phố Nam Ninh").
 _STOP = re.compile(rf"(?:và\s+(?:{alternation(_FORMS)}|chương trình|phong trào|dự án|kế hoạch){WE}"
@@ -53,6 +53,21 @@ def _name(head: str, tail: str) -> str:
     return expand(f"{head[0].upper()}{head[1:]} {tail}".strip())
 
 
+#: "lần thứ 25", "thứ 15", "lần thứ XVII": what tells one meeting of a series from another.
+_ORDINAL = re.compile(r"\b(?:lần\s+)?thứ\s+(?P<n>[IVXLC]+|\d+)\b")
+
+
+def _key(doc: Doc, name: str) -> str:
+    """A meeting's key within its document: its head and its ordinal when it has one, so
+    that "Kỳ họp thứ 15", "Kỳ họp thứ 15 HĐND tỉnh khóa XVIII" and "Kỳ họp thứ 15 (…)"
+    are one event; otherwise its name."""
+    ordinal = _ORDINAL.search(name)
+    if ordinal:
+        head = name[:ordinal.start()].strip().lower()
+        return f"{doc.stem} {head} thứ {ordinal['n'].lower()}"
+    return same_name_key(name, doc.stem)
+
+
 @component("event", requires=("norm", "norm_sentences", "tokens"), assigns=("mentions",))
 def find_events(doc: Doc) -> Doc:
     for base, text in sentences(doc):
@@ -65,7 +80,7 @@ def find_events(doc: Doc) -> Doc:
                 continue
             name = _name(head, " ".join(text[m.end():end].split()))
             add_mention(doc, "Event", base + m.start(), base + end, name=name,
-                        key=same_name_key(name, doc.stem), source="event")
+                        key=_key(doc, name), source="event")
         for m in _ANNIVERSARY_RE.finditer(text):
             end = phrase_end(text, m.end("head"), stop_after_year=False, max_words=12, parens=False)
             name = _name(" ".join(m.group("head").split()), " ".join(text[m.end("head"):end].split()))

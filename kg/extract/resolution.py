@@ -18,7 +18,7 @@ SOURCE = "resolution"
 
 _TYPES = {d.name: d for d in doc_types()}
 _TYPE_FORMS = [v for name in _TYPES for v in (name, name.lower(), name[0].lower() + name[1:])]
-_CODE = r"[A-ZĐa-zđ&]+"
+_CODE = r"[A-ZĐa-zđ&]+\d*"  # "UBTVQH15": a code may end with the legislature's term
 #: 188-NQ/TU, 154/KH-UBND, 12/2020/NQ-HĐND, 30/2020/NĐ-CP, or a bare number after "số".
 _NUMBER = rf"(?P<number>\d+(?:/\d{{4}})?(?:[/\-]{_CODE})+|\d+(?:/\d{{4}})?)"
 _DATE = r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>\d{4})"
@@ -44,6 +44,7 @@ def _issuer_code(number: str) -> str | None:
     """The issuer code of a number: the last part that names a body ("TU" in 188-NQ/TU)."""
     table = issuers()
     for part in reversed(re.split(r"[/\-]", number)):
+        part = part.rstrip("0123456789")  # "UBTVQH15" -> "UBTVQH"
         if part in table:
             return part
     return None
