@@ -321,3 +321,19 @@ def test_numbers_with_a_legislature_term():
     res = entities(doc, "Resolution")["Nghị quyết số 1679/NQ-UBTVQH15"]
     assert res.attrs["number"] == "1679/NQ-UBTVQH15" and res.attrs["issuer_code"] == "UBTVQH"
     assert ("issuedBy", "Nghị quyết số 1679/NQ-UBTVQH15", "Ủy ban Thường vụ Quốc hội", None) in facts(doc)
+
+
+def test_projects_listed_after_gom_and_ended_by_their_place():
+    doc = run(HOME + "Hoàn thành 03 công trình, gồm: Nhà văn hóa thôn Đông, xã Đồng Phúc; Kè ao thôn Bắc, "
+                     "xã Quỳnh Sơn; Đường giao thông nội đồng xã Tân Tiến. Triển khai Chương trình mục tiêu "
+                     "quốc gia giảm nghèo bền vững tại thành phố Bắc Giang.")
+    projects = entities(doc, "Project")
+    assert {"Nhà văn hóa thôn Đông, xã Đồng Phúc", "Kè ao thôn Bắc, xã Quỳnh Sơn"} <= set(projects)
+    name = "Chương trình mục tiêu quốc gia giảm nghèo bền vững"
+    assert name in projects
+    assert ("locatedIn", name, "thành phố Bắc Giang", None) in facts(doc)
+
+
+def test_a_comma_does_not_join_a_place_and_the_next_clause():
+    doc = run(HOME + "Sáng 6/4, tại Trung tâm Hội nghị tỉnh, Tỉnh ủy Bắc Giang tổ chức Hội nghị lần thứ 12.")
+    assert list(entities(doc, "Event")) == ["Hội nghị lần thứ 12"]

@@ -103,8 +103,8 @@ def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: boo
                 continue
             nxt = _SPACE_RE.match(text, i + 1)
             j = nxt.end() if nxt else i + 1
-            if j < len(text) and text[j].isupper() and not _TITLE_RE.match(text, j):
-                i = j
+            if _LIST_AHEAD.match(text, i + 1) and not _TITLE_RE.match(text, j):
+                i = j  # "Sở Văn hóa, Thể thao và Du lịch": a list that "và" closes
                 continue
             ahead = _YEAR_AHEAD.match(text, j)
             if stop_after_year and ahead and not _CLAUSE_RE.search(ahead.group("words")):

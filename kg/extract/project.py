@@ -29,6 +29,13 @@ _HEAD_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}:?\s*")
 _GENERIC = re.compile(r"(?:công tác|hành động|kế hoạch|đầu tư công|trọng điểm|này|đó|trên|của|các|còn|"
                       r"số|khi|đã|được|thuộc|với|gắn|nói trên|trên địa bàn)" + WE)
 _ANOTHER_HEAD = re.compile(rf"(?:{alternation(_FORMS)}){WE}")
+#: What ends a project's name: a second project joined by "và", or where it is ("… tại
+#: huyện Mèo Vạc"), which the relation stage reads as its place.
+_STOP = re.compile(rf"(?:và\s+(?:{alternation(_FORMS)}){WE}"
+                   rf"|tại\s+(?:[{UPPER}]|thành phố|huyện|tỉnh|xã|phường|thị trấn|quận))")
+#: "… gồm: Nhà văn hóa thôn X; Kè ao thôn Y; Đường giao thông nội đồng xã Z."
+_LIST_INTRO = re.compile(r"\b(?:[Gg]ồm|bao gồm|[Cc]ụ thể)\s*:\s*")
+_NEXT_LISTED = re.compile(r";\s*")
 #: A programme or campaign named in quotes may be followed by more quoted names of the same
 #: kind: phong trào “A”; “B”; “C”.
 _MORE_QUOTED = re.compile(r"\s*[;,]\s*(?:và\s+)?(?P<q>“[^”]{3,200}”)")
@@ -37,6 +44,7 @@ _WORKS = [v for w in works_heads() for v in (w, w.capitalize())]
 #: The start of an enumerated item: "(3) ", or a footnote number at a line's start.
 _ITEM_RE = re.compile(rf"(?:\(\d{{1,2}}\)|(?:^|(?<=\n))[ \t]*\d{{1,3}}(?:\s*\(\d{{1,2}}\))?)\s*"
                       rf"(?P<name>(?:{alternation(_WORKS)}){WE})")
+_WORKS_AT = re.compile(rf"(?:{alternation(_WORKS)}){WE}")
 _ITEM_END = re.compile(r"\s*(?:;|\(\d{1,2}\)|\.\s|\.$|$)")
 
 
@@ -96,7 +104,7 @@ def find_projects(doc: Doc) -> Doc:
                 if not _PARTICULAR.search(text, m.end() + 1, end):
                     continue
             else:
-                end = phrase_end(text, m.end(), stop_after_year=False, max_words=25,
+                end = phrase_end(text, m.end(), stop_after_year=False, max_words=25, stop=_STOP,
                                  stop_at=verb_stop(doc, base, m.end()))
             tail = _clean(text[m.end():end])
             if len(tail.split()) < (2 if head[0].isupper() else 3 if not descriptive else 4) \
@@ -115,4 +123,24 @@ def find_projects(doc: Doc) -> Doc:
             if 2 <= len(name.split()) <= 40:
                 _add(doc, base, m.start("name"), m.start("name") + len(text[m.start("name"):end].rstrip()),
                      name[0].upper() + name[1:])
+    _listed_works(doc)
     return doc
+
+
+def _listed_works(doc: Doc) -> None:
+    """Works listed after "gồm:", one per item up to ";", over sentence ends at ";"."""
+    text = doc.norm.text
+    starts = {b for b, _ in doc.norm_sentences}
+    for intro in _LIST_INTRO.finditer(text):
+        if not any(b <= intro.start() < e for b, e in doc.norm_sentences):
+            continue  # in boilerplate
+        pos = intro.end()
+        while _WORKS_AT.match(text, pos):
+            end = _item_end(text, pos)
+            name = _clean(text[pos:end])
+            if 2 <= len(name.split()) <= 40 and _PARTICULAR.search(text, pos + 1, end):
+                _add(doc, 0, pos, pos + len(text[pos:end].rstrip()), name[0].upper() + name[1:])
+            nxt = _NEXT_LISTED.match(text, end)
+            if not nxt or (nxt.end() not in starts and "\n" in text[end:nxt.end()]):
+                break
+            pos = nxt.end()
