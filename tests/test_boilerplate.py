@@ -46,3 +46,9 @@ def test_nothing_in_a_zone_reaches_the_graph():
     assert any(name.startswith("Ủy ban nhân dân huyện Yên Dũng") for name in orgs)
     for m in doc.mentions:
         assert not any(b <= m.norm[0] < e for b, e in doc.zones)
+
+
+def test_licence_and_editor_lines_are_footer():
+    zones = _zone_text("Bài viết.\n\nGiấy phép số 05/GP-TTĐT do Cục Phát thanh cấp\nChịu trách nhiệm: Ban biên tập\n")
+    assert any(z.startswith("Giấy phép") for z in zones)
+    assert any(z.startswith("Chịu trách nhiệm") for z in zones)

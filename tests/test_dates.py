@@ -13,3 +13,7 @@ from kg.text.dates import document_date
 ])
 def test_document_date(text, expected):
     assert document_date(text) == expected
+
+
+def test_an_updated_at_line_is_a_dateline():
+    assert document_date("Tin tức\nCập nhật lúc: 08:30, 27/09/2024\n\nNội dung bài.") == ("2024-09-27", "dateline")

@@ -337,3 +337,17 @@ def test_projects_listed_after_gom_and_ended_by_their_place():
 def test_a_comma_does_not_join_a_place_and_the_next_clause():
     doc = run(HOME + "Sáng 6/4, tại Trung tâm Hội nghị tỉnh, Tỉnh ủy Bắc Giang tổ chức Hội nghị lần thứ 12.")
     assert list(entities(doc, "Event")) == ["Hội nghị lần thứ 12"]
+
+
+def test_numbers_name_villages_not_districts_and_peers_are_not_nested():
+    doc = run(HOME + "Ngân sách huyện 427,5 tỷ đồng; khối 2 và thôn 5 được hỗ trợ; tại huyện Lục Nam, huyện Lục Ngạn.")
+    places = entities(doc, "Place")
+    assert "khối 2" in places and "thôn 5" in places
+    assert not any(n.startswith("huyện 4") for n in places)
+    assert not any(f[0] == "locatedIn" and f[1] == "huyện Lục Nam" for f in facts(doc))
+
+
+def test_a_unit_named_once_in_passing_is_not_the_home():
+    doc = run("UBND tỉnh Bắc Giang chỉ đạo. " + "Công tác được triển khai đồng bộ. " * 30 +
+              "Đoàn đã đến huyện Lục Nam. UBND huyện kiểm tra.")
+    assert "huyện" not in doc.context["home"]

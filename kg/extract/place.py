@@ -23,9 +23,13 @@ def _forms(words):
     return [v for w in words for v in (w, w.capitalize(), w.upper())]
 
 
-_UNIT = rf"(?P<level>{alternation(_forms(_PLACE_WORDS))}){WE}[ ]+(?P<name>{PROPER}|{NUMERAL}{WE})"
+_VILLAGE_WORDS = ["thôn", "khối", "bản"]
+#: A number names a village or a block ("khối 2"), not a district ("huyện 427,5 tỷ").
+_UNIT = (rf"(?P<level>{alternation(_forms(_PLACE_WORDS))}){WE}[ ]+"
+         rf"(?P<name>{PROPER}|(?P<number>{NUMERAL}){WE}(?![,.]\d))")
 _UNIT_RE = re.compile(WB + _UNIT)
 _GLUED_RE = re.compile(rf"{WB}(?P<glued>{GLUED}){WE}")
+_RANK = {"thôn": 0, "khối": 0, "bản": 0, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 2, "tỉnh": 3}
 _IN_RE = re.compile(rf",?[ ]+(?P<level>{alternation(_PLACE_WORDS)}){WE}[ ]+(?P<name>{PROPER})")
 
 
@@ -42,12 +46,14 @@ def find_places(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         for m in _UNIT_RE.finditer(text):
             level = " ".join(m.group("level").lower().split())
+            if m.group("number") and level not in _VILLAGE_WORDS:
+                continue
             name = unit_name(level, m.group("name"))
             attrs = {"level": level}
             if level in _AREA_LEVELS and (area := gazetteer().area(name)):
                 attrs["code"] = area[0]
             inside = _IN_RE.match(text, m.end())
-            if inside:
+            if inside and _RANK[" ".join(inside.group("level").split())] > _RANK[level]:  # not a list of peers
                 attrs["located_in"] = unit_name(inside.group("level"), inside.group("name")).lower()
             add_mention(doc, "Place", base + m.start(), base + m.end(), name=name,
                         key=name.lower(), source="place", **attrs)

@@ -21,7 +21,8 @@ from ..pipeline import component
 from .normalise import fold
 
 #: Labels after which the rest of the line is footer data, not text.
-_FOOTER_STARTS = ("bản quyền thuộc về", "ghi rõ nguồn", "điện thoại", "fax", "email")
+_FOOTER_STARTS = ("bản quyền thuộc về", "ghi rõ nguồn", "điện thoại", "fax", "email", "giấy phép",
+                  "chịu trách nhiệm", "trưởng ban biên tập", "cơ quan chủ quản", "©", "copyright")
 _RELATED = ("tin liên quan", "bài viết liên quan", "tin khác", "các tin khác", "tin cùng chuyên mục",
             "tin mới nhất", "tin đọc nhiều", "xem thêm")
 #: A related link is a title: short, with no sentence inside it.

@@ -2,7 +2,8 @@
 
 A city portal writes "UBND thành phố" for its own city's committee; to expand such a
 name the extractors need the document's home unit of each level. It is the unit of that
-level the document names most often ("thành phố Lạng Sơn", "tỉnh Lạng Sơn").
+level the document names most often ("thành phố Lạng Sơn", "tỉnh Lạng Sơn"), and at least
+twice unless its headline or lead names it.
 """
 from __future__ import annotations
 
@@ -20,17 +21,25 @@ from ..pipeline import component
 _PARTY_RE = re.compile(rf"{WB}(?P<head>{'|'.join(PARTY_LEVEL)})[ ]+(?P<name>{CAP}[ ]+{CAP})(?![ ]+{CAP})")
 
 
+#: A unit named in a document's headline or lead may be its own even if named only once.
+LEAD = 600
+
+
 @component("context", requires=("norm",), assigns=("context",), stage="segment")
 def find_context(doc: Doc) -> Doc:
     counts: Counter = Counter()
+    first: dict = {}
     for m in JUR_RE.finditer(doc.norm.text):
         j = from_match(m, {})
         if j and j.name:
             counts[j] += 1
+            first.setdefault(j, m.start())
     for m in _PARTY_RE.finditer(doc.norm.text):
         counts[Jurisdiction(PARTY_LEVEL[m.group("head")], m.group("name"))] += 1
     home: dict = {}
-    for j, _ in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))):
+    for j, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))):
+        if n < 2 and first.get(j, 0) > LEAD:
+            continue  # named once, in passing: not what the document is about
         if j.level in ("province", "district") and not any(h.level == j.level for h in home.values()):
             home[j.level_word] = j
     doc.context["home"] = home
