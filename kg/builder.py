@@ -2,7 +2,10 @@
 
 ``build(inputs, out)`` reads every document, runs the pipeline on each, emits one named
 graph per document plus the corpus graph and the ontology, and writes into ``out``:
-``graph.trig``, ``graph.ttl``, ``store/`` (Oxigraph) and ``build.json``. Everything is
+``graph.trig``, ``graph.ttl``, ``store/`` (Oxigraph) and ``build.json``. What it built is
+validated with the SHACL shapes first: quads about a node that violates a shape go to
+``quarantine.trig`` instead, with the report in ``validation.ttl`` (``strict``: the build
+stops instead). Everything is
 first written into a temporary directory beside ``out``, which replaces ``out`` only when
 complete: an interrupted or failed build leaves the previous output as it was.
 
@@ -34,6 +37,8 @@ from .rdf.vocab import ONTOLOGY_IRI, PREFIXES, RDF
 GRAPH_TRIG = "graph.trig"
 GRAPH_TTL = "graph.ttl"
 BUILD_JSON = "build.json"
+VALIDATION_TTL = "validation.ttl"
+QUARANTINE_TRIG = "quarantine.trig"
 
 
 @dataclass
@@ -48,6 +53,8 @@ class BuildResult:
     quads: int = 0
     triples: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    validation: dict = field(default_factory=dict)
+    quarantined: int = 0
 
     @property
     def ok(self) -> bool:
@@ -62,6 +69,7 @@ class BuildResult:
             "counts": {"documents": len(self.documents), "failed": len(self.failures),
                        "mentions": self.mentions, "entities": self.entities,
                        "relations": self.relations, "quads": self.quads, "triples": self.triples},
+            "validation": {**self.validation, "quarantined_quads": self.quarantined},
             "timings_s": self.timings,
         }
 
@@ -111,6 +119,11 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
         quads.update(doc_quads)
         result.documents.append(_doc_report(doc, len(doc_quads)))
     quads.update(emitter.corpus(docs))
+    quarantined: list = []
+    report = None
+    result.timings["emit"] = round(time.perf_counter() - t_emit, 3)
+    if settings.validate:
+        quads, quarantined, report = _gate(quads, settings, result)
     ordered = sorted(quads, key=_quad_key)
     triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in ordered}, key=_quad_key)
     result.quads, result.triples = len(ordered), len(triples)
@@ -121,10 +134,46 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
     result.entities = {t: ent_counts.get(t, 0) for t in ALL_TYPES}
     rel_counts = Counter(f.predicate for d in docs for f in d.facts)
     result.relations = dict(sorted(rel_counts.items()))
-    result.timings["emit"] = round(time.perf_counter() - t_emit, 3)
 
-    _write_atomically(out, ordered, triples, result, t0)
+    _write_atomically(out, ordered, triples, result, t0, sorted(quarantined, key=_quad_key), report)
     return result
+
+
+def _gate(quads: set, settings: Settings, result: BuildResult):
+    """Validate the built graph; quads about a node that violates a shape are taken out
+    into the quarantine (or, with ``strict``, the build stops before writing anything)."""
+    from .validate import from_triples, load_shapes, validate
+
+    t = time.perf_counter()
+    data = from_triples({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
+    report = validate(data, load_shapes(settings.shapes))
+    result.timings["validate"] = round(time.perf_counter() - t, 3)
+    result.validation = {"conforms": report.conforms, "violations": len(report.violations),
+                         "warnings": len(report.warnings),
+                         "by_shape": dict(Counter(r.shape.rsplit("#", 1)[-1] for r in report.violations))}
+    if report.violations and settings.strict:
+        raise KGError(Errors.E304.format(count=len(report.violations)))
+    bad = _dependents(quads, report.violating_nodes())
+    quarantined = [q for q in quads if q.graph_name.value != ONTOLOGY_IRI
+                   and (q.subject.value in bad or q.object.value in bad)]
+    result.quarantined = len(quarantined)
+    return quads - set(quarantined), quarantined, report
+
+
+#: Links by which a node only exists for another: a mention for its entity, a membership
+#: for its person and organisation, a fact's record for its subject and object.
+_DEPENDENT = {"http://www.w3.org/2005/11/its/rdf#taIdentRef", "http://www.w3.org/ns/org#member",
+              "http://www.w3.org/ns/org#organization", str(RDF.subject), str(RDF.object)}
+
+
+def _dependents(quads, bad: set[str]) -> set[str]:
+    """The violating nodes and the nodes that exist only for them, so that the quarantine
+    leaves no mention, membership or fact record pointing to nothing."""
+    closure = set(bad)
+    for q in quads:
+        if q.predicate.value in _DEPENDENT and q.object.value in bad:
+            closure.add(q.subject.value)
+    return closure
 
 
 def _failing_component(err: Exception) -> str:
@@ -179,7 +228,8 @@ def _ontology_quads(path: Path) -> list[ox.Quad]:
     return [ox.Quad(stable(t.subject), t.predicate, stable(t.object), g) for t in triples]
 
 
-def _write_atomically(out: Path, quads, triples, result: BuildResult, t0: float) -> None:
+def _write_atomically(out: Path, quads, triples, result: BuildResult, t0: float,
+                      quarantined=(), report=None) -> None:
     parent = out.resolve().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -193,6 +243,9 @@ def _write_atomically(out: Path, quads, triples, result: BuildResult, t0: float)
         ox.serialize(quads, str(tmp / GRAPH_TRIG), ox.RdfFormat.TRIG, prefixes=PREFIXES)
         ox.serialize(triples, str(tmp / GRAPH_TTL), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         store.create(tmp / store.STORE_DIR, quads)
+        if report is not None:
+            (tmp / VALIDATION_TTL).write_text(report.to_turtle(), encoding="utf-8")
+            ox.serialize(quarantined, str(tmp / QUARANTINE_TRIG), ox.RdfFormat.TRIG, prefixes=PREFIXES)
         result.timings["write"] = round(time.perf_counter() - t_write, 3)
         result.timings["total"] = round(time.perf_counter() - t0, 3)
         (tmp / BUILD_JSON).write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n",

@@ -47,14 +47,25 @@ def main():
               show_default=True, help="Output directory; replaced only when the build is complete.")
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True,
               help="Base of every data IRI (must end in '/' or '#').")
+@click.option("--shapes", type=click.Path(exists=True, path_type=Path), default=None,
+              help="SHACL shapes to validate with (a .ttl file or a directory; default: shapes/).")
+@click.option("--strict", is_flag=True,
+              help="Fail the build on any SHACL violation (previous output kept) instead of "
+                   "quarantining the failing facts.")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation (not for publishing).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def build(inputs: tuple[Path, ...], out: Path, base_iri: str, quiet: bool):
+def build(inputs: tuple[Path, ...], out: Path, base_iri: str, shapes: Path | None, strict: bool,
+          no_validate: bool, quiet: bool):
     """Build the graph of INPUTS (.txt files or directories; default: corpus/).
 
     Each document becomes a named graph of the entities it mentions (organisations,
     persons, resolutions, projects, wards, events), their relations, and the exact
     character offsets of every mention. Documents that cannot be read are reported by
     name and skipped; the exit status is then 1, and the rest is still written.
+
+    What is built is validated with the SHACL shapes: facts about a node that violates a
+    shape are written to OUT/quarantine.trig, not to the published graph, and the report
+    to OUT/validation.ttl; --strict stops the build instead.
     """
     from .builder import build as run_build
 
@@ -62,13 +73,14 @@ def build(inputs: tuple[Path, ...], out: Path, base_iri: str, quiet: bool):
     if not inputs and not DEFAULT_CORPUS.is_dir():
         raise click.UsageError(f"no INPUTS given and no '{DEFAULT_CORPUS}/' directory here")
     try:
-        settings = Settings(base_iri=_checked_base(base_iri))
+        settings = Settings(base_iri=_checked_base(base_iri), shapes=shapes, strict=strict,
+                            validate=not no_validate)
         if quiet or not err_console.is_terminal:
             result = run_build(paths, out, settings)
         else:
             result = _build_with_progress(run_build, paths, out, settings)
     except KGError as err:
-        _fail(err, 2)
+        _fail(err, 1 if "[E304]" in str(err) else 2)
     for failure in result.failures:
         err_console.print(f"[red]error:[/red] {escape(failure['error'])}", soft_wrap=True)
     if not quiet:
@@ -116,6 +128,13 @@ def _print_summary(result) -> None:
     console.print(f"mentions: {result.mentions}; relations: {sum(result.relations.values())} ({rel})")
     console.print(f"quads: {result.quads}; triples in graph.ttl: {result.triples}; "
                   f"time: {result.timings.get('total', 0):.2f} s")
+    if result.validation:
+        v = result.validation
+        verdict = "conforms" if v["conforms"] else f"{v['violations']} violations"
+        console.print(f"SHACL: {verdict}, {v['warnings']} warnings; quarantined quads: {result.quarantined}; "
+                      f"validation time: {result.timings.get('validate', 0):.2f} s")
+        for shape, n in sorted(v.get("by_shape", {}).items()):
+            console.print(f"  quarantined for {escape(shape)}: {n}")
     for w in result.warnings:
         console.print(f"[yellow]warning:[/yellow] {escape(w)}")
 
@@ -162,6 +181,34 @@ def stats(fmt: str, build_dir: Path):
         for name, n in rows.items():
             table.add_row(name, str(n))
         console.print(table)
+
+
+@main.command("validate")
+@click.argument("target", required=False, type=click.Path(path_type=Path), default=DEFAULT_OUT)
+@click.option("--shapes", type=click.Path(path_type=Path), default=None,
+              help="SHACL shapes (a .ttl file or a directory; default: shapes/).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "turtle"]), default="text", show_default=True,
+              help="text for people; json, or the standard sh:ValidationReport in Turtle, for machines.")
+def validate_cmd(target: Path, shapes: Path | None, fmt: str):
+    """Validate a graph with the SHACL shapes: TARGET is a build directory (default: out/)
+    or an RDF file (Turtle, TriG, N-Triples, N-Quads, JSON-LD).
+
+    Exit status: 0 when the graph conforms (warnings allowed), 1 when it has violations,
+    2 when the graph or the shapes cannot be read.
+    """
+    from .validate import load_shapes, read_graph, validate
+
+    try:
+        report = validate(read_graph(target), load_shapes(shapes))
+    except KGError as err:
+        _fail(err, 2)
+    if fmt == "json":
+        click.echo(report.to_json())
+    elif fmt == "turtle":
+        click.echo(report.to_turtle())
+    else:
+        click.echo(report.to_text())
+    sys.exit(0 if report.conforms else 1)
 
 
 @main.command()

@@ -38,6 +38,12 @@ class Errors(metaclass=ErrorsWithCodes):
     E205 = "base IRI '{iri}' is not an absolute http(s) IRI ending in '/' or '#'"
     E206 = "{path}: output directory cannot be written: {reason}"
     E207 = "{path}: no gold annotation files (*.json) in this directory"
+    # validation (E3xx)
+    E301 = "{path}: no SHACL shapes found (a .ttl file, or a directory of them)"
+    E302 = "{path}: the shapes cannot be parsed: {reason}"
+    E303 = "{path}: the graph cannot be parsed: {reason}"
+    E304 = ("{count} SHACL violations with --strict: the build is not published (previous output "
+            "kept); run without --strict to quarantine the failing facts, or see 'kg validate'")
 
 
 class Warnings(metaclass=ErrorsWithCodes):

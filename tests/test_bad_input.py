@@ -303,7 +303,8 @@ def test_successful_build_replaces_existing_output(tmp_path):
     assert result.exit_code == 0, result.output
     assert not (out / "stale.txt").exists()
     assert not (out / "sub").exists()
-    assert sorted(p.name for p in out.iterdir()) == ["build.json", "graph.trig", "graph.ttl", "store"]
+    assert sorted(p.name for p in out.iterdir()) == ["build.json", "graph.trig", "graph.ttl", "quarantine.trig",
+                                                     "store", "validation.ttl"]
     assert_good_built(out, n_failed=0)
     assert no_temp_dirs(out) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
