@@ -142,11 +142,11 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
 def _gate(quads: set, settings: Settings, result: BuildResult):
     """Validate the built graph; quads about a node that violates a shape are taken out
     into the quarantine (or, with ``strict``, the build stops before writing anything)."""
-    from .validate import from_triples, load_shapes, validate
+    from .validate import from_triples, load_ontology, load_shapes, validate
 
     t = time.perf_counter()
     data = from_triples({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
-    report = validate(data, load_shapes(settings.shapes))
+    report = validate(data, load_shapes(settings.shapes), load_ontology(settings.ontology))
     result.timings["validate"] = round(time.perf_counter() - t, 3)
     result.validation = {"conforms": report.conforms, "violations": len(report.violations),
                          "warnings": len(report.warnings),
@@ -201,7 +201,7 @@ def _doc_report(doc: Doc, quads: int) -> dict:
     }
 
 
-_PREDICATE_RANK = {RDF.type: "0"}
+_PREDICATE_RANK = {str(RDF.type): "0"}
 
 
 def _quad_key(q) -> tuple:

@@ -17,6 +17,6 @@ DEFAULT_OUT = Path("out")
 class Settings:
     base_iri: str = DEFAULT_BASE_IRI
     ontology: Path = ONTOLOGY_FILE
-    shapes: Path | None = None  # SHACL shapes (default: shapes/); None with validate=False skips
+    shapes: Path | None = None  # SHACL shapes: a .ttl file or a directory (None: shapes/)
     validate: bool = True  # validate what is built; facts that violate a shape are quarantined
     strict: bool = False  # any violation fails the build instead

@@ -23,6 +23,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E005 = "{path}: the file holds only white space"
     E006 = "{path}: cannot be read: {reason}"
     E007 = "{path}: no .txt documents found under this directory"
+    E008 = ("{path}: another document has the same name ({other}); documents are identified "
+            "by their file names, so this one is skipped (rename it)")
     # pipeline (E1xx)
     E101 = ("pipeline component '{component}' requires '{attr}', which no earlier component "
             "assigns (assigned so far: {assigned})")

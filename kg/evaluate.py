@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,14 +22,12 @@ import pyoxigraph as ox
 
 from .errors import Errors, KGError
 from .model import ENTITY_TYPES
-from .rdf.vocab import EDGE_PROPERTIES, KG, ORG, RDF, SKOS
+from .rdf.vocab import EDGE_PROPERTIES, KG, ORG, SKOS
 from .store import open_build
 from .text.normalise import normalise
 
 _PUNCT = re.compile(r"[\"'“”‘’«»()\[\],.;:!?]")
 _DASHES = re.compile("[\u2010-\u2015\u2212]")
-#: Post titles that make a membership without a post (GUIDELINES: memberOf).
-MEMBER_ROLES = {"ủy viên", "thành viên", "member", "đảng viên", "đại biểu"}
 
 
 def fold(text: str) -> str:

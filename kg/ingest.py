@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import Errors, InputError, Warnings
 from .model import Doc
+from .rdf.iri import file_slug
 
 SUFFIXES = (".txt",)
 
@@ -28,7 +29,15 @@ def collect(inputs: list[Path]) -> tuple[list[Path], list[InputError]]:
                 files.setdefault(p, None)
         else:
             files.setdefault(path, None)
-    return sorted(files, key=lambda p: (p.name, str(p))), errors
+    chosen, seen = [], {}
+    for p in sorted(files, key=lambda p: (p.name, str(p))):
+        stem = file_slug(p.stem)  # a document's IRI is made of its stem: one file per stem
+        if stem in seen:
+            errors.append(InputError(Errors.E008.format(path=p, other=seen[stem]), str(p)))
+            continue
+        seen[stem] = p
+        chosen.append(p)
+    return chosen, errors
 
 
 def read(path: Path) -> Doc:

@@ -1,7 +1,9 @@
 """The pipeline's state: plain Python objects, no RDF.
 
-Offsets everywhere are Python string indices (code points) into ``Doc.text``, the document
-text exactly as decoded from the file, so that ``doc.text[m.begin:m.end] == m.text``.
+Offsets of spans (``Span``: mentions, sentences) are Python string indices (code points)
+into ``Doc.text``, the document text exactly as decoded from the file, so that
+``doc.text[m.span.begin:m.span.end] == m.text``. Tokens, zones, ``norm_sentences``,
+``Mention.norm`` and footnotes point into the normalised text (``Doc.norm``), which maps back.
 Components read and write the attributes of ``Doc``; each declares which (pipeline.py).
 """
 from __future__ import annotations

@@ -21,8 +21,8 @@ from typing import Callable
 from .errors import Errors, PipelineError
 from .model import Doc
 
-#: Stages in running order. Extractors of mentions share one stage; the order among them
-#: does not matter since each only adds mentions.
+#: Stages in running order. Extractors of mentions share one stage; one that reads the
+#: others' mentions (visit) runs after them by its requirements.
 STAGES = ("text", "segment", "mentions", "resolve", "relations")
 
 

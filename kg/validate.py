@@ -125,8 +125,8 @@ def load_shapes(shapes: Path | None = None) -> rdflib.Graph:
     return g
 
 
-def load_ontology() -> rdflib.Graph:
-    return rdflib.Graph().parse(ONTOLOGY_FILE, format="turtle")
+def load_ontology(path: Path = ONTOLOGY_FILE) -> rdflib.Graph:
+    return rdflib.Graph().parse(path, format="turtle")
 
 
 def from_triples(triples) -> rdflib.Graph:

@@ -409,3 +409,15 @@ def test_collect_reports_directory_without_txt(tmp_path):
     assert len(errors) == 1
     assert "[E007]" in str(errors[0]) and str(tmp_path) in str(errors[0])
     assert errors[0].path == str(tmp_path)
+
+
+def test_two_documents_with_the_same_name_are_not_merged(tmp_path):
+    from kg import ingest
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("Văn bản một.", encoding="utf-8")
+    (tmp_path / "b" / "x.txt").write_text("Văn bản hai.", encoding="utf-8")
+    files, errors = ingest.collect([tmp_path])
+    assert len(files) == 1
+    assert len(errors) == 1 and "E008" in str(errors[0]) and "x.txt" in str(errors[0])

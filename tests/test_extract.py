@@ -351,3 +351,12 @@ def test_a_unit_named_once_in_passing_is_not_the_home():
     doc = run("UBND tỉnh Bắc Giang chỉ đạo. " + "Công tác được triển khai đồng bộ. " * 30 +
               "Đoàn đã đến huyện Lục Nam. UBND huyện kiểm tra.")
     assert "huyện" not in doc.context["home"]
+
+
+def test_odd_inputs_do_not_break_a_document():
+    assert run("UBND Tp Bắc Giang tổ chức hội nghị.").entities  # "Tp" as well as "TP"
+    doc = run("Căn cứ Quyết định số 12/QĐ-UBND ngày 31/02/2020 của UBND tỉnh.")
+    assert "date" not in entities(doc, "Resolution")["Quyết định số 12/QĐ-UBND"].attrs  # no such day
+    long_text = "các đơn vị phối hợp thực hiện nhiệm vụ " * 400  # a text with no full stop
+    assert run(long_text).tokens
+

@@ -11,14 +11,12 @@ UPPER = "".join(c for r in ((0x41, 0x5B), (0xC0, 0x250), (0x1E00, 0x1F00))
 LOWER = "".join(c for r in ((0x61, 0x7B), (0xC0, 0x250), (0x1E00, 0x1F00))
                 for c in map(chr, range(*r)) if c.islower())
 CAP = rf"[{UPPER}][{LOWER}{UPPER}]*"  # a capitalised syllable: Lạng, TP, HĐND
-LOW = rf"[{LOWER}]+"  # a lower-case syllable
 WB = rf"(?<![{LOWER}{UPPER}\d])"  # word boundary before (\b does not know Vietnamese well)
 WE = rf"(?![{LOWER}{UPPER}\d])"  # word boundary after
 #: A proper name of a place: one to four capitalised syllables (Lạng Sơn, Vĩnh Trại).
 PROPER = rf"{CAP}(?:\s+{CAP}){{0,3}}{WE}"
 #: A number that stands for a name (Phường 1, Trường Mầm non 19/5).
 NUMERAL = r"\d+(?:/\d+)?"
-SPACE = r"\s+"
 
 
 def alternation(words) -> str:
@@ -37,6 +35,12 @@ def sentences(doc: Doc) -> Iterator[tuple[int, str]]:
     norm = doc.norm.text
     for b, e in doc.norm_sentences:
         yield b, norm[b:e]
+
+
+def person_name(written: str) -> str:
+    """A person's name as a label: "PHÙNG KHIÊM" -> "Phùng Khiêm", spaces folded."""
+    words = written.split()
+    return " ".join(w.capitalize() for w in words) if written.isupper() else " ".join(words)
 
 
 def same_name_key(name: str, scope: str = "") -> str:

@@ -68,7 +68,7 @@ def from_match(m: re.Match, home: dict) -> Jurisdiction | None:
     if not m.group("jlevel"):
         return None
     word = " ".join(m.group("jlevel").split())
-    word = "thành phố" if word == "TP" else word.lower()
+    word = "thành phố" if word.upper() == "TP" else word.lower()
     name = " ".join((m.group("jname") or "").split())
     if not name:
         known = home.get(word)

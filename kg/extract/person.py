@@ -11,14 +11,14 @@ import re
 from ..lexicon import roles, surnames
 from ..model import Doc
 from ..pipeline import component
-from ._base import CAP, WB, WE, add_mention, alternation, sentences
+from ._base import CAP, WB, WE, add_mention, alternation, person_name, sentences
 
 SOURCE = "person"
 
 _HONORIFIC = ["đồng chí", "Đồng chí", "đ/c", "Đ/c", "ông", "Ông", "bà", "Bà", "ĐỒNG CHÍ"]
 #: Syllables that begin a post title and so end a name ("… Thanh, Bí thư").
-#: A syllable that begins a whole post title ends a name ("… Thanh, | Bí thư"); a given
-#: name may begin like one ("Nguyễn Văn Thành", "Lê Đại Nghĩa").
+#: A whole post title ends a name ("… Thanh, | Bí thư"); a given name may begin like one
+#: ("Nguyễn Văn Thành", "Lê Đại Nghĩa"), so only the whole title counts.
 _TITLES = sorted({r.title for r in roles()} | {"Tỉnh ủy viên", "Thành ủy viên", "Huyện ủy viên",
                                                "Đại biểu", "Tỉnh ủy", "Thành ủy", "Huyện ủy"})
 _GIVEN = rf"(?!(?:{alternation(_TITLES)}){WE}){CAP}"
@@ -40,7 +40,7 @@ _TITLED_RE = re.compile(rf"{WB}{_NAME}\s*[,–\-]\s*(?:{alternation(r.title for 
                         rf"Tỉnh ủy viên|Thành ủy viên|Huyện ủy viên){WE}")
 
 
-@component("person", requires=("norm", "norm_sentences"), assigns=("mentions",))
+@component("person", requires=("norm", "norm_sentences", "zones"), assigns=("mentions",))
 def find_persons(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         seen: set[int] = set()
@@ -51,6 +51,8 @@ def find_persons(doc: Doc) -> Doc:
                 seen.add(m.start("name"))
                 _add(doc, base + m.start("name"), base + m.end("name"), m.group("name"))
     for m in _BYLINE_RE.finditer(doc.norm.text):
+        if any(b <= m.start("name") < e for b, e in doc.zones):
+            continue
         rest = doc.norm.text[m.end():].lstrip()
         if rest and len(rest.split("\n", 1)[0]) > 100:
             continue  # more article follows: a heading, not a byline
@@ -61,6 +63,5 @@ def find_persons(doc: Doc) -> Doc:
 
 
 def _add(doc: Doc, begin: int, end: int, written: str, **attrs) -> None:
-    words = written.split()
-    name = " ".join(w.capitalize() for w in words) if written.isupper() else " ".join(words)
+    name = person_name(written)
     add_mention(doc, "Person", begin, end, name=name, key=name.lower(), source=SOURCE, **attrs)

@@ -12,6 +12,7 @@ from ..lexicon import doc_types, issuers
 from ..model import Doc
 from ..pipeline import component
 from ._base import WB, WE, add_mention, alternation, sentences
+from ..text.dates import iso_date
 from .event import description_end
 
 SOURCE = "resolution"
@@ -35,9 +36,10 @@ _DATE_AFTER = re.compile(rf",?\s+ngày\s+{_DATE}")
 
 
 def _iso(m: re.Match | None) -> str | None:
+    """The ISO date of a match, or None when there is none or it is no real day (31/02)."""
     if not m or not m.group("y"):
         return None
-    return f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    return iso_date(m.group("y"), m.group("m"), m.group("d"))
 
 
 def _issuer_code(number: str) -> str | None:

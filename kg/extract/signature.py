@@ -16,7 +16,7 @@ import re
 from ..lexicon import expand, roles
 from ..model import Doc
 from ..pipeline import component
-from ._base import CAP, WE, add_mention
+from ._base import CAP, WE, add_mention, person_name
 from ._jurisdiction import JUR_RE, from_match
 
 _ROLES = {r.title.upper(): r.title for r in roles()}
@@ -44,10 +44,10 @@ def find_signatures(doc: Doc) -> Doc:
             head = head[:jur_match.start()].strip()
         jur = jur or home.get("thành phố") or home.get("huyện") or home.get("tỉnh")
         org_name = expand(f"{head} {jur}" if jur else head)
+        scope = "" if jur and jur.name else doc.stem  # a body of an unknown unit: this document's
         org = add_mention(doc, "Organisation", m.start("org"), m.end("org"), name=org_name,
-                          key=org_name.lower(), source="signature")
-        name = " ".join(w.capitalize() for w in m.group("name").split()) \
-            if m.group("name").isupper() else " ".join(m.group("name").split())
+                          key=f"{scope} {org_name.lower()}".strip(), source="signature")
+        name = person_name(m.group("name"))
         add_mention(doc, "Person", m.start("name"), m.end("name"), name=name, key=name.lower(),
                     source="signature", post=_ROLES[title], post_org=org.key)
     return doc

@@ -2,9 +2,10 @@
 
 After a level word, the longest run of up to five syllables that names an official unit
 ("phường Vĩnh Trại", "xã Mai pha" as misspelt: the list gives the right form) is a
-ward. Where several units share the name, the one in the document's own province and
-district wins, then a unit from before the 2025 reorganisation; a name still ambiguous
-is kept without a code. Each ward keeps its official code, the district the list puts it
+ward. Where several units share the name, the one the text places ("xã A, huyện B") wins,
+then one of the document's era (the 2025 list for documents dated from July 2025), then
+one in the document's own province and district; a name still ambiguous is kept without
+a code. Each ward keeps its official code, the district the list puts it
 in, and the commune that the 2025 reorganisation merged it into.
 """
 from __future__ import annotations

@@ -35,7 +35,9 @@ def find_context(doc: Doc) -> Doc:
             counts[j] += 1
             first.setdefault(j, m.start())
     for m in _PARTY_RE.finditer(doc.norm.text):
-        counts[Jurisdiction(PARTY_LEVEL[m.group("head")], m.group("name"))] += 1
+        j = Jurisdiction(PARTY_LEVEL[m.group("head")], m.group("name"))
+        counts[j] += 1
+        first.setdefault(j, m.start())
     home: dict = {}
     for j, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))):
         if n < 2 and first.get(j, 0) > LEAD:

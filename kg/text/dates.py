@@ -27,7 +27,8 @@ _LEAD = re.compile(r"(?:^|\n)[^\n]{0,40}?(?:[Nn]gày|NGÀY)\s+(?P<d>\d{1,2})[/.-
 _MONTH = re.compile(r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 
 
-def _valid(y: str, m: str, d: str | None = None) -> str | None:
+def iso_date(y: str, m: str, d: str | None = None) -> str | None:
+    """"2023-03-22" (or "2025-01" without a day) for a real date, else None."""
     try:
         if d is None:
             dt.date(int(y), int(m), 1)
@@ -42,10 +43,10 @@ def document_date(text: str) -> tuple[str | None, str | None]:
     head = text[:3000]
     for source, regex in (("header", _HEADER), ("dateline", _DATELINE), ("dateline", _UPDATED), ("lead", _LEAD)):
         m = regex.search(head)
-        if m and (date := _valid(m["y"], m["m"], m["d"])):
+        if m and (date := iso_date(m["y"], m["m"], m["d"])):
             return date, source
     m = _MONTH.search(text)
-    if m and (date := _valid(m["y"], m["m"])):
+    if m and (date := iso_date(m["y"], m["m"])):
         return date, "month"
     return None, None
 

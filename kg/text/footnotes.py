@@ -57,9 +57,9 @@ def find_footnotes(text: str) -> list[Footnote]:
     markers: dict[int, int] = {}
     for m in _MARKER.finditer(text):
         number = int(m["n"])
-        word = re.search(r"[^\W\d_]+$", text[:m.start()])
         if number not in bodies or number in markers or any(b <= m.start() < e for b, e in bodies.values()):
             continue
+        word = re.search(r"[^\W\d_]+$", text[max(0, m.start() - 12):m.start()])
         if word and word.group().lower() in _UNITS:
             continue
         markers[number] = m.start()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Doc, Span
+from ..model import Doc
 from ..pipeline import component
 
 _END_PUNCT = re.compile(r"(?<=[.!?…;])[\"”’)]*\s+(?=[\"“(]?\w)")

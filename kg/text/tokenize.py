@@ -36,11 +36,26 @@ def tag_sentence(text: str, offset: int = 0) -> list[Token]:
     return tokens
 
 
+#: The tagger's time grows with the square of a sentence's length: a longer "sentence"
+#: (a text without full stops) is tagged in pieces cut at white space.
+MAX_PIECE = 1500
+
+
+def _pieces(b: int, e: int, text: str):
+    while e - b > MAX_PIECE:
+        cut = text.rfind(" ", b, b + MAX_PIECE)
+        cut = cut if cut > b else b + MAX_PIECE
+        yield b, cut
+        b = cut
+    yield b, e
+
+
 @component("tokens", requires=("norm", "norm_sentences"), assigns=("tokens",), stage="segment")
 def tokenize(doc: Doc) -> Doc:
     text = doc.norm.text
     for b, e in doc.norm_sentences:
-        doc.tokens.extend(tag_sentence(text[b:e], b))
+        for pb, pe in _pieces(b, e, text):
+            doc.tokens.extend(tag_sentence(text[pb:pe], pb))
     return doc
 
 
