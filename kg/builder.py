@@ -30,7 +30,7 @@ from .config import Settings
 from .errors import Errors, InputError, KGError
 from .model import ALL_TYPES, Doc
 from .pipeline import Pipeline
-from .rdf.emit import Emitter
+from .rdf.emit import Emitter, order_key
 from .rdf.iri import IRIs
 from .rdf.vocab import ONTOLOGY_IRI, PREFIXES, RDF
 
@@ -124,8 +124,8 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
     result.timings["emit"] = round(time.perf_counter() - t_emit, 3)
     if settings.validate:
         quads, quarantined, report = _gate(quads, settings, result)
-    ordered = sorted(quads, key=_quad_key)
-    triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in ordered}, key=_quad_key)
+    ordered = sorted(quads, key=order_key)
+    triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in ordered}, key=order_key)
     result.quads, result.triples = len(ordered), len(triples)
     result.mentions = sum(len(d.mentions) for d in docs)
     ent_counts: Counter = Counter()
@@ -135,7 +135,7 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
     rel_counts = Counter(f.predicate for d in docs for f in d.facts)
     result.relations = dict(sorted(rel_counts.items()))
 
-    _write_atomically(out, ordered, triples, result, t0, sorted(quarantined, key=_quad_key), report)
+    _write_atomically(out, ordered, triples, result, t0, sorted(quarantined, key=order_key), report)
     return result
 
 
@@ -201,13 +201,8 @@ def _doc_report(doc: Doc, quads: int) -> dict:
     }
 
 
-_PREDICATE_RANK = {str(RDF.type): "0"}
 
 
-def _quad_key(q) -> tuple:
-    graph = getattr(q, "graph_name", None)
-    return (getattr(graph, "value", ""), str(q.subject),
-            _PREDICATE_RANK.get(q.predicate.value, "1") + q.predicate.value, str(q.object))
 
 
 def _ontology_quads(path: Path) -> list[ox.Quad]:

@@ -12,6 +12,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from .errors import Errors, KGError
+from .rdf.emit import order_key
 from .rdf.vocab import PREFIXES
 from .store import open_build
 
@@ -24,11 +25,6 @@ FORMATS = {
 }
 
 
-def _key(t) -> tuple:
-    graph = getattr(t, "graph_name", None)
-    return (getattr(graph, "value", ""), str(t.subject), str(t.predicate), str(t.object))
-
-
 def export(build: Path, fmt: str, output: BinaryIO | Path) -> int:
     """Write the graph of ``build`` in ``fmt`` to ``output``; return the statement count."""
     if fmt not in FORMATS:
@@ -36,9 +32,9 @@ def export(build: Path, fmt: str, output: BinaryIO | Path) -> int:
     rdf_format = FORMATS[fmt]
     store = open_build(build)
     if rdf_format.supports_datasets:
-        items = sorted(store, key=_key)
+        items = sorted(store, key=order_key)
     else:
-        items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in store}, key=_key)
+        items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in store}, key=order_key)
     prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     target = str(output) if isinstance(output, Path) else output
     ox.serialize(items, target, rdf_format, prefixes=prefixes)

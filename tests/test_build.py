@@ -4,7 +4,6 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest

@@ -1,7 +1,6 @@
 """The SHACL gate of kg build and the kg validate command, with shapes written here so
 that the tests say exactly what they expect of the gate."""
 import json
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest

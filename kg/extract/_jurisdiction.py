@@ -6,9 +6,9 @@ body of the document's own unit of that level (its home, found by ``kg.text.cont
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from ..text.normalise import ascii_fold
 from ._base import NUMERAL, PROPER, WB, WE, alternation
 
 #: Level words that can follow a body's name, and the level each stands for.
@@ -48,9 +48,7 @@ class Jurisdiction:
 
 def initials(name: str) -> str:
     """"LS" for "Lạng Sơn": the first letter of each syllable, diacritics folded."""
-    letters = (w[0] for w in name.split())
-    return "".join(unicodedata.normalize("NFKD", c.replace("đ", "d").replace("Đ", "D"))[0]
-                   for c in letters).upper()
+    return "".join(ascii_fold(w)[:1] for w in name.split()).upper()
 
 
 def glued_city(token: str, home: dict) -> "Jurisdiction | None":

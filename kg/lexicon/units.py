@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from ..text.normalise import ascii_fold
 
 #: The reorganisation of 2025 took effect on this date (Resolution 202/2025/QH15).
 REORGANISED = "2025-07-01"
 
 
 def unit_key(text: str) -> str:
-    folded = text.replace("đ", "d").replace("Đ", "D")
-    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
-    return "".join(c for c in folded.lower() if c.isalnum())
+    return "".join(c for c in ascii_fold(text).lower() if c.isalnum())
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,17 @@ def count(n: int) -> ox.Literal:
     return ox.Literal(str(n), datatype=_INT)
 
 
+_PREDICATE_RANK = {str(RDF.type): "0"}
+
+
+def order_key(q) -> tuple:
+    """The order of quads and triples in every file kg writes: graph, subject, rdf:type
+    first, predicate, object; the same input gives the same bytes."""
+    graph = getattr(q, "graph_name", None)
+    return (getattr(graph, "value", ""), str(q.subject),
+            _PREDICATE_RANK.get(q.predicate.value, "1") + q.predicate.value, str(q.object))
+
+
 class Emitter:
     """Turns pipeline state into quads under one IRI scheme."""
 

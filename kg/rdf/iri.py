@@ -22,19 +22,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from urllib.parse import urlsplit
 
 from ..errors import ConfigError, Errors
+from ..text.normalise import ascii_fold
 
 MAX_SLUG = 80
 
 
 def slug(text: str) -> str:
     """ASCII, lower case, hyphens: "Ủy ban nhân dân TP Lạng Sơn" -> "uy-ban-nhan-dan-tp-lang-son"."""
-    folded = text.replace("đ", "d").replace("Đ", "D")
-    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
-    s = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-") or "x"
     if len(s) > MAX_SLUG:
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
         s = s[:MAX_SLUG].rsplit("-", 1)[0] + "-" + digest

@@ -59,6 +59,12 @@ def normalise(text: str) -> NormText:
     return NormText(flat, to_orig)
 
 
+def ascii_fold(text: str) -> str:
+    """Vietnamese letters to plain ASCII: "Đông Kinh" -> "Dong Kinh" (đ -> d, marks dropped)."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
 def fold(text: str) -> str:
     """A string's normalised form on its own (no offsets): for lexicon keys and labels."""
     return " ".join(normalise(text).text.split())
