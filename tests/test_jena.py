@@ -1,0 +1,98 @@
+"""A second SHACL engine, Apache Jena (Debian's libapache-jena-java, installed by .ci/run),
+runs the same shapes: the corpus graph and each shape's violating fixture must get the
+same verdict as from pySHACL (the same results, on the same focus nodes, with the same
+severities). Jena's ``sh:conforms`` is false as soon as there is any result, warnings
+included; kg's verdict counts violations only, so the results are compared, not that flag.
+
+Debian's package moves Jena's bundled Xerces to the package ``xerces`` but leaves its
+message files under ``org/apache/jena/ext/xerces``; without them Jena stops at start-up
+("internal error" in XSSimpleTypeDecl). The test puts copies where the classes look.
+"""
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.namespace import RDF, SH
+
+import kg
+from kg.validate import load_ontology, load_shapes, validate
+
+from conftest import CORPUS, ROOT
+
+pytestmark = pytest.mark.slow
+JENA_PACKAGE = "libapache-jena-java"
+FIXTURES = ROOT / "tests" / "data" / "shapes"
+SHAPES = ROOT / "shapes" / "kg-shapes.ttl"
+
+
+def _package_jars(package: str) -> list[str]:
+    out = subprocess.run(["dpkg", "-L", package], capture_output=True, text=True)
+    return [line for line in out.stdout.splitlines() if line.endswith(".jar")] if out.returncode == 0 else []
+
+
+@pytest.fixture(scope="module")
+def jena(tmp_path_factory):
+    """The command that runs Jena's SHACL validator, or a skip (a failure on CI)."""
+    jars = _package_jars(JENA_PACKAGE)
+    if not jars or shutil.which("java") is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{JENA_PACKAGE} or java is missing on CI: .ci/run must install them")
+        pytest.skip(f"{JENA_PACKAGE} is not installed")
+    status = subprocess.run(["dpkg", "-s", JENA_PACKAGE], capture_output=True, text=True).stdout
+    depends = next((line for line in status.splitlines() if line.startswith("Depends:")), "Depends:")
+    for dep in depends.removeprefix("Depends:").split(","):
+        name = dep.split("(")[0].strip()
+        jars += [j for j in _package_jars(name)
+                 if not any(x in j for x in ("slf4j-log4j12", "slf4j-jdk14", "slf4j-jcl", "slf4j-simple",
+                                             "slf4j-reload4j", "log4j-over", "jcl-over", "jul-to"))]
+    fix = tmp_path_factory.mktemp("jena-fix")
+    core = next(j for j in jars if j.endswith("/jena-core.jar"))
+    with zipfile.ZipFile(core) as z:
+        for name in z.namelist():
+            if name.startswith("org/apache/jena/ext/xerces/") and name.endswith(".properties"):
+                target = fix / name.removeprefix("org/apache/jena/ext/")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(z.read(name))
+    classpath = os.pathsep.join([str(fix)] + list(dict.fromkeys(jars)))
+    return ["java", "-cp", classpath, "shacl.shacl", "validate", "--shapes", str(SHAPES), "--data"]
+
+
+_SEVERITY = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
+
+
+def _jena_results(jena, data: Path) -> set[tuple[str, str]]:
+    """(focus node, severity) of every result Jena reports."""
+    proc = subprocess.run(jena + [str(data)], capture_output=True, text=True, timeout=300)
+    report = rdflib.Graph().parse(data=proc.stdout, format="turtle")
+    assert (None, RDF.type, SH.ValidationReport) in report, proc.stderr[-2000:]
+    return {(str(report.value(r, SH.focusNode)), _SEVERITY[report.value(r, SH.resultSeverity)])
+            for r in report.subjects(RDF.type, SH.ValidationResult)}
+
+
+def _ours(report) -> set[tuple[str, str]]:
+    return {(r.focus, r.severity) for r in report.results}
+
+
+def test_same_verdict_on_the_corpus_graph(jena, tmp_path):
+    out = tmp_path / "out"
+    assert kg.build([CORPUS], out).ok
+    ours = validate(rdflib.Graph().parse(out / "graph.ttl"), load_shapes(SHAPES), load_ontology())
+    theirs = _jena_results(jena, out / "graph.ttl")
+    assert ours.conforms and not any(sev == "violation" for _, sev in theirs)
+    assert _ours(ours) == theirs  # the same warnings too
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("*Shape.violating.ttl")), ids=lambda p: p.stem)
+def test_same_verdict_on_each_violating_fixture(jena, fixture, tmp_path):
+    data = rdflib.Graph().parse(fixture)
+    ours = validate(data, load_shapes(SHAPES), load_ontology())
+    # Jena reads only the data file: give it the ontology too, as pySHACL gets it.
+    merged = tmp_path / "data.ttl"
+    (data + load_ontology()).serialize(merged, format="turtle")
+    theirs = _jena_results(jena, merged)
+    assert _ours(ours) == theirs
+    assert theirs  # a violating fixture gives a result in both engines
