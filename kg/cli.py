@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 import click
+import pyoxigraph as ox
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -13,7 +15,7 @@ from rich.table import Table
 
 from . import __version__
 from .config import DEFAULT_CORPUS, DEFAULT_OUT, Settings
-from .errors import KGError
+from .errors import Errors, KGError
 from .rdf.vocab import DEFAULT_BASE_IRI
 
 err_console = Console(stderr=True, highlight=False)
@@ -181,6 +183,75 @@ def stats(fmt: str, build_dir: Path):
         for name, n in rows.items():
             table.add_row(name, str(n))
         console.print(table)
+
+
+@main.command("query")
+@click.argument("query", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the SPARQL query from a file.")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of a canned query (repeatable).")
+@click.option("--list", "list_queries", is_flag=True, help="List the canned queries and their parameters.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples",
+                                                     "jsonld"]),
+              default="table", show_default=True,
+              help="table, csv, tsv, json, xml for SELECT/ASK; turtle, ntriples, jsonld for CONSTRUCT/DESCRIBE.")
+@BUILD_OPTION
+def query_cmd(query: str | None, query_file: Path | None, params: tuple[str, ...], list_queries: bool,
+              fmt: str, build_dir: Path):
+    """Ask the graph of a build in SPARQL 1.1.
+
+    QUERY is a SPARQL query, or the name of a canned query of queries/ (see --list). The
+    default graph is the union of all named graphs.
+
+    \b
+    Examples:
+      kg query --list
+      kg query posts --param person="Lâm Thị"
+      kg query 'SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c' --format csv
+      kg query -f my.rq --format json
+    """
+    from . import query as q
+
+    known = q.canned()
+    if list_queries:
+        for item in known.values():
+            params_doc = "; ".join(f"{k}: {v}" for k, v in item.params.items())
+            click.echo(f"{item.name:20} {item.description}" + (f"  [{params_doc}]" if params_doc else ""))
+        return
+    try:
+        bound = dict(_key_value(p) for p in params)
+        if query_file is not None:
+            text = q.bind(query_file.read_text(encoding="utf-8"), bound)
+        elif query in known:
+            text = q.bind(known[query].text, bound, known[query].params)
+        elif query and (re.search(r"\s|\{", query) or query.upper().startswith(("SELECT", "ASK", "PREFIX"))):
+            text = q.bind(query, bound)
+        elif query:
+            raise q.QueryError(Errors.E405.format(name=query))
+        else:
+            raise click.UsageError("give a query, a canned query's name, -f FILE or --list")
+        results = q.run(build_dir, text)
+        if fmt == "table" and isinstance(results, ox.QuerySolutions):
+            names, rows = q.rows(results)
+            table = Table(*names, header_style="bold", show_lines=False)
+            for row in rows:
+                table.add_row(*(escape(c) for c in row))
+            Console(highlight=False).print(table)
+            click.echo(f"{len(rows)} rows", err=True)
+        elif fmt == "table" and isinstance(results, ox.QueryBoolean):
+            click.echo("true" if bool(results) else "false")
+        else:
+            sys.stdout.buffer.write(q.serialize(results, "turtle" if fmt == "table" else fmt))
+    except KGError as err:
+        _fail(err, 2)
+
+
+def _key_value(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise click.BadParameter(f"'{text}' is not KEY=VALUE", param_hint="--param")
+    return key.strip(), value
 
 
 @main.command("validate")

@@ -44,6 +44,12 @@ class Errors(metaclass=ErrorsWithCodes):
     E301 = "{path}: no SHACL shapes found (a .ttl file, or a directory of them)"
     E302 = "{path}: the shapes cannot be parsed: {reason}"
     E303 = "{path}: the graph cannot be parsed: {reason}"
+    # queries (E4xx)
+    E401 = "unknown parameter '{name}' for this query (its parameters: {known})"
+    E402 = "the query cannot be parsed: {reason}"
+    E403 = "the query failed: {reason}"
+    E404 = "format '{fmt}' is for graphs; for query results choose from: {known}"
+    E405 = "no canned query named '{name}' (kg query --list shows them)"
     E304 = ("{count} SHACL violations with --strict: the build is not published (previous output "
             "kept); run without --strict to quarantine the failing facts, or see 'kg validate'")
 

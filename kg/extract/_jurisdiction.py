@@ -68,6 +68,8 @@ def from_match(m: re.Match, home: dict) -> Jurisdiction | None:
     word = " ".join(m.group("jlevel").split())
     word = "thành phố" if word.upper() == "TP" else word.lower()
     name = " ".join((m.group("jname") or "").split())
+    if name.isupper() and len(name) > 3:  # "THÀNH PHỐ LẠNG SƠN" in a header: the same city
+        name = name.title()
     if not name:
         known = home.get(word)
         if known is None:

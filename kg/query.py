@@ -1,0 +1,111 @@
+"""SPARQL over a build's store, and the canned queries of ``queries/``.
+
+The default graph of every query is the union of the build's named graphs, so a query
+need not name them (``GRAPH ?g { … }`` still reaches one). A canned query is a ``.rq``
+file whose first comment line says what it answers and whose ``# param: name = …`` lines
+name its parameters; ``$name`` in the query stands for the parameter's value as a string
+literal (the empty string when it is not given, which the canned queries read as "all").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .config import ROOT
+from .errors import Errors, KGError
+from .rdf.vocab import PREFIXES
+from .store import open_build
+
+QUERIES_DIR = ROOT / "queries"
+_PARAM = re.compile(r"^#\s*param:\s*(?P<name>\w+)\s*=\s*(?P<doc>.*)$", re.MULTILINE)
+_PLACEHOLDER = re.compile(r"\$(?P<name>[A-Za-z_]\w*)")
+
+RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+                  "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
+GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+                 "jsonld": ox.RdfFormat.JSON_LD}
+
+
+class QueryError(KGError):
+    """The query cannot be run as written (a usage error)."""
+
+
+@dataclass(frozen=True)
+class Canned:
+    name: str
+    path: Path
+    description: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def canned(directory: Path = QUERIES_DIR) -> dict[str, Canned]:
+    """The canned queries, by name (the file stem)."""
+    found = {}
+    for path in sorted(directory.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        first = next((line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")), "")
+        params = {m["name"]: m["doc"].strip() for m in _PARAM.finditer(text)}
+        found[path.stem] = Canned(path.stem, path, first, params)
+    return found
+
+
+def _literal(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def bind(text: str, params: dict[str, str], declared: dict[str, str] | None = None) -> str:
+    """The query with each ``$name`` replaced by its value as a string literal."""
+    if declared is not None:
+        unknown = sorted(set(params) - set(declared))
+        if unknown:
+            raise QueryError(Errors.E401.format(name=unknown[0], known=", ".join(declared) or "none"))
+    return _PLACEHOLDER.sub(lambda m: _literal(params.get(m["name"], "")), text)
+
+
+def run(build: Path, text: str):
+    """The results of a query over the build (solutions, a boolean or triples)."""
+    store = open_build(build)
+    try:
+        return store.query(text, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise QueryError(Errors.E402.format(reason=err)) from None
+    except OSError as err:
+        raise QueryError(Errors.E403.format(reason=err)) from None
+
+
+def serialize(results, fmt: str) -> bytes:
+    """Results as bytes in ``fmt``: csv, tsv, json, xml for solutions and booleans; turtle,
+    ntriples, jsonld for the triples of CONSTRUCT and DESCRIBE."""
+    if isinstance(results, ox.QueryTriples):
+        rdf = GRAPH_FORMATS.get(fmt, ox.RdfFormat.TURTLE)
+        prefixes = PREFIXES if rdf == ox.RdfFormat.TURTLE else None
+        return ox.serialize(list(results), format=rdf, prefixes=prefixes)
+    if fmt not in RESULT_FORMATS:
+        raise QueryError(Errors.E404.format(fmt=fmt, known=", ".join(RESULT_FORMATS)))
+    return results.serialize(format=RESULT_FORMATS[fmt])
+
+
+def rows(results: ox.QuerySolutions) -> tuple[list[str], list[list[str]]]:
+    """Column names and rows of plain strings, for a table."""
+    names = [v.value for v in results.variables]
+    table = []
+    for solution in results:
+        table.append(["" if solution[n] is None else _plain(solution[n]) for n in names])
+    return names, table
+
+
+def _plain(term) -> str:
+    if isinstance(term, ox.Literal):
+        return " ".join(term.value.split())
+    value = term.value
+    for prefix, ns in PREFIXES.items():
+        if value.startswith(ns):
+            return f"{prefix}:{value[len(ns):]}"
+    return value

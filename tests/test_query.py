@@ -1,0 +1,86 @@
+"""kg query on the corpus build: canned queries, formats, errors."""
+import csv
+import io
+import json
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.query import canned
+
+
+@pytest.fixture(scope="module")
+def out(corpus_build):
+    return str(corpus_build[0])
+
+
+def q(out, *args):
+    return CliRunner().invoke(main, ["query", "--build", out, *args])
+
+
+def test_list_shows_every_canned_query_with_what_it_answers(out):
+    res = q(out, "--list")
+    assert res.exit_code == 0
+    names = set(canned())
+    assert {"posts", "issued-by", "in-place", "event-people", "mentioned-in", "sub-organisations",
+            "co-mentions"} <= names
+    for name in names:
+        assert name in res.stdout
+
+
+@pytest.mark.parametrize("name", sorted(canned()))
+def test_each_canned_query_returns_rows_on_the_corpus(out, name):
+    res = q(out, name, "--format", "json")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["results"]["bindings"], name
+
+
+def test_parameters_narrow_a_canned_query(out):
+    every = json.loads(q(out, "issued-by", "--format", "json").stdout)["results"]["bindings"]
+    some = json.loads(q(out, "issued-by", "-p", "org=Chính phủ", "--format", "json").stdout)["results"]["bindings"]
+    assert 0 < len(some) < len(every)
+    assert all("Chính phủ" in b["organisation"]["value"] for b in some)
+
+
+def test_posts_come_with_their_sentence_and_date(out):
+    rows = list(csv.DictReader(io.StringIO(q(out, "posts", "--format", "csv").stdout)))
+    assert rows and all(r["sentence"] for r in rows)
+    assert any(r["date"] for r in rows)
+
+
+def test_inline_select_in_every_format(out):
+    text = "SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c"
+    table = q(out, text)
+    assert table.exit_code == 0 and "kg:Document" in table.stdout
+    assert "c,n" in q(out, text, "--format", "csv").stdout.splitlines()[0]
+    assert q(out, text, "--format", "tsv").stdout.startswith("?c\t?n")
+    assert json.loads(q(out, text, "--format", "json").stdout)["head"]["vars"] == ["c", "n"]
+    assert "<sparql" in q(out, text, "--format", "xml").stdout
+
+
+def test_construct_gives_turtle(out):
+    res = q(out, "CONSTRUCT { ?p a ?c } WHERE { ?p a ?c } LIMIT 5")
+    assert res.exit_code == 0
+    assert len(rdflib.Graph().parse(data=res.stdout, format="turtle")) == 5
+
+
+def test_query_errors_are_usage_errors_with_the_parser_message(out, tmp_path):
+    res = q(out, "SELECT ?x WHERE { ?x ?p }")
+    assert res.exit_code == 2 and "E402" in res.stderr and "error at 1:" in res.stderr
+    res = q(out, "posts", "-p", "nobody=x")
+    assert res.exit_code == 2 and "E401" in res.stderr
+    res = q(out, "no-such-query")
+    assert res.exit_code == 2 and "E405" in res.stderr
+    res = q(out, "SELECT ?s WHERE { ?s ?p ?o }", "--format", "turtle")
+    assert res.exit_code == 2 and "E404" in res.stderr
+    res = q(str(tmp_path), "posts")
+    assert res.exit_code == 2 and "E201" in res.stderr
+
+
+def test_a_query_from_a_file(out, tmp_path):
+    path = tmp_path / "q.rq"
+    path.write_text("ASK { ?d a <https://w3id.org/vn-gov-kg/ontology#Document> }", encoding="utf-8")
+    res = q(out, "-f", str(path))
+    assert res.exit_code == 0 and res.stdout.strip() == "true"
