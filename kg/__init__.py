@@ -19,4 +19,18 @@ def build(inputs, out="out", *, base_iri: str | None = None, progress=None):
     return _build([_Path(p) for p in inputs], _Path(out), settings, progress)
 
 
-__all__ = ["build", "__version__"]
+def open(build="out"):  # noqa: A001 - kg.open, as the API documents it
+    """The graph of a build as an rdflib Dataset backed by its Oxigraph store."""
+    from .api import open as _open
+
+    return _open(build)
+
+
+def to_networkx(graph, types=None):
+    """A networkx MultiDiGraph of the entities of ``graph`` and their relations."""
+    from .api import to_networkx as _to_networkx
+
+    return _to_networkx(graph) if types is None else _to_networkx(graph, tuple(types))
+
+
+__all__ = ["build", "open", "to_networkx", "__version__"]
