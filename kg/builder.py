@@ -32,7 +32,7 @@ from .model import ALL_TYPES, Doc
 from .pipeline import Pipeline
 from .rdf.emit import Emitter, order_key
 from .rdf.iri import IRIs
-from .rdf.vocab import ONTOLOGY_IRI, PREFIXES, RDF
+from .rdf.vocab import ITSRDF, ONTOLOGY_IRI, ORG, PREFIXES, RDF
 
 GRAPH_TRIG = "graph.trig"
 GRAPH_TTL = "graph.ttl"
@@ -162,8 +162,7 @@ def _gate(quads: set, settings: Settings, result: BuildResult):
 
 #: Links by which a node only exists for another: a mention for its entity, a membership
 #: for its person and organisation, a fact's record for its subject and object.
-_DEPENDENT = {"http://www.w3.org/2005/11/its/rdf#taIdentRef", "http://www.w3.org/ns/org#member",
-              "http://www.w3.org/ns/org#organization", str(RDF.subject), str(RDF.object)}
+_DEPENDENT = {str(ITSRDF.taIdentRef), str(ORG.member), str(ORG.organization), str(RDF.subject), str(RDF.object)}
 
 
 def _dependents(quads, bad: set[str]) -> set[str]:

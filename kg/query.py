@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from .config import ROOT
 from .errors import Errors, KGError
-from .rdf.vocab import PREFIXES
+from .rdf.vocab import PREFIXES, compact
 from .store import open_build
 
 QUERIES_DIR = ROOT / "queries"
@@ -104,8 +104,4 @@ def rows(results: ox.QuerySolutions) -> tuple[list[str], list[list[str]]]:
 def _plain(term) -> str:
     if isinstance(term, ox.Literal):
         return " ".join(term.value.split())
-    value = term.value
-    for prefix, ns in PREFIXES.items():
-        if value.startswith(ns):
-            return f"{prefix}:{value[len(ns):]}"
-    return value
+    return compact(term.value)

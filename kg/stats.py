@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .rdf.vocab import PREFIXES
+from .rdf.vocab import compact
 from .store import open_build
 
 _CLASSES = """
@@ -14,14 +14,6 @@ _PROPERTIES = """
 SELECT ?property (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?property ?o WHERE { GRAPH ?g { ?s ?property ?o } } }
 GROUP BY ?property ORDER BY DESC(?n) ?property
 """
-
-
-def compact(iri: str) -> str:
-    """``kg:Person`` for a known namespace, the IRI itself otherwise."""
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
 
 
 def stats(build: Path) -> dict:

@@ -19,10 +19,9 @@ from rdflib.namespace import RDF, RDFS, SH, SKOS
 
 from .config import ONTOLOGY_FILE, ROOT
 from .errors import Errors, KGError
-from .rdf.vocab import NIF, PROV
+from .rdf.vocab import ITSRDF, NIF, PROV, compact
 
 SHAPES_DIR = ROOT / "shapes"
-_ITS = rdflib.Namespace("http://www.w3.org/2005/11/its/rdf#")
 _SEVERITY = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 
 
@@ -96,13 +95,11 @@ class Report:
         return "\n".join(lines)
 
 
+_SHAPE_PREFIXES = {"kgsh": "https://w3id.org/vn-gov-kg/shapes#", "sh": str(SH)}
+
+
 def _short(iri: str) -> str:
-    for prefix, ns in (("kgsh", "https://w3id.org/vn-gov-kg/shapes#"), ("kg", "https://w3id.org/vn-gov-kg/ontology#"),
-                       ("org", "http://www.w3.org/ns/org#"), ("skos", str(SKOS)), ("nif", str(NIF._NS)),
-                       ("prov", str(PROV)), ("sh", str(SH))):
-        if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
+    return compact(iri, _SHAPE_PREFIXES)
 
 
 def _clip(text: str, width: int = 160) -> str:
@@ -190,7 +187,7 @@ def _sentence(g: rdflib.Graph, node) -> str | None:
     for sentence in (g.value(node, PROV.wasDerivedFrom), g.value(node, NIF.sentence)):
         if sentence is not None and g.value(sentence, NIF.anchorOf) is not None:
             return str(g.value(sentence, NIF.anchorOf))
-    mentions = sorted(g.subjects(_ITS.taIdentRef, node))
+    mentions = sorted(g.subjects(ITSRDF.taIdentRef, node))
     if mentions:
         sentence = g.value(mentions[0], NIF.sentence)
         if sentence is not None and g.value(sentence, NIF.anchorOf) is not None:

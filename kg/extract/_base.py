@@ -37,6 +37,16 @@ def sentences(doc: Doc) -> Iterator[tuple[int, str]]:
         yield b, norm[b:e]
 
 
+def _post_before() -> re.Pattern:
+    from ..lexicon import roles
+
+    return re.compile(rf"(?P<title>{alternation(r.title for r in roles())})\s+$", re.IGNORECASE)
+
+
+#: A post title ending right before a position ("Giám đốc | Sở Tài chính …").
+POST_BEFORE = _post_before()
+
+
 def person_name(written: str) -> str:
     """A person's name as a label: "PHÙNG KHIÊM" -> "Phùng Khiêm", spaces folded."""
     words = written.split()

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import abbreviations, expand, org_heads, roles, surnames
+from ..lexicon import abbreviations, expand, org_heads, surnames
 from ..lexicon.units import gazetteer
 from ..model import Doc
 from ..pipeline import component
-from ._base import PROPER, UPPER, WB, WE, add_mention, alternation, name_end, sentences
+from ._base import POST_BEFORE, PROPER, UPPER, WB, WE, add_mention, alternation, name_end, sentences
 from ._jurisdiction import JUR, PARTY_COMMITTEE, PARTY_LEVEL, Jurisdiction, from_match
 
 SOURCE = "organisation"
@@ -83,8 +83,6 @@ def _organ(organ: str | None) -> str | None:
 _NO_DEFAULT = {"Đảng ủy", "Ban Thường vụ Đảng ủy", "Đảng bộ"}
 #: "Phó Bí thư Thường trực Tỉnh ủy": "Thường trực" is part of the post title there.
 _TITLE_BEFORE = re.compile(r"(?:Phó Bí thư|Phó Chủ tịch|Bí thư|Chủ tịch|Ủy viên)\s+$")
-#: A post title right before a body's name: a person's name may follow the body's.
-_POST_BEFORE = re.compile(rf"(?:{alternation(r.title for r in roles())})\s+$", re.IGNORECASE)
 
 
 def _checked(doc: Doc, m: re.Match, base: int, jur: Jurisdiction | None) -> tuple[Jurisdiction | None, int]:
@@ -189,7 +187,7 @@ def _named(doc: Doc, m: re.Match, base: int) -> None:
     head = " ".join(m.group("head").split())
     head = head[0].upper() + head[1:]
     sentence_end = next(e for b, e in doc.norm_sentences if b == base)
-    after_post = bool(_POST_BEFORE.search(doc.norm.text, max(0, base + m.start() - 30), base + m.start()))
+    after_post = bool(POST_BEFORE.search(doc.norm.text, max(0, base + m.start() - 30), base + m.start()))
     name_stop = name_end(doc, base + m.end(), sentence_end, lower_nouns=head not in _CAPITALISED_NAMES,
                          new_name=_ANY_HEAD, person_follows=after_post) - base
     if name_stop <= m.end():

@@ -13,7 +13,7 @@ import re
 from ..lexicon import roles
 from ..model import Doc
 from ..pipeline import component
-from ._base import WE, alternation
+from ._base import POST_BEFORE, WE, alternation
 from ._jurisdiction import PARTY_LEVEL
 from ._relate import add_fact, entity_by_key, mention_at
 
@@ -22,7 +22,6 @@ _SEP = re.compile(r"\s*(?:[,–\-]|và)?\s*")
 _TITLE = re.compile(rf"(?P<title>{alternation(r.title for r in roles())}){WE}\s*", re.IGNORECASE)
 #: The next item of a list of posts, past one that names no organisation kg knows.
 _NEXT_ITEM = re.compile(r"[^,;.–\n]{0,80}?(?=[,–])")
-_TITLE_BEFORE = re.compile(rf"(?P<title>{alternation(r.title for r in roles())})\s+$", re.IGNORECASE)
 _PARTY_MEMBER = re.compile(rf"(?P<head>{alternation(PARTY_LEVEL)})\s+viên{WE}")
 
 
@@ -86,6 +85,6 @@ def _title_before(doc: Doc, person) -> None:
                 and not text[m.norm[1]:person.norm[0]].strip()), None)
     if org is None:
         return
-    title = _TITLE_BEFORE.search(text, max(0, org.norm[0] - 40), org.norm[0])
+    title = POST_BEFORE.search(text, max(0, org.norm[0] - 40), org.norm[0])
     if title:
         _add(doc, person, org.entity, _ROLES[" ".join(title.group("title").split()).lower()])

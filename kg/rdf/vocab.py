@@ -102,6 +102,15 @@ PREFIXES = {
     "eli": "http://data.europa.eu/eli/ontology#",
 }
 
+def compact(iri: str, extra: dict[str, str] | None = None) -> str:
+    """``kg:Person`` for an IRI in a known namespace (``PREFIXES`` and ``extra``), else the IRI."""
+    table = {**PREFIXES, **(extra or {})}
+    for prefix, ns in sorted(table.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
 #: The relation names of the pipeline (model.RELATIONS) as properties of direct edges.
 EDGE_PROPERTIES = {
     "subOrganizationOf": ORG.subOrganizationOf,
@@ -124,5 +133,5 @@ CLASSES = {
 }
 
 __all__ = ["KG", "NIF", "ITSRDF", "VOID", "ORG", "PROV", "SKOS", "RDF", "RDFS", "XSD", "OWL", "TIME",
-           "FOAF", "DCTERMS", "PREFIXES", "EDGE_PROPERTIES", "CLASSES", "ONTOLOGY_IRI",
+           "FOAF", "DCTERMS", "PREFIXES", "compact", "EDGE_PROPERTIES", "CLASSES", "ONTOLOGY_IRI",
            "DEFAULT_BASE_IRI"]
