@@ -32,11 +32,10 @@ from .model import ALL_TYPES, Doc
 from .pipeline import Pipeline
 from .rdf.emit import Emitter, order_key
 from .rdf.iri import IRIs
-from .rdf.vocab import ITSRDF, ONTOLOGY_IRI, ORG, PREFIXES, RDF
+from .rdf.vocab import DEFAULT_BASE_IRI, ITSRDF, ONTOLOGY_IRI, ORG, PREFIXES, RDF
 
 GRAPH_TRIG = "graph.trig"
 GRAPH_TTL = "graph.ttl"
-BUILD_JSON = "build.json"
 VALIDATION_TTL = "validation.ttl"
 QUARANTINE_TRIG = "quarantine.trig"
 
@@ -44,6 +43,7 @@ QUARANTINE_TRIG = "quarantine.trig"
 @dataclass
 class BuildResult:
     out: Path
+    base_iri: str = DEFAULT_BASE_IRI
     documents: list[dict] = field(default_factory=list)
     failures: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -63,6 +63,7 @@ class BuildResult:
     def to_json(self) -> dict:
         return {
             "kg_version": __version__,
+            "base_iri": self.base_iri,
             "documents": self.documents,
             "failures": self.failures,
             "warnings": self.warnings,
@@ -80,7 +81,7 @@ Progress = Callable[[str, Path], None]  # (event, path): "start" / "done" / "fai
 def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
           progress: Progress | None = None) -> BuildResult:
     t0 = time.perf_counter()
-    result = BuildResult(out=out)
+    result = BuildResult(out=out, base_iri=settings.base_iri)
     pipeline = Pipeline()
     emitter = Emitter(IRIs(settings.base_iri))
     ontology = _ontology_quads(settings.ontology)
@@ -242,7 +243,7 @@ def _write_atomically(out: Path, quads, triples, result: BuildResult, t0: float,
             ox.serialize(quarantined, str(tmp / QUARANTINE_TRIG), ox.RdfFormat.TRIG, prefixes=PREFIXES)
         result.timings["write"] = round(time.perf_counter() - t_write, 3)
         result.timings["total"] = round(time.perf_counter() - t0, 3)
-        (tmp / BUILD_JSON).write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n",
+        (tmp / store.MANIFEST).write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n",
                                       encoding="utf-8")
         old = parent / f".{out.name}.old-{os.getpid()}"
         if out.exists():

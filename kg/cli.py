@@ -254,6 +254,67 @@ def _key_value(text: str) -> tuple[str, str]:
     return key.strip(), value
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on; only this machine can connect by default.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0: any free port).")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run; past it, the query is stopped and the client told so.")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
+              help="Most solutions or triples in one answer; a larger answer is refused, never cut.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Queries that run at once, each in its own process.")
+@click.option("--max-request-kb", default=1024, show_default=True, type=click.IntRange(min=1),
+              help="Largest query or request body accepted, in KiB.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
+@BUILD_OPTION
+def serve(host: str, port: int, timeout: float, max_rows: int, workers: int, max_request_kb: int,
+          quiet: bool, build_dir: Path):
+    """Serve a build as a read-only SPARQL 1.1 endpoint, with a query page.
+
+    \b
+    http://HOST:PORT/            the query page, with the canned queries one click away
+    http://HOST:PORT/sparql      the SPARQL 1.1 Protocol: GET, POST form or sparql-query
+    http://HOST:PORT/id/...      each IRI of the graph, as HTML or as Turtle/JSON-LD
+
+    Answers come as JSON, XML, CSV or TSV (SELECT, ASK) and Turtle, N-Triples or JSON-LD
+    (CONSTRUCT, DESCRIBE), by the Accept header or a format= parameter. SPARQL Update is
+    refused (403), and so is SERVICE. Nothing on the page loads from the internet.
+
+    \b
+    Example:
+      kg serve &
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5' \\
+           http://127.0.0.1:7878/sparql
+    """
+    import logging
+
+    from .server import Limits, Server
+
+    limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers, max_request_bytes=max_request_kb * 1024)
+    if not quiet:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
+        logging.getLogger("waitress").setLevel(logging.WARNING)
+    try:
+        server = Server(build_dir, host=host, port=port, limits=limits)
+    except KGError as err:
+        _fail(err, 2)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err_console.print(f"[yellow]warning:[/yellow] listening on {escape(host)}: other machines can query "
+                          "this graph")
+    click.echo(f"kg: serving {build_dir} at {server.url} (SPARQL endpoint: {server.url}sparql); "
+               "Ctrl-C stops", err=False)
+    sys.stdout.flush()
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop as on Ctrl-C: workers closed
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+
+
 @main.command("validate")
 @click.argument("target", required=False, type=click.Path(path_type=Path), default=DEFAULT_OUT)
 @click.option("--shapes", type=click.Path(path_type=Path), default=None,

@@ -44,14 +44,35 @@ class Errors(metaclass=ErrorsWithCodes):
     E301 = "{path}: no SHACL shapes found (a .ttl file, or a directory of them)"
     E302 = "{path}: the shapes cannot be parsed: {reason}"
     E303 = "{path}: the graph cannot be parsed: {reason}"
+    E304 = ("{count} SHACL violations with --strict: the build is not published (previous output "
+            "kept); run without --strict to quarantine the failing facts, or see 'kg validate'")
     # queries (E4xx)
     E401 = "unknown parameter '{name}' for this query (its parameters: {known})"
     E402 = "the query cannot be parsed: {reason}"
     E403 = "the query failed: {reason}"
     E404 = "format '{fmt}' is for graphs; for query results choose from: {known}"
     E405 = "no canned query named '{name}' (kg query --list shows them)"
-    E304 = ("{count} SHACL violations with --strict: the build is not published (previous output "
-            "kept); run without --strict to quarantine the failing facts, or see 'kg validate'")
+    # the SPARQL endpoint (E5xx)
+    E501 = "SPARQL Update is refused: this endpoint is read-only"
+    E502 = "SERVICE is refused: this endpoint sends no requests to other endpoints"
+    E503 = ("the query ran longer than the time limit of {seconds:g} s and was stopped; narrow it or "
+            "add LIMIT, or start the server with a larger --timeout")
+    E504 = ("the answer has more than {rows} rows, the server's row cap, and was not sent; page "
+            "through it with LIMIT and OFFSET, or start the server with a larger --max-rows")
+    E505 = ("no query: send 'query' as a URL parameter (GET), a form field (POST "
+            "application/x-www-form-urlencoded), or the body of a POST application/sparql-query")
+    E506 = "the request is {size} bytes, more than this server's limit of {limit}"
+    E507 = "every query worker is busy; try again shortly"
+    E508 = "none of the media types accepted ({accept}) is available for {what}; available: {known}"
+    E509 = ("unsupported request content type '{ctype}' (send application/x-www-form-urlencoded or "
+            "application/sparql-query)")
+    E510 = "the query worker stopped while running the query ({reason})"
+    E511 = "cannot serve on {host}:{port}: {reason}"
+    E512 = "{path}: the query workers cannot open the store: {reason}"
+    E513 = "'{name}' is given more than once (one query per request)"
+    E514 = "method {method} is not allowed on {path} (allowed: {allowed})"
+    E515 = "{iri}: nothing in this graph has this IRI"
+    E516 = "unknown format '{fmt}' (choose from: {known})"
 
 
 class Warnings(metaclass=ErrorsWithCodes):

@@ -84,12 +84,16 @@ def serialize(results, fmt: str) -> bytes:
     """Results as bytes in ``fmt``: csv, tsv, json, xml for solutions and booleans; turtle,
     ntriples, jsonld for the triples of CONSTRUCT and DESCRIBE."""
     if isinstance(results, ox.QueryTriples):
-        rdf = GRAPH_FORMATS.get(fmt, ox.RdfFormat.TURTLE)
-        prefixes = PREFIXES if rdf == ox.RdfFormat.TURTLE else None
-        return ox.serialize(list(results), format=rdf, prefixes=prefixes)
+        return serialize_triples(list(results), fmt if fmt in GRAPH_FORMATS else "turtle")
     if fmt not in RESULT_FORMATS:
         raise QueryError(Errors.E404.format(fmt=fmt, known=", ".join(RESULT_FORMATS)))
     return results.serialize(format=RESULT_FORMATS[fmt])
+
+
+def serialize_triples(triples: list, fmt: str) -> bytes:
+    """Triples as bytes in ``fmt`` (turtle, with the project's prefixes; ntriples; jsonld)."""
+    rdf = GRAPH_FORMATS[fmt]
+    return ox.serialize(triples, format=rdf, prefixes=PREFIXES if rdf == ox.RdfFormat.TURTLE else None)
 
 
 def rows(results: ox.QuerySolutions) -> tuple[list[str], list[list[str]]]:

@@ -1,6 +1,7 @@
 """The embedded store of a build (Oxigraph, on disk in ``OUT/store``)."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -8,6 +9,7 @@ import pyoxigraph as ox
 from .errors import BuildNotFound, Errors, KGError
 
 STORE_DIR = "store"
+MANIFEST = "build.json"
 
 
 def create(path: Path, quads) -> None:
@@ -18,11 +20,28 @@ def create(path: Path, quads) -> None:
     del store
 
 
+def store_path(build: Path) -> Path:
+    """The store directory of the build in directory ``build`` (which must hold a build)."""
+    path = build / STORE_DIR
+    if not (build / MANIFEST).is_file() or not path.is_dir():
+        raise BuildNotFound(Errors.E201.format(path=build))
+    return path
+
+
+def manifest(build: Path) -> dict:
+    """The build's ``build.json``: its documents, counts, validation and base IRI."""
+    path = build / MANIFEST
+    if not path.is_file():
+        raise BuildNotFound(Errors.E201.format(path=build))
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise KGError(Errors.E202.format(path=path, reason=err)) from None
+
+
 def open_build(build: Path) -> ox.Store:
     """The store of the build in directory ``build``, read-only."""
-    path = build / STORE_DIR
-    if not (build / "build.json").is_file() or not path.is_dir():
-        raise BuildNotFound(Errors.E201.format(path=build))
+    path = store_path(build)
     try:
         return ox.Store.read_only(str(path))
     except OSError as err:

@@ -1,0 +1,84 @@
+"""``kg serve``: a read-only SPARQL 1.1 endpoint over a build, with a query page and
+Linked Data for every IRI of the graph.
+
+>>> from kg.server import Server
+>>> with Server("out", port=0) as server:          # doctest: +SKIP
+...     print(server.url)                          # http://127.0.0.1:41234/
+
+The HTTP server is waitress; queries run in worker processes (see ``_pool``), so a query
+past its time limit is stopped for real and never holds up the others.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from ..errors import Errors, KGError
+from ._app import App, Limits
+
+__all__ = ["App", "Limits", "Server"]
+
+
+class Server:
+    """The endpoint over the build in ``build``, listening on ``host:port`` (port 0: any
+    free port). ``run()`` serves until interrupted; ``start()`` serves from a thread."""
+
+    def __init__(self, build: str | Path = "out", host: str = "127.0.0.1", port: int = 7878,
+                 limits: Limits = Limits(), threads: int | None = None):
+        from waitress.server import create_server
+
+        self.app = App(Path(build), limits)
+        try:
+            self._server = create_server(
+                self.app, host=host, port=port, threads=threads or max(4, limits.workers + 2),
+                max_request_body_size=limits.max_request_bytes, ident="kg", expose_tracebacks=False,
+                clear_untrusted_proxy_headers=True)
+        except (OSError, ValueError) as err:
+            self.app.close()
+            raise KGError(Errors.E511.format(host=host, port=port, reason=err)) from None
+        listen = self._server.effective_listen if hasattr(self._server, "effective_listen") else \
+            [(self._server.effective_host, self._server.effective_port)]
+        host_, port_ = listen[0][0], listen[0][1]
+        self.host, self.port = host_, port_
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/"
+
+    def run(self) -> None:
+        """Serve until interrupted (Ctrl-C) or stopped."""
+        try:
+            self._server.run()
+        finally:
+            self.app.close()
+
+    def start(self) -> Server:
+        self._thread = threading.Thread(target=self._run_quietly, name="kg-server", daemon=True)
+        self._thread.start()
+        return self
+
+    def _run_quietly(self) -> None:
+        try:
+            self._server.run()
+        except OSError:  # the sockets closed under the loop by stop()
+            pass
+
+    def stop(self) -> None:
+        from waitress import wasyncore
+
+        logging.getLogger("waitress").setLevel(logging.ERROR)
+        socket_map = getattr(self._server, "map", None) or getattr(self._server, "_map", {})
+        self._server.task_dispatcher.shutdown()
+        wasyncore.close_all(socket_map)
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self.app.close()
+
+    def __enter__(self) -> Server:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

@@ -1,0 +1,291 @@
+"""The WSGI application of ``kg serve``.
+
+=============================  ===========================================================
+``GET /``                      the query page (offline: no asset leaves this server)
+``GET /static/<file>``         its script and style sheet
+``GET /queries``               the canned queries of ``queries/`` (JSON)
+``GET /queries/<name>?k=v``    a canned query's text with its parameters bound
+``GET|POST|OPTIONS /sparql``   the SPARQL 1.1 Protocol (query operation only)
+``GET /id/<path>``             the description of ``{base IRI}<path>``, HTML or RDF
+``GET /build``                 the build's ``build.json``
+=============================  ===========================================================
+"""
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from .. import query as canned_queries
+from ..errors import Errors, KGError
+from ..rdf.vocab import DEFAULT_BASE_IRI
+from ..store import manifest, store_path
+from . import _ld
+from ._negotiate import choose
+from ._policy import scan
+from ._pool import Answer, Busy, Job, Pool, Timeout, WorkerLost, wait_ready
+from ._results import CONTENT_TYPES, GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
+
+log = logging.getLogger("kg.server")
+
+STATIC = Path(__file__).parent / "static"
+_STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                 ".css": "text/css; charset=utf-8"}
+#: Pages may load nothing from elsewhere: the query page works with no network.
+_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+_CORS = [("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", "Content-Type")]
+FORMATS = {**RESULT_MEDIA_TYPES, **GRAPH_MEDIA_TYPES}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one request may cost; every limit ends a request with a clear error."""
+
+    timeout: float = 10.0  # seconds a query may run before its worker is stopped
+    max_rows: int = 10_000  # solutions or triples in one answer
+    max_request_bytes: int = 1 << 20  # a query's text, or a POST body
+    workers: int = 2  # queries that run at once, each in its own process
+
+
+@dataclass
+class Response:
+    status: int
+    body: bytes = b""
+    content_type: str = "text/plain; charset=utf-8"
+    headers: list[tuple[str, str]] = field(default_factory=list)
+
+
+class HTTPError(Exception):
+    def __init__(self, status: int, message: str, headers: list[tuple[str, str]] | None = None):
+        super().__init__(message)
+        self.response = Response(status, (message + "\n").encode("utf-8"), headers=headers or [])
+
+
+class Request:
+    def __init__(self, environ: dict, max_bytes: int):
+        self.environ = environ
+        self.method = environ.get("REQUEST_METHOD", "GET").upper()
+        # WSGI gives the path as latin-1 characters of its bytes.
+        self.path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace") or "/"
+        self.args = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        self.accept = environ.get("HTTP_ACCEPT")
+        self.content_type = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+        self.max_bytes = max_bytes
+
+    def body(self) -> bytes:
+        try:
+            length = int(self.environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > self.max_bytes:
+            raise HTTPError(413, Errors.E506.format(size=length, limit=self.max_bytes))
+        return self.environ["wsgi.input"].read(length) if length else b""
+
+
+class App:
+    """The endpoint over the build in directory ``build``; ``close()`` stops its workers."""
+
+    def __init__(self, build: Path, limits: Limits = Limits()):
+        self.build = Path(build)
+        self.limits = limits
+        self.manifest = manifest(self.build)
+        self.base_iri = self.manifest.get("base_iri", DEFAULT_BASE_IRI)
+        path = store_path(self.build)
+        self.pool = Pool(str(path), limits.workers)
+        try:
+            wait_ready(self.pool)
+        except (WorkerLost, Timeout, Busy) as err:
+            self.pool.close()
+            raise KGError(Errors.E512.format(path=path, reason=str(err) or type(err).__name__)) from None
+
+    def close(self) -> None:
+        self.pool.close()
+
+    # -- WSGI -----------------------------------------------------------------------------
+
+    def __call__(self, environ, start_response):
+        started = time.perf_counter()
+        request = Request(environ, self.limits.max_request_bytes)
+        try:
+            response = self.dispatch(request)
+        except HTTPError as err:
+            response = err.response
+        headers = [("Content-Type", response.content_type), ("Content-Length", str(len(response.body))),
+                   ("X-Content-Type-Options", "nosniff"), *response.headers]
+        if response.content_type.startswith("text/html"):
+            headers.append(("Content-Security-Policy", _CSP))
+        status = HTTPStatus(response.status)
+        start_response(f"{status.value} {status.phrase}", headers)
+        log.info("%s %s %d %.0f ms", request.method, request.path, status.value,
+                 (time.perf_counter() - started) * 1000)
+        return [response.body] if request.method != "HEAD" else []
+
+    def dispatch(self, request: Request) -> Response:
+        path = request.path
+        if path == "/sparql":
+            return self.sparql(request)
+        if request.method not in ("GET", "HEAD"):
+            raise HTTPError(405, Errors.E514.format(method=request.method, path=path, allowed="GET, HEAD"),
+                            [("Allow", "GET, HEAD")])
+        if path == "/":
+            return self.static("index.html")
+        if path.startswith("/static/"):
+            return self.static(path.removeprefix("/static/"))
+        if path == "/queries":
+            return self.query_list()
+        if path.startswith("/queries/"):
+            return self.query_text(path.removeprefix("/queries/"), request)
+        if path.startswith("/id/"):
+            return self.describe(path.removeprefix("/id/"), request)
+        if path == "/build":
+            return Response(200, json.dumps(self.manifest, ensure_ascii=False).encode("utf-8"),
+                            "application/json", list(_CORS))
+        raise HTTPError(404, f"{path}: no such page (try / for the query page, or /sparql)")
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def static(self, name: str) -> Response:
+        path = STATIC / name
+        if "/" in name or name.startswith(".") or not path.is_file():
+            raise HTTPError(404, f"/static/{name}: no such file")
+        return Response(200, path.read_bytes(), _STATIC_TYPES.get(path.suffix, "application/octet-stream"))
+
+    def query_list(self) -> Response:
+        items = [{"name": c.name, "description": c.description, "params": c.params}
+                 for c in canned_queries.canned().values()]
+        return Response(200, json.dumps(items, ensure_ascii=False).encode("utf-8"), "application/json",
+                        list(_CORS))
+
+    def query_text(self, name: str, request: Request) -> Response:
+        known = canned_queries.canned()
+        if name not in known:
+            raise HTTPError(404, Errors.E405.format(name=name))
+        params = {k: v[-1] for k, v in request.args.items()}
+        try:
+            text = canned_queries.bind(known[name].text, params, known[name].params)
+        except KGError as err:
+            raise HTTPError(400, str(err)) from None
+        return Response(200, text.encode("utf-8"), "application/sparql-query; charset=utf-8", list(_CORS))
+
+    def describe(self, rest: str, request: Request) -> Response:
+        iri = self.base_iri + rest
+        if not rest or any(c in rest for c in '<>"{}|^`\\ '):
+            raise HTTPError(404, Errors.E515.format(iri=iri))
+        fmt = self._format(request, GRAPH_MEDIA_TYPES, extra={"html": ("text/html", "application/xhtml+xml")})
+        if fmt == "html":
+            answer = self.run(Job(_ld.select(iri), "json", None, _ld.MAX_LINKS + 1))
+            rows = json.loads(answer.body)["results"]["bindings"]
+            if not rows:
+                raise HTTPError(404, Errors.E515.format(iri=iri))
+            return Response(200, _ld.page(iri, rows, self.base_iri).encode("utf-8"), "text/html; charset=utf-8",
+                            [("Vary", "Accept")])
+        answer = self.run(Job(_ld.construct(iri), None, fmt, self.limits.max_rows))
+        if answer.rows == 0:
+            raise HTTPError(404, Errors.E515.format(iri=iri))
+        return Response(200, answer.body, CONTENT_TYPES[fmt], [("Vary", "Accept"), *_CORS])
+
+    # -- the SPARQL 1.1 Protocol ----------------------------------------------------------
+
+    def sparql(self, request: Request) -> Response:
+        if request.method == "OPTIONS":  # a CORS preflight
+            return Response(204, b"", headers=[*_CORS, ("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
+                                               ("Access-Control-Allow-Headers", "Accept, Content-Type"),
+                                               ("Access-Control-Max-Age", "86400")])
+        try:
+            text, params = self._operation(request)
+            scanned = scan(text)
+            if scanned.is_update:
+                raise HTTPError(403, Errors.E501)
+            if scanned.service:
+                raise HTTPError(403, Errors.E502)
+            forced = params.get("format", [None])[-1]
+            result_format = self._format(request, RESULT_MEDIA_TYPES, forced, strict=False)
+            graph_format = self._format(request, GRAPH_MEDIA_TYPES, forced, strict=False)
+            if result_format is None and graph_format is None:
+                raise HTTPError(406, self._not_acceptable(request, "SPARQL answers", FORMATS))
+            job = Job(text, result_format, graph_format, self.limits.max_rows,
+                      tuple(params.get("default-graph-uri", [])), tuple(params.get("named-graph-uri", [])))
+            answer = self.run(job)
+            if answer.kind == "not-acceptable":
+                offers = RESULT_MEDIA_TYPES if answer.message == "results" else GRAPH_MEDIA_TYPES
+                what = "query results" if answer.message == "results" else "graphs (CONSTRUCT, DESCRIBE)"
+                raise HTTPError(406, self._not_acceptable(request, what, offers))
+        except HTTPError as err:
+            err.response.headers.extend(_CORS)
+            raise
+        return Response(200, answer.body, CONTENT_TYPES[answer.fmt], [("Vary", "Accept"), *_CORS])
+
+    def _operation(self, request: Request) -> tuple[str, dict[str, list[str]]]:
+        """The query text and the protocol parameters of a request."""
+        params = {k: list(v) for k, v in request.args.items()}
+        if request.method == "POST":
+            body = request.body()
+            if request.content_type == "application/x-www-form-urlencoded":
+                for key, values in parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items():
+                    params.setdefault(key, []).extend(values)
+            elif request.content_type == "application/sparql-query":
+                try:
+                    params.setdefault("query", []).append(body.decode("utf-8"))
+                except UnicodeDecodeError as err:
+                    raise HTTPError(400, f"the query is not UTF-8: {err}") from None
+            elif request.content_type == "application/sparql-update":
+                raise HTTPError(403, Errors.E501)
+            else:
+                raise HTTPError(415, Errors.E509.format(ctype=request.content_type or "none"))
+        elif request.method not in ("GET", "HEAD"):
+            raise HTTPError(405, Errors.E514.format(method=request.method, path=request.path,
+                                                    allowed="GET, POST, OPTIONS"),
+                            [("Allow", "GET, POST, OPTIONS")])
+        if "update" in params:
+            raise HTTPError(403, Errors.E501)
+        queries = params.get("query", [])
+        if not queries or not queries[0].strip():
+            raise HTTPError(400, Errors.E505)
+        if len(queries) > 1:
+            raise HTTPError(400, Errors.E513.format(name="query"))
+        size = len(queries[0].encode("utf-8"))
+        if size > self.limits.max_request_bytes:
+            raise HTTPError(413, Errors.E506.format(size=size, limit=self.limits.max_request_bytes))
+        return queries[0], params
+
+    def _format(self, request: Request, offers: dict, forced: str | None = None, strict: bool = True,
+                extra: dict | None = None) -> str | None:
+        """The format to answer in: ``format=`` if given, else by the Accept header."""
+        offers = {**(extra or {}), **offers}
+        forced = forced or request.args.get("format", [None])[-1]
+        if forced:
+            if forced not in FORMATS and forced not in offers:
+                raise HTTPError(400, Errors.E516.format(fmt=forced, known=", ".join([*offers, *FORMATS])))
+            return forced if forced in offers else None
+        chosen = choose(request.accept, offers)
+        if chosen is None and strict:
+            raise HTTPError(406, self._not_acceptable(request, "this resource", offers))
+        return chosen
+
+    @staticmethod
+    def _not_acceptable(request: Request, what: str, offers: dict) -> str:
+        known = ", ".join(t for types in offers.values() for t in types)
+        return Errors.E508.format(accept=request.accept or "*/*", what=what, known=known)
+
+    def run(self, job: Job) -> Answer:
+        """The answer of the workers, or the HTTP error that says why there is none."""
+        try:
+            answer = self.pool.run(job, self.limits.timeout)
+        except Timeout:
+            raise HTTPError(503, Errors.E503.format(seconds=self.limits.timeout)) from None
+        except Busy:
+            raise HTTPError(503, Errors.E507, [("Retry-After", "1")]) from None
+        except WorkerLost as err:
+            raise HTTPError(500, Errors.E510.format(reason=err)) from None
+        if answer.kind == "syntax":
+            raise HTTPError(400, Errors.E402.format(reason=answer.message))
+        if answer.kind == "failed":
+            raise HTTPError(500, Errors.E403.format(reason=answer.message))
+        if answer.kind == "too-many-rows":
+            raise HTTPError(422, Errors.E504.format(rows=answer.rows))
+        return answer

@@ -1,0 +1,76 @@
+"""Linked Data: what the graph says of one IRI, as RDF for clients and as a page for
+people. Every text of the graph is HTML-escaped on the page."""
+from __future__ import annotations
+
+from html import escape
+
+from ..rdf.vocab import SKOS, compact
+
+MAX_LINKS = 1000  # statements shown on a page; the RDF answer has them all
+
+
+def _iri(iri: str) -> str:
+    if any(c in iri for c in '<>"{}|^`\\ '):
+        raise ValueError(iri)
+    return f"<{iri}>"
+
+
+def construct(iri: str) -> str:
+    """Every statement with ``iri`` as subject or object."""
+    i = _iri(iri)
+    return f"CONSTRUCT {{ {i} ?p ?o . ?s ?q {i} }} WHERE {{ {{ {i} ?p ?o }} UNION {{ ?s ?q {i} }} }}"
+
+
+def select(iri: str) -> str:
+    """The statements of ``iri`` with the label of each other end, outgoing ones first."""
+    i = _iri(iri)
+    return f"""SELECT DISTINCT ?dir ?p ?other ?label WHERE {{
+  {{ {i} ?p ?other . BIND("out" AS ?dir) }} UNION {{ ?other ?p {i} . BIND("in" AS ?dir) }}
+  OPTIONAL {{ ?other <{SKOS.prefLabel}> ?label . FILTER(lang(?label) = "vi" || lang(?label) = "") }}
+}} ORDER BY DESC(?dir) ?p ?other LIMIT {MAX_LINKS + 1}"""
+
+
+def _link(term: dict, base: str, label: str | None = None) -> str:
+    if term["type"] == "uri":
+        value = term["value"]
+        local = value.startswith(base)
+        text = escape(label or (value[len(base):] if local else compact(value)))
+        if local:
+            return f'<a href="/id/{escape(value[len(base):])}" title="{escape(value)}">{text}</a>'
+        return f'<a href="{escape(value)}" rel="external">{text}</a>'
+    if term["type"] == "bnode":
+        return f"<code>_:{escape(term['value'])}</code>"
+    extra = term.get("xml:lang") or (compact(term["datatype"]) if "datatype" in term else "")
+    suffix = f' <span class="tag">{escape(extra)}</span>' if extra else ""
+    return f"<span class=\"literal\">{escape(term['value'])}</span>{suffix}"
+
+
+def page(iri: str, rows: list[dict], base: str) -> str:
+    """The HTML page of ``iri`` from the JSON bindings of :func:`select`."""
+    shown = rows[:MAX_LINKS]
+    own_label = next((r["other"]["value"] for r in shown
+                      if r["dir"]["value"] == "out" and r["p"]["value"] == str(SKOS.prefLabel)), None)
+    title = own_label or compact(iri)
+    out_rows, in_rows = [], []
+    for r in shown:
+        prop = _link(r["p"], base)
+        other = _link(r["other"], base, r.get("label", {}).get("value"))
+        (out_rows if r["dir"]["value"] == "out" else in_rows).append(f"<tr><td>{prop}</td><td>{other}</td></tr>")
+    more = (f'<p class="note">Only the first {MAX_LINKS} statements are shown; the Turtle form and '
+            f"/sparql have them all.</p>") if len(rows) > MAX_LINKS else ""
+    section = ""
+    if in_rows:
+        section = ("<h2>Pointing here</h2><table><thead><tr><th>property (of the other)</th><th>from</th></tr>"
+                   "</thead><tbody>" + "".join(in_rows) + "</tbody></table>")
+    return f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>{escape(title)} · kg</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/static/style.css">
+<link rel="alternate" type="text/turtle" href="?format=turtle"></head>
+<body><header><a href="/">kg · SPARQL</a></header><main>
+<h1>{escape(title)}</h1>
+<p class="iri"><code>{escape(iri)}</code> · <a href="?format=turtle">Turtle</a> ·
+<a href="?format=jsonld">JSON-LD</a> · <a href="?format=ntriples">N-Triples</a></p>
+<table><thead><tr><th>property</th><th>value</th></tr></thead><tbody>{"".join(out_rows)}</tbody></table>
+{section}{more}</main></body></html>
+"""

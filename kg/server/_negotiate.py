@@ -1,0 +1,65 @@
+"""HTTP content negotiation (RFC 9110, 12.5.1): the best of the offered formats for an
+``Accept`` header."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class MediaRange(NamedTuple):
+    media: str  # type/subtype, type/* or */*
+    q: float
+    specificity: int  # 0 for */*, 1 for type/*, 2 for type/subtype
+    index: int  # position in the header: the client's order breaks ties
+
+
+def parse_accept(header: str | None) -> list[MediaRange]:
+    if not header or not header.strip():
+        return [MediaRange("*/*", 1.0, 0, 0)]
+    ranges = []
+    for index, part in enumerate(header.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        if "/" not in media:
+            media = "*/*" if media == "*" else media + "/*"
+        q = 1.0
+        for param in fields[1:]:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = min(max(float(value), 0.0), 1.0)
+                except ValueError:
+                    q = 0.0
+        specificity = 0 if media == "*/*" else 1 if media.endswith("/*") else 2
+        ranges.append(MediaRange(media, q, specificity, index))
+    return ranges
+
+
+def _matches(media_range: str, media_type: str) -> bool:
+    if media_range == "*/*":
+        return True
+    if media_range.endswith("/*"):
+        return media_type.startswith(media_range[:-1])
+    return media_range == media_type
+
+
+def choose(header: str | None, offers: dict[str, tuple[str, ...]]) -> str | None:
+    """The name of the offer that the header accepts best, or None when it accepts none.
+
+    ``offers`` maps a name to its media types; a media type takes the weight of the most
+    specific range that matches it; equal weights go to the range the client listed
+    first, then to the first offer (the default).
+    """
+    ranges = parse_accept(header)
+    best, best_score = None, (0.0, 0)
+    for name, types in offers.items():
+        for media_type in types:
+            matching = [r for r in ranges if _matches(r.media, media_type)]
+            if not matching:
+                continue
+            rng = max(matching, key=lambda r: (r.specificity, -r.index))
+            score = (rng.q, -rng.index)
+            if rng.q > 0 and score > best_score:
+                best, best_score = name, score
+    return best

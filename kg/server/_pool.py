@@ -1,0 +1,198 @@
+"""Queries run in worker processes, each with its own read-only handle on the store, so
+that a query past its time limit is stopped for real (its process is killed and
+replaced) and a slow or crashing query never holds up the others.
+
+A job is a plain tuple sent over a pipe; the answer comes back as bytes, already in the
+format the client asked for, or as an error kind with a message.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import signal
+import threading
+import time
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from ..query import RESULT_FORMATS, serialize_triples
+from . import _results
+
+
+@dataclass(frozen=True)
+class Job:
+    query: str
+    result_format: str | None  # for SELECT and ASK; None: the client accepts none
+    graph_format: str | None  # for CONSTRUCT and DESCRIBE
+    max_rows: int
+    default_graphs: tuple[str, ...] = ()  # default-graph-uri (none: the union of all graphs)
+    named_graphs: tuple[str, ...] = ()  # named-graph-uri (none: every graph)
+
+
+@dataclass(frozen=True)
+class Answer:
+    kind: str  # ok, syntax, failed, too-many-rows, not-acceptable
+    body: bytes = b""
+    fmt: str = ""
+    rows: int = 0
+    message: str = ""
+
+
+def execute(store: ox.Store, job: Job) -> Answer:
+    """Run one job on ``store`` (in a worker process)."""
+    options: dict = {}
+    if job.default_graphs:
+        options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
+    else:
+        options["use_default_graph_as_union"] = True
+    if job.named_graphs:
+        options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    try:
+        results = store.query(job.query, **options)
+        if isinstance(results, ox.QueryBoolean):
+            if job.result_format is None:
+                return Answer("not-acceptable", message="results")
+            return Answer("ok", results.serialize(format=RESULT_FORMATS[job.result_format]), job.result_format, 1)
+        if isinstance(results, ox.QueryTriples):
+            if job.graph_format is None:
+                return Answer("not-acceptable", message="graph")
+            triples = _capped(results, job.max_rows)
+            if triples is None:
+                return Answer("too-many-rows", rows=job.max_rows)
+            return Answer("ok", serialize_triples(triples, job.graph_format), job.graph_format, len(triples))
+        if job.result_format is None:
+            return Answer("not-acceptable", message="results")
+        variables = [v.value for v in results.variables]
+        solutions = _capped(results, job.max_rows)
+        if solutions is None:
+            return Answer("too-many-rows", rows=job.max_rows)
+        return Answer("ok", _results.write(variables, solutions, job.result_format), job.result_format,
+                      len(solutions))
+    except SyntaxError as err:
+        return Answer("syntax", message=str(err))
+    except (OSError, ValueError, RuntimeError) as err:
+        return Answer("failed", message=str(err))
+
+
+def _capped(iterator, max_rows: int) -> list | None:
+    """At most ``max_rows`` items of ``iterator``, or None when it has more."""
+    items = []
+    for item in iterator:
+        if len(items) == max_rows:
+            return None
+        items.append(item)
+    return items
+
+
+def _work(store_path: str, conn) -> None:  # pragma: no cover - runs in the worker process
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    store = ox.Store.read_only(store_path)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(execute(store, job))
+
+
+class WorkerLost(Exception):
+    """The worker process died while running a query."""
+
+
+class Busy(Exception):
+    """No worker became free in time."""
+
+
+class Timeout(Exception):
+    """The query ran past its time limit; its worker was stopped."""
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: multiprocessing.Process
+    conn: object
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class Pool:
+    """``size`` worker processes over the store at ``store_path``."""
+
+    def __init__(self, store_path: str, size: int = 2):
+        self.store_path = store_path
+        self.size = size
+        self._context = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited locks
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        for _ in range(size):
+            self._idle.put(self._spawn())
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(target=_work, args=(self.store_path, child), daemon=True,
+                                        name="kg-query-worker")
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _replace(self, worker: _Worker) -> None:
+        with self._lock:
+            self._all.discard(worker)
+        worker.stop()
+        if not self._closed:
+            threading.Thread(target=lambda: self._idle.put(self._spawn()), daemon=True).start()
+
+    def run(self, job: Job, timeout: float, wait: float | None = None) -> Answer:
+        """The answer to ``job``; raises Timeout after ``timeout`` seconds of running,
+        Busy when no worker is free within ``wait`` seconds (default: ``timeout``)."""
+        try:
+            worker = self._idle.get(timeout=timeout if wait is None else wait)
+        except queue.Empty:
+            raise Busy() from None
+        try:
+            worker.conn.send(job)
+            if worker.conn.poll(timeout):
+                answer = worker.conn.recv()
+                self._idle.put(worker)
+                return answer
+        except (EOFError, OSError) as err:
+            self._replace(worker)
+            raise WorkerLost(str(err) or type(err).__name__) from None
+        self._replace(worker)
+        raise Timeout()
+
+    @property
+    def pids(self) -> list[int]:
+        with self._lock:
+            return [w.process.pid for w in self._all]
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            worker.stop()
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def wait_ready(pool: Pool, timeout: float = 30.0) -> None:
+    """Block until every worker has opened the store (a trivial query answers)."""
+    deadline = time.monotonic() + timeout
+    for _ in range(pool.size):
+        pool.run(Job("ASK {}", "json", None, 1), timeout=max(deadline - time.monotonic(), 0.1))

@@ -1,0 +1,411 @@
+"""kg serve: the real server on a free port, spoken to by real HTTP clients (urllib and
+SPARQLWrapper); answers are read back with real parsers (pyoxigraph, rdflib)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from SPARQLWrapper import JSON, POST, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+from kg.server import Limits, Server
+from kg.store import open_build
+
+LABELS = "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?label } ORDER BY ?s ?label"
+#: Three copies of the graph joined with nothing in common: never finishes on any build.
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@pytest.fixture(scope="module")
+def build(corpus_build):
+    return corpus_build[0]
+
+
+@pytest.fixture(scope="module")
+def server(build):
+    with Server(build, port=0, limits=Limits(timeout=5, max_rows=5000, workers=2,
+                                             max_request_bytes=16 * 1024)) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def tight(build):
+    """A server with small limits: 1 s per query, 5 rows, 2 KiB requests."""
+    with Server(build, port=0, limits=Limits(timeout=1, max_rows=5, workers=2, max_request_bytes=2048)) as s:
+        yield s
+
+
+def http(url: str, data: bytes | None = None, headers: dict | None = None, method: str | None = None):
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, dict(err.headers), err.read()
+
+
+def get(server, query: str, accept: str | None = None, **params):
+    qs = urllib.parse.urlencode({"query": query, **params})
+    return http(f"{server.url}sparql?{qs}", headers={"Accept": accept} if accept else {})
+
+
+def direct(build, query: str):
+    """The same query on the build's store, with no server in between."""
+    store = open_build(build)
+    return store.query(query, use_default_graph_as_union=True)
+
+
+def solution_set(results) -> list[tuple]:
+    names = [v.value for v in results.variables]
+    return sorted(tuple(str(s[n]) if s[n] is not None else "" for n in names) for s in results)
+
+
+# -- the protocol ----------------------------------------------------------------------
+
+
+def test_a_sparqlwrapper_client_gets_the_same_answer_as_the_store(server, build):
+    client = SPARQLWrapper(server.url + "sparql")
+    client.setQuery(LABELS)
+    client.setReturnFormat(JSON)
+    bindings = client.queryAndConvert()["results"]["bindings"]
+    got = sorted((b["s"]["value"], b["label"]["value"], b["label"].get("xml:lang")) for b in bindings)
+    expected = sorted((s["s"].value, s["label"].value, s["label"].language) for s in direct(build, LABELS))
+    assert got == expected and len(got) > 50
+
+
+@pytest.mark.parametrize("accept,fmt", [
+    ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
+    ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
+    ("text/csv", ox.QueryResultsFormat.CSV),
+    ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
+])
+def test_select_answers_in_each_results_format_parse_back_to_the_store_answer(server, build, accept, fmt):
+    status, headers, body = get(server, LABELS, accept)
+    assert status == 200, body
+    assert headers["Content-Type"].startswith(accept)
+    if fmt == ox.QueryResultsFormat.CSV:  # lossy (lexical forms only): read with the csv module
+        header, *rows = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
+        assert header == ["s", "label"] and body.endswith(b"\r\n")
+        expected = sorted([s["s"].value, s["label"].value] for s in direct(build, LABELS))
+        assert sorted(rows) == expected
+    else:
+        parsed = ox.parse_query_results(body, format=fmt)
+        assert solution_set(parsed) == solution_set(direct(build, LABELS))
+
+
+def test_ask_answers_a_boolean(server):
+    status, _, body = get(server, "ASK { ?s a <https://w3id.org/vn-gov-kg/ontology#Organisation> }")
+    assert status == 200 and json.loads(body) == {"head": {}, "boolean": True}
+
+
+@pytest.mark.parametrize("accept,rdflib_format", [("text/turtle", "turtle"), ("application/n-triples", "nt"),
+                                                  ("application/ld+json", "json-ld")])
+def test_construct_answers_in_each_graph_format_are_the_store_triples(server, build, accept, rdflib_format):
+    query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s a <https://w3id.org/vn-gov-kg/ontology#Ward> ; ?p ?o }"
+    status, headers, body = get(server, query, accept)
+    assert status == 200, body
+    assert headers["Content-Type"].startswith(accept)
+    got = rdflib.Graph().parse(data=body, format=rdflib_format)
+    expected = {(str(t.subject.value), str(t.predicate.value), t.object.value) for t in direct(build, query)}
+    assert {(str(s), str(p), str(o)) for s, p, o in got} == expected and expected
+
+
+def test_post_form_and_post_sparql_query_bodies_are_both_understood(server, build):
+    expected = len(solution_set(direct(build, LABELS)))
+    form = urllib.parse.urlencode({"query": LABELS}).encode()
+    for data, ctype in ((form, "application/x-www-form-urlencoded"), (LABELS.encode(), "application/sparql-query")):
+        status, _, body = http(server.url + "sparql", data, {"Content-Type": ctype, "Accept": "application/json"})
+        assert status == 200, body
+        assert len(json.loads(body)["results"]["bindings"]) == expected
+
+
+def test_the_format_parameter_overrides_accept_and_unknown_formats_are_named(server):
+    status, headers, _ = get(server, LABELS, "application/sparql-results+json", format="csv")
+    assert status == 200 and headers["Content-Type"].startswith("text/csv")
+    status, _, body = get(server, LABELS, format="yaml")
+    assert status == 400 and b"yaml" in body and b"[E516]" in body
+
+
+def test_an_unacceptable_media_type_is_refused_with_406_naming_the_available_ones(server):
+    status, _, body = get(server, LABELS, "image/png")
+    assert status == 406 and b"text/csv" in body
+    status, _, body = get(server, "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", "text/csv")
+    assert status == 406 and b"text/turtle" in body
+
+
+def test_a_syntax_error_is_a_400_with_the_parser_position(server):
+    status, _, body = get(server, "SELECT * WHERE { ?s ?p }")
+    assert status == 400
+    assert b"[E402]" in body and b"1:" in body
+
+
+def test_requests_without_a_query_or_with_two_are_400(server):
+    assert http(server.url + "sparql")[0] == 400
+    qs = urllib.parse.urlencode([("query", "ASK {}"), ("query", "ASK {}")])
+    status, _, body = http(f"{server.url}sparql?{qs}")
+    assert status == 400 and b"[E513]" in body
+
+
+def test_other_methods_and_body_types_are_refused(server):
+    assert http(server.url + "sparql", b"x", {"Content-Type": "text/plain"})[0] == 415
+    status, headers, _ = http(server.url + "sparql", b"", method="PUT")
+    assert status == 405 and "POST" in headers["Allow"]
+
+
+def test_default_graph_uri_restricts_the_query_to_one_document(server, build):
+    graphs = [s["g"].value for s in direct(build, "SELECT DISTINCT ?g WHERE { GRAPH ?g {} } ORDER BY ?g")]
+    one = next(g for g in graphs if not g.endswith("/corpus"))
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    _, _, all_body = get(server, count, "application/json")
+    _, _, one_body = get(server, count, "application/json", **{"default-graph-uri": one})
+    n_all = int(json.loads(all_body)["results"]["bindings"][0]["n"]["value"])
+    n_one = int(json.loads(one_body)["results"]["bindings"][0]["n"]["value"])
+    expected = sum(1 for _ in open_build(build).quads_for_pattern(None, None, None, ox.NamedNode(one)))
+    assert 0 < n_one == expected < n_all
+
+
+def test_cors_preflight_and_headers_let_browser_clients_query(server):
+    status, headers, _ = http(server.url + "sparql", method="OPTIONS",
+                              headers={"Origin": "http://example.org", "Access-Control-Request-Method": "POST"})
+    assert status == 204
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    assert "POST" in headers["Access-Control-Allow-Methods"]
+    assert "Content-Type" in headers["Access-Control-Allow-Headers"]
+    assert get(server, "ASK {}")[1]["Access-Control-Allow-Origin"] == "*"
+
+
+# -- safety ----------------------------------------------------------------------------
+
+INSERT = "INSERT DATA { GRAPH <urn:x:g> { <urn:x:s> <urn:x:p> <urn:x:o> } }"
+
+
+def test_every_form_of_sparql_update_is_refused_with_403_and_changes_nothing(server, build):
+    before = len(open_build(build))
+    attempts = [
+        (urllib.parse.urlencode({"update": INSERT}).encode(), "application/x-www-form-urlencoded"),
+        (INSERT.encode(), "application/sparql-update"),
+        (urllib.parse.urlencode({"query": INSERT}).encode(), "application/x-www-form-urlencoded"),
+        (b"PREFIX x: <urn:x:>\n# a comment\nDELETE WHERE { ?s ?p ?o }", "application/sparql-query"),
+        (b"DROP ALL", "application/sparql-query"),
+        (b"LOAD <http://example.org/data.ttl>", "application/sparql-query"),
+    ]
+    for data, ctype in attempts:
+        status, _, body = http(server.url + "sparql", data, {"Content-Type": ctype})
+        assert status == 403 and b"[E501]" in body, (data, status, body)
+    assert len(open_build(build)) == before
+    assert get(server, "ASK { <urn:x:s> ?p ?o }")[2] == b'{"head":{},"boolean":false}'
+
+
+def test_sparqlwrapper_update_is_refused(server):
+    client = SPARQLWrapper(server.url + "sparql")
+    client.setMethod(POST)
+    client.setQuery(INSERT)
+    with pytest.raises((SPARQLWrapperException, urllib.error.HTTPError)) as info:
+        client.query()
+    assert "403" in str(info.value) or "E501" in str(info.value)
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+    "SELECT * WHERE { service silent <http://example.org/sparql> { ?s ?p ?o } }",
+    "SELECT * WHERE { \\u0053ERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+])
+def test_service_is_refused_with_403(server, query):
+    status, _, body = get(server, query)
+    assert status == 403 and b"[E502]" in body
+
+
+def test_the_word_service_inside_a_string_or_iri_is_no_service_call(server):
+    status, _, _ = get(server, 'SELECT * WHERE { BIND("SERVICE" AS ?x) FILTER(?x != <urn:SERVICE>) }')
+    assert status == 200
+
+
+def test_a_query_past_the_time_limit_is_stopped_and_the_server_goes_on(tight):
+    pids = set(tight.app.pool.pids)
+    status, _, body = get(tight, ENDLESS)
+    assert status == 503 and b"[E503]" in body and b"1 s" in body
+    status, _, body = get(tight, "ASK { ?s ?p ?o }")
+    assert status == 200 and body == b'{"head":{},"boolean":true}'
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and len(set(tight.app.pool.pids) - pids) == 0:
+        time.sleep(0.05)
+    gone = pids - set(tight.app.pool.pids)
+    assert len(gone) == 1  # the worker of the endless query was replaced ...
+    pid = gone.pop()
+    with pytest.raises(ProcessLookupError):  # ... and is no longer running
+        os.kill(pid, 0)
+
+
+def test_an_answer_past_the_row_cap_is_refused_not_truncated(tight):
+    status, _, body = get(tight, "SELECT * WHERE { ?s ?p ?o }")
+    assert status == 422 and b"[E504]" in body and b"5 rows" in body
+    status, _, body = get(tight, "CONSTRUCT WHERE { ?s ?p ?o }", "text/turtle")
+    assert status == 422
+    status, _, body = get(tight, "SELECT * WHERE { ?s ?p ?o } LIMIT 5", "application/json")
+    assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 5
+
+
+def test_a_request_over_the_size_limit_is_refused_with_413(tight):
+    padding = "# " + "x" * 4000 + "\n"
+    status, _, body = http(tight.url + "sparql", (padding + "ASK {}").encode(),
+                           {"Content-Type": "application/sparql-query"})
+    assert status == 413
+    status, _, body = get(tight, padding + "ASK {}")
+    assert status == 413 and b"[E506]" in body
+
+
+def test_a_slow_query_does_not_hold_up_concurrent_clients(tight):
+    finished: list[tuple[str, float, int]] = []
+
+    def ask(kind: str, query: str):
+        status = get(tight, query)[0]
+        finished.append((kind, time.monotonic(), status))
+
+    slow = threading.Thread(target=ask, args=("slow", ENDLESS))
+    slow.start()
+    time.sleep(0.2)
+    quick = [threading.Thread(target=ask, args=("quick", f"SELECT ?s WHERE {{ ?s ?p ?o }} LIMIT {1 + i % 4}"))
+             for i in range(12)]
+    for t in quick:
+        t.start()
+    for t in quick + [slow]:
+        t.join(30)
+    statuses = {kind: [s for k, _, s in finished if k == kind] for kind in ("slow", "quick")}
+    assert statuses["slow"] == [503]
+    assert statuses["quick"] == [200] * 12
+    slow_end = next(t for k, t, _ in finished if k == "slow")
+    assert all(t < slow_end for k, t, _ in finished if k == "quick")
+
+
+# -- pages and Linked Data -------------------------------------------------------------
+
+
+def test_the_query_page_and_its_assets_load_nothing_from_elsewhere(server):
+    status, headers, page = http(server.url)
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    for path in ("", "static/app.js", "static/style.css"):
+        status, _, body = http(server.url + path)
+        assert status == 200
+        text = body.decode("utf-8")
+        assert "http://" not in text.replace("http://www.w3.org", "") or path == ""
+        assert "https://" not in text.replace("https://w3id.org/vn-gov-kg/", "")
+    assert b'src="/static/app.js"' in page and b'href="/static/style.css"' in page
+    assert http(server.url + "static/../pyproject.toml")[0] == 404
+
+
+def test_the_canned_queries_are_listed_and_bound_on_the_server(server):
+    status, _, body = http(server.url + "queries")
+    items = {item["name"]: item for item in json.loads(body)}
+    assert status == 200 and "posts" in items and items["posts"]["description"]
+    status, _, text = http(server.url + "queries/posts?person=" + urllib.parse.quote("Nguyễn"))
+    assert status == 200 and '"Nguyễn"' in text.decode("utf-8")
+    status, _, body = http(server.url + "queries/posts?nobody=1")
+    assert status == 400 and b"[E401]" in body
+    assert http(server.url + "queries/nothing-like-this")[0] == 404
+
+
+def _an_organisation(build) -> tuple[str, str]:
+    row = next(iter(direct(build, "SELECT ?o ?l WHERE { ?o a <https://w3id.org/vn-gov-kg/ontology#Organisation> ; "
+                                  "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l } ORDER BY ?o LIMIT 1")))
+    return row["o"].value, row["l"].value
+
+
+def test_each_entity_iri_resolves_to_its_description(server, build):
+    iri, label = _an_organisation(build)
+    base = json.loads(http(server.url + "build")[2])["base_iri"]
+    path = "id/" + iri.removeprefix(base)
+    status, headers, page = http(server.url + path, headers={"Accept": "text/html"})
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert label in page.decode("utf-8")
+    status, headers, body = http(server.url + path, headers={"Accept": "text/turtle"})
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    graph = rdflib.Graph().parse(data=body, format="turtle")
+    assert (rdflib.URIRef(iri), rdflib.SKOS.prefLabel, rdflib.Literal(label, lang="vi")) in graph
+    assert all(iri in (str(s), str(o)) for s, _, o in graph)
+    assert http(server.url + "id/organisation/no-such-thing-here")[0] == 404
+
+
+def test_the_description_page_escapes_text_from_the_graph():
+    from kg.server import _ld
+
+    hostile = "<img src=x onerror=alert(1)>"
+    rows = [{"dir": {"value": "out"}, "p": {"type": "uri", "value": "http://www.w3.org/2004/02/skos/core#prefLabel"},
+             "other": {"type": "literal", "value": hostile, "xml:lang": "vi"}}]
+    page = _ld.page("https://example.org/id/x", rows, "https://example.org/id/")
+    assert hostile not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+# -- the command -----------------------------------------------------------------------
+
+
+def test_kg_serve_starts_answers_and_stops_cleanly(build):
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--build", str(build), "--port", "0", "-q"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert "serving" in line, line + proc.stderr.read()
+        url = line.split(" at ")[1].split()[0]
+        status, _, body = http(url + "sparql?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}))
+        assert status == 200 and body == b'{"head":{},"boolean":true}'
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=15) == 0
+
+
+def test_kg_serve_on_a_directory_with_no_build_says_so(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "kg", "serve", "--build", str(tmp_path), "--port", "0"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "[E201]" in proc.stderr and str(tmp_path) in proc.stderr
+
+
+# -- the parts -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,form,service", [
+    ("PREFIX a: <http://x/>\nSELECT * WHERE { ?s ?p ?o }", "SELECT", False),
+    ("# INSERT in a comment\nBASE <http://x/> CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT", False),
+    ("describe <x>", "DESCRIBE", False),
+    ("PREFIX : <http://x/> WITH <g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "WITH", False),
+    ("clear default", "CLEAR", False),
+    ('SELECT * { ?s ?p "INSERT" . ?s ex:SERVICE ?service . ?s <urn:SERVICE> ?o }', "SELECT", False),
+    ('SELECT * { ?s ?p """a "quoted" SERVICE""" }', "SELECT", False),
+    ("SELECT * { SERVICE<http://x/sparql> { ?s ?p ?o } }", "SELECT", True),
+    ("SELECT * { FILTER(?a < ?b) OPTIONAL { SERVICE ?ep { ?s ?p ?o } } }", "SELECT", True),
+    ("not sparql at all", None, False),
+])
+def test_the_policy_scan_finds_the_operation_and_service_calls(text, form, service):
+    from kg.server._policy import scan
+
+    result = scan(text)
+    assert (result.form, result.service) == (form, service)
+
+
+@pytest.mark.parametrize("header,expected", [
+    (None, "json"),
+    ("*/*", "json"),
+    ("text/csv", "csv"),
+    ("text/csv, application/sparql-results+json", "csv"),
+    ("application/sparql-results+json;q=0.5, text/tab-separated-values", "tsv"),
+    ("text/*, text/csv;q=0", "xml"),  # the more specific range wins for text/csv
+    ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "xml"),
+    ("image/png", None),
+])
+def test_content_negotiation_follows_rfc_9110(header, expected):
+    from kg.server._negotiate import choose
+    from kg.server._results import RESULT_MEDIA_TYPES
+
+    assert choose(header, RESULT_MEDIA_TYPES) == expected
