@@ -2,6 +2,7 @@
 Oxigraph store (read-only, by oxrdflib), and a networkx graph of its entities."""
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 
 import networkx as nx
@@ -9,7 +10,7 @@ import rdflib
 from oxrdflib import OxigraphStore
 
 from .model import ALL_TYPES
-from .rdf.vocab import CLASSES, EDGE_PROPERTIES, ORG, PREFIXES, SKOS
+from .rdf.vocab import CLASSES, EDGE_PROPERTIES, KG, NIF, ORG, PREFIXES, PROV, RDF, SKOS
 from .store import open_build
 
 
@@ -24,21 +25,50 @@ def open(build: str | Path = "out") -> rdflib.Dataset:  # noqa: A001 - the publi
 
 
 def to_networkx(graph: rdflib.Graph, types: tuple[str, ...] = ALL_TYPES) -> nx.MultiDiGraph:
-    """Entities as nodes (``label``, ``type``), relations as edges (``relation``; posts
-    are edges person -> organisation with ``relation`` holdsPost and the ``role``)."""
+    """Entities as nodes, relations as edges.
+
+    A node has ``label``, ``type`` and ``documents`` (the file names of the documents that
+    mention it). An edge has ``relation`` (``holdsPost`` for a post, from the person to the
+    organisation, with its ``role``) and ``sources``: a list of ``{"document", "sentence"}``
+    for each sentence the relation was read from (empty when it comes from reference data).
+    """
     g = nx.MultiDiGraph()
     entities = " UNION ".join(f"{{ ?e a <{CLASSES[t]}> . BIND(\"{t}\" AS ?type) }}" for t in types)
     for row in graph.query(f"SELECT ?e ?type ?label WHERE {{ {entities} "
                            f"OPTIONAL {{ ?e <{SKOS.prefLabel}> ?label }} }}"):
-        g.add_node(str(row.e), type=str(row.type), label=str(row.label or row.e))
+        g.add_node(str(row.e), type=str(row.type), label=str(row.label or row.e), documents=[])
+    for row in graph.query(f"SELECT DISTINCT ?e ?file WHERE {{ ?e <{KG.mentionedIn}>/<{KG.fileName}> ?file }} "
+                           "ORDER BY ?file"):
+        if str(row.e) in g:
+            g.nodes[str(row.e)]["documents"].append(str(row.file))
+
+    sources = _sources(graph)
     for name, prop in EDGE_PROPERTIES.items():
         for s, o in graph.subject_objects(rdflib.URIRef(str(prop))):
-            if str(s) in g and str(o) in g:
-                g.add_edge(str(s), str(o), key=name, relation=name)
-    for row in graph.query(f"""SELECT ?p ?o ?role WHERE {{ ?m <{ORG.member}> ?p ; <{ORG.organization}> ?o .
+            s, o = str(s), str(o)
+            if s in g and o in g and not g.has_edge(s, o, key=name):
+                g.add_edge(s, o, key=name, relation=name, sources=sources.get((s, str(prop), o), []))
+    for row in graph.query(f"""SELECT ?m ?p ?o ?role WHERE {{ ?m <{ORG.member}> ?p ; <{ORG.organization}> ?o .
                                OPTIONAL {{ ?m <{ORG.role}>/<{SKOS.prefLabel}> ?role . FILTER(lang(?role) = "vi") }} }}"""):
         p, o = str(row.p), str(row.o)
         if p in g and o in g:
             role = str(row.role) if row.role is not None else ""
-            g.add_edge(p, o, key=f"holdsPost:{role}", relation="holdsPost", role=role)
+            g.add_edge(p, o, key=f"holdsPost:{role}", relation="holdsPost", role=role,
+                       sources=sources.get((str(row.m), None, None), []))
     return g
+
+
+def _sources(graph: rdflib.Graph) -> dict[tuple, list[dict]]:
+    """The sentences each fact was read from: by (subject, predicate, object) for a
+    relation (its ``rdf:Statement``), by (membership, None, None) for a post."""
+    found: dict[tuple, list[dict]] = defaultdict(list)
+    evidence = f"<{PROV.wasDerivedFrom}> ?sentence . ?sentence <{NIF.anchorOf}> ?text ; " \
+               f"<{NIF.referenceContext}>/<{KG.fileName}> ?file ."
+    query = f"""SELECT DISTINCT ?s ?p ?o ?file ?text WHERE {{
+        {{ ?st a <{RDF.Statement}> ; <{RDF.subject}> ?s ; <{RDF.predicate}> ?p ; <{RDF.object}> ?o ; {evidence} }}
+        UNION {{ ?s a <{ORG.Membership}> ; {evidence} }}
+    }} ORDER BY ?file ?text"""
+    for row in graph.query(query):
+        key = (str(row.s), str(row.p) if row.p is not None else None, str(row.o) if row.o is not None else None)
+        found[key].append({"document": str(row.file), "sentence": " ".join(str(row.text).split())})
+    return found

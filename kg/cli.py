@@ -315,6 +315,168 @@ def serve(host: str, port: int, timeout: float, max_rows: int, workers: int, max
         pass
 
 
+TYPE_CHOICE = click.Choice(["Organisation", "Person", "Resolution", "Project", "Ward", "Event", "Place"],
+                           case_sensitive=False)
+
+
+def _entity_graph(build_dir: Path, types: tuple[str, ...]):
+    """The networkx graph of a build's entities (all types, or those named)."""
+    import kg
+
+    from .model import ALL_TYPES
+
+    wanted = tuple(t for t in ALL_TYPES if not types or t.lower() in {x.lower() for x in types})
+    return kg.to_networkx(kg.open(build_dir), types=wanted)
+
+
+@main.command()
+@click.option("-o", "--out", "views_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Directory for the views (default: BUILD/views).")
+@click.option("--type", "types", multiple=True, type=TYPE_CHOICE,
+              help="Only entities of this type (repeatable; default: all).")
+@click.option("--doc", "docs", multiple=True, metavar="NAME",
+              help="Only the views of these documents (file name or stem; repeatable; default: all).")
+@click.option("--entity", default=None, metavar="IRI",
+              help="Also write an ego view around this entity (its IRI, the end of it, or its exact name).")
+@click.option("--hops", default=1, show_default=True, type=click.IntRange(1, 6),
+              help="How many relations away the ego view reaches.")
+@click.option("--size", type=click.Choice(["degree", "betweenness"]), default="degree", show_default=True,
+              help="What node size shows.")
+@BUILD_OPTION
+def viz(views_dir: Path | None, types: tuple[str, ...], docs: tuple[str, ...], entity: str | None, hops: int,
+        size: str, build_dir: Path):
+    """Draw the graph as interactive HTML views that work offline.
+
+    Writes corpus.html (every entity), doc-NAME.html for each document, entity-NAME.html
+    around --entity, and index.html listing them with their counts. Hover a node or a
+    relation for its type, documents and source sentences; untick a type in the legend to
+    hide it; search a name (accents optional).
+
+    \b
+    Examples:
+      kg viz                                   # out/views/index.html
+      kg viz --type Organisation --type Person
+      kg viz --entity "Thành ủy Lạng Sơn" --hops 2
+    """
+    from .viz import write_views
+
+    out = views_dir or build_dir / "views"
+    try:
+        graph = _entity_graph(build_dir, types)
+        with _spinner("drawing") as step:
+            views = write_views(graph, out, documents=list(docs) or None, entity=entity, hops=hops, size=size,
+                                progress=step)
+    except KGError as err:
+        _fail(err, 2)
+    for view in views:
+        click.echo(f"{out / view.name}\t{view.nodes} entities\t{view.edges} relations")
+    click.echo(f"open {out / 'index.html'}", err=True)
+
+
+class _spinner:
+    """A transient progress line on a terminal (nothing when output is piped)."""
+
+    def __init__(self, what: str):
+        self.what = what
+        self.progress = None
+
+    def __enter__(self):
+        if err_console.is_terminal:
+            self.progress = Progress(TextColumn(f"[bold]{self.what}"), TextColumn("{task.description}"),
+                                     TimeElapsedColumn(), console=err_console, transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task("")
+        return self.step
+
+    def step(self, name: str) -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, description=escape(name))
+
+    def __exit__(self, *exc):
+        if self.progress is not None:
+            self.progress.stop()
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=1), help="Rows per ranking.")
+@click.option("--path", "path", nargs=2, metavar="A B", default=None,
+              help="Also the shortest path between two entities (IRI, end of IRI, or exact name).")
+@click.option("--type", "types", multiple=True, type=TYPE_CHOICE, help="Only entities of this type (repeatable).")
+@click.option("--graphml", type=click.Path(dir_okay=False, path_type=Path), help="Write the graph as GraphML.")
+@click.option("--gexf", type=click.Path(dir_okay=False, path_type=Path), help="Write the graph as GEXF (Gephi).")
+@BUILD_OPTION
+def analyze(fmt: str, top: int, path: tuple[str, str] | None, types: tuple[str, ...], graphml: Path | None,
+            gexf: Path | None, build_dir: Path):
+    """Network measures of the entity graph: degree and betweenness centrality, Louvain
+    communities, connected components, the organisations with the most posts and issued
+    documents, and (--path A B) the shortest path between two entities.
+
+    \b
+    Examples:
+      kg analyze
+      kg analyze --path "Thành ủy Lạng Sơn" "Ủy ban nhân dân tỉnh Lạng Sơn"
+      kg analyze --format json --gexf out/graph.gexf
+    """
+    from .analyze import analyze as measure
+    from .analyze import write_graph
+
+    try:
+        graph = _entity_graph(build_dir, types)
+        result = measure(graph, top=top, path=tuple(path) if path else None)
+        for target, kind in ((graphml, "graphml"), (gexf, "gexf")):
+            if target is not None:
+                write_graph(graph, target, kind)
+                err_console.print(f"wrote {escape(str(target))}")
+    except KGError as err:
+        _fail(err, 2)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        _analysis_csv(result)
+    else:
+        _analysis_tables(result)
+
+
+def _analysis_rows(result: dict):
+    """(section, rank, label, type, value, iri) for every ranked entry of an analysis."""
+    for section in ("degree", "betweenness"):
+        for i, e in enumerate(result[section], 1):
+            yield section, i, e["label"], e["type"], f"{e['score']:.6f}", e["iri"]
+    for i, e in enumerate(result["organisations"], 1):
+        yield "organisations", i, e["label"], e["type"], f"{e['posts']} posts, {e['resolutions']} issued", e["iri"]
+    for i, c in enumerate(result["communities"], 1):
+        for j, m in enumerate(c["members"], 1):
+            yield f"community {i} ({c['size']} entities)", j, m["label"], m["type"], "", m["iri"]
+    for i, step in enumerate(result.get("path", []), 1):
+        yield "path", i, f"{step['from']} → {step['to']}", "", step["relation"], step["to_iri"]
+
+
+def _analysis_csv(result: dict) -> None:
+    import csv
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["section", "rank", "label", "type", "value", "iri"])
+    writer.writerows(_analysis_rows(result))
+
+
+def _analysis_tables(result: dict) -> None:
+    console = Console(highlight=False)
+    comps = result["components"]
+    console.print(f"{result['nodes']} entities, {result['edges']} relations; {comps['count']} connected components "
+                  f"(largest {comps['largest']}); {result['community_count']} communities, modularity "
+                  f"{result['modularity']:.3f}" + (" ; betweenness estimated from a sample" if
+                                                    result["betweenness_sampled"] else ""))
+    sections: dict[str, list] = {}
+    for section, rank, label, type_, value, _ in _analysis_rows(result):
+        sections.setdefault(section, []).append((str(rank), label, type_, value))
+    for section, rows in sections.items():
+        table = Table("#", "entity", "type", "value", title=section, title_justify="left", header_style="bold")
+        for row in rows:
+            table.add_row(*(escape(c) for c in row))
+        console.print(table)
+
+
 @main.command("validate")
 @click.argument("target", required=False, type=click.Path(path_type=Path), default=DEFAULT_OUT)
 @click.option("--shapes", type=click.Path(path_type=Path), default=None,

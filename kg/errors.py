@@ -73,6 +73,13 @@ class Errors(metaclass=ErrorsWithCodes):
     E514 = "method {method} is not allowed on {path} (allowed: {allowed})"
     E515 = "{iri}: nothing in this graph has this IRI"
     E516 = "unknown format '{fmt}' (choose from: {known})"
+    # views and analytics (E6xx)
+    E601 = "unknown node size '{size}' (choose from: {known})"
+    E602 = "no entity '{name}' in the graph (give its IRI, the end of its IRI or its exact name; close: {close})"
+    E603 = "'{name}' names {count} entities; give one of their IRIs: {some}"
+    E604 = "no document '{name}' in the graph (documents: {known})"
+    E605 = "no path between '{a}' and '{b}': they are in different connected components"
+    E606 = "{path}: cannot be written: {reason}"
 
 
 class Warnings(metaclass=ErrorsWithCodes):

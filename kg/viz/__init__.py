@@ -1,0 +1,229 @@
+"""``kg viz``: self-contained HTML views of the graph, drawn by vis-network through pyvis.
+
+Each view is one UTF-8 file that works with no network: vis-network's script and style
+(from the pyvis package) and the view's own are inlined, the data is JSON in the page, and
+a Content-Security-Policy allows no request to leave it. Our template replaces pyvis's,
+which links Bootstrap from a CDN.
+
+>>> from kg.viz import write_views               # doctest: +SKIP
+>>> views = write_views("out", "out/views")       # corpus, one per document, index.html
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+import networkx as nx
+import pyvis
+from pyvis.network import Network
+
+from ..errors import Errors, KGError
+from ._layout import radial
+
+HERE = Path(__file__).parent
+VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+#: Above this many nodes, the layout is computed here and physics is off in the browser.
+LARGE = 1000
+
+#: Colour, vis-network shape and the legend's symbol of each class.
+STYLES = {
+    "Organisation": ("#1f77b4", "dot", "●"),
+    "Person": ("#d62728", "star", "★"),
+    "Resolution": ("#2ca02c", "square", "■"),
+    "Project": ("#ff7f0e", "diamond", "◆"),
+    "Ward": ("#9467bd", "triangle", "▲"),
+    "Event": ("#8c564b", "hexagon", "⬢"),
+    "Place": ("#7f7f7f", "triangleDown", "▼"),
+}
+SIZES = ("degree", "betweenness")
+
+
+@dataclass(frozen=True)
+class View:
+    name: str  # file name
+    title: str
+    nodes: int
+    edges: int
+    kind: str  # corpus, document, entity
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE)), autoescape=True,
+                              undefined=jinja2.StrictUndefined)
+
+
+def _script_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def _json_for_html(value) -> str:
+    """JSON that cannot end its <script> element nor open a comment: <, > and & escaped."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") \
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _scores(graph: nx.MultiDiGraph, size: str) -> dict[str, float]:
+    simple = nx.Graph(graph)
+    if size == "betweenness":
+        k = min(len(simple), 500) if len(simple) > 2000 else None  # sampled on big graphs
+        return nx.betweenness_centrality(simple, k=k, seed=0)
+    return dict(simple.degree())
+
+
+def render(graph: nx.MultiDiGraph, title: str, *, size: str = "degree", subtitle: str = "",
+           index: str | None = "index.html", focus: str | None = None) -> str:
+    """One self-contained HTML page drawing ``graph`` (as made by ``kg.to_networkx``)."""
+    if size not in SIZES:
+        raise KGError(Errors.E601.format(size=size, known=", ".join(SIZES)))
+    scores = _scores(graph, size)
+    net = Network(directed=True, cdn_resources="in_line")
+    for node, attrs in sorted(graph.nodes(data=True)):
+        type_ = attrs.get("type", "")
+        colour, shape, _ = STYLES.get(type_, ("#999999", "dot", "●"))
+        net.add_node(node, label=attrs.get("label", node), shape=shape, color=colour,
+                     value=scores.get(node, 0), kg_type=type_, kg_documents=list(attrs.get("documents", [])))
+    for s, o, attrs in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("relation", ""))):
+        relation = attrs.get("relation", "")
+        role = attrs.get("role", "")
+        net.add_edge(s, o, label=role or relation, kg_relation=relation, kg_role=role,
+                     kg_sources=list(attrs.get("sources", [])))
+    nodes, edges, *_ = net.get_network_data()
+    large = len(nodes) > LARGE
+    if large:  # laid out here, drawn still: the browser need not simulate thousands of nodes
+        position = radial(graph)
+        for n in nodes:
+            n["x"], n["y"] = position[n["id"]]
+    options = json.loads(net.options.to_json())
+    options["nodes"] = {"scaling": {"min": 10, "max": 44, "label": {"enabled": True, "min": 11, "max": 17,
+                                                                    "drawThreshold": 4}},
+                        "font": {"size": 12}}
+    options["edges"] = {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 9, "align": "middle"},
+                        "color": {"color": "#9aa3b2", "highlight": "#1d2330"}, "smooth": not large}
+    options["physics"] = {"enabled": bool(nodes) and not large, "solver": "barnesHut",
+                          "barnesHut": {"gravitationalConstant": -2500, "centralGravity": 0.5, "springLength": 110,
+                                        "avoidOverlap": 0.1},
+                          "stabilization": {"enabled": True, "iterations": 150 if large else 400, "updateInterval": 25}}
+    options["layout"] = {"improvedLayout": False, "randomSeed": 7}
+    options["interaction"] = {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large,
+                              "navigationButtons": False, "multiselect": True}
+    present: dict[str, int] = {}
+    for n in nodes:
+        present[n["kg_type"]] = present.get(n["kg_type"], 0) + 1
+    types = {t: {"color": STYLES.get(t, ("#999999",))[0], "symbol": STYLES.get(t, ("", "", "●"))[2], "count": c}
+             for t, c in sorted(present.items(), key=lambda kv: list(STYLES).index(kv[0]) if kv[0] in STYLES else 99)}
+    data = {"nodes": nodes, "edges": edges, "options": options, "types": types, "focus": focus}
+    vis_js = (VIS / "vis-network.min.js").read_text(encoding="utf-8")
+    view_js = (HERE / "view.js").read_text(encoding="utf-8")
+    csp = ("default-src 'none'; " f"script-src {_script_hash(vis_js)} {_script_hash(view_js)}; "
+           "style-src 'unsafe-inline'; img-src data: blob:; font-src 'none'; connect-src 'none'; "
+           "base-uri 'none'; form-action 'none'")
+    return _environment().get_template("template.html").render(
+        title=title, subtitle=subtitle, index=index, n_nodes=len(nodes), n_edges=len(edges), csp=csp,
+        vis_css=jinja2.utils.markupsafe.Markup((VIS / "vis-network.css").read_text(encoding="utf-8")),
+        view_css=jinja2.utils.markupsafe.Markup((HERE / "view.css").read_text(encoding="utf-8")),
+        vis_js=jinja2.utils.markupsafe.Markup(vis_js), view_js=jinja2.utils.markupsafe.Markup(view_js),
+        data_json=jinja2.utils.markupsafe.Markup(_json_for_html(data)))
+
+
+def _write(path: Path, text: str) -> None:
+    """Write atomically: a reader never sees half a file, a failure leaves the old one."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def file_name(kind: str, key: str) -> str:
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", key).strip("-.") or "x"
+    return f"{kind}-{safe}.html"
+
+
+def document_view(graph: nx.MultiDiGraph, document: str) -> nx.MultiDiGraph:
+    """The entities a document mentions and the relations read from it."""
+    view = nx.MultiDiGraph()
+    view.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if document in d.get("documents", ()))
+    for s, o, key, d in graph.edges(keys=True, data=True):
+        stated_here = any(src["document"] == document for src in d.get("sources", ()))
+        if stated_here or (not d.get("sources") and s in view and o in view):
+            for end in (s, o):
+                if end not in view:
+                    view.add_node(end, **graph.nodes[end])
+            view.add_edge(s, o, key=key, **d)
+    return view
+
+
+def ego_view(graph: nx.MultiDiGraph, entity: str, hops: int) -> nx.MultiDiGraph:
+    """Everything within ``hops`` relations of ``entity``, whatever their direction."""
+    near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), entity, cutoff=hops)
+    return graph.subgraph(near).copy()
+
+
+def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
+    """The node for an IRI, the end of an IRI (``organisation/uy-ban-…``) or an exact label."""
+    if name in graph:
+        return name
+    by_tail = [n for n in graph if n.endswith("/" + name.strip("/"))]
+    by_label = [n for n, d in graph.nodes(data=True) if d.get("label", "").casefold() == name.casefold()]
+    found = by_tail or by_label
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise KGError(Errors.E603.format(name=name, count=len(found), some="; ".join(sorted(found)[:5])))
+    import difflib
+
+    labels = {d.get("label", n): n for n, d in graph.nodes(data=True)}
+    close = difflib.get_close_matches(name, list(labels), n=3, cutoff=0.6)
+    raise KGError(Errors.E602.format(name=name, close="; ".join(close) or "none"))
+
+
+def write_views(graph: nx.MultiDiGraph, out: Path, *, documents: list[str] | None = None,
+                entity: str | None = None, hops: int = 1, size: str = "degree",
+                progress: Callable[[str], None] | None = None) -> list[View]:
+    """Write the corpus view, a view per document (those named, or all), an ego view when
+    ``entity`` is given, and ``index.html`` listing them; returns what was written."""
+    out = Path(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise KGError(Errors.E206.format(path=out, reason=err)) from None
+    known = sorted({doc for _, d in graph.nodes(data=True) for doc in d.get("documents", ())})
+    if documents:
+        wanted = []
+        for name in documents:
+            match = [k for k in known if k == name or Path(k).stem == name]
+            if not match:
+                raise KGError(Errors.E604.format(name=name, known=", ".join(known) or "none"))
+            wanted += match
+    else:
+        wanted = known
+    jobs = [("corpus.html", "The whole corpus", "corpus", graph, "", None)]
+    for doc in wanted:
+        jobs.append((file_name("doc", Path(doc).stem), doc, "document", document_view(graph, doc), "one document",
+                     None))
+    if entity is not None:
+        node = find_entity(graph, entity)
+        label = graph.nodes[node].get("label", node)
+        jobs.append((file_name("entity", node.rsplit("/", 1)[-1]), label, "entity", ego_view(graph, node, hops),
+                     f"within {hops} relation{'s' if hops != 1 else ''} of {label}", node))
+    views = []
+    for name, title, kind, sub, subtitle, focus in jobs:
+        if progress:
+            progress(name)
+        _write(out / name, render(sub, title, size=size, subtitle=subtitle, focus=focus))
+        views.append(View(name, title, sub.number_of_nodes(), sub.number_of_edges(), kind))
+    _write(out / "index.html", _index(views))
+    return views
+
+
+def _index(views: list[View]) -> str:
+    return _environment().get_template("index.html").render(views=views, styles=STYLES)

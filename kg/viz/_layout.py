@@ -1,0 +1,59 @@
+"""A precomputed layout for graphs too large to lay out in the browser: each connected
+component as a radial tree around its best-connected node, components packed in rows.
+Linear in the size of the graph; pure Python (networkx for the traversals)."""
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+
+STEP = 120.0  # distance between rings
+SPACING = 28.0  # least distance between neighbours on a ring
+
+
+def _component(simple: nx.Graph, nodes: set) -> tuple[dict, float]:
+    """Positions around (0, 0) and the radius of one component."""
+    root = max(nodes, key=lambda n: (simple.degree(n), str(n)))
+    tree = nx.bfs_tree(simple.subgraph(nodes), root)
+    leaves: dict = {}
+    for node in nx.dfs_postorder_nodes(tree, root):
+        leaves[node] = sum(leaves[k] for k in tree.successors(node)) or 1
+    depth = nx.single_source_shortest_path_length(tree, root)
+    per_ring: dict[int, int] = {}
+    for d in depth.values():
+        per_ring[d] = per_ring.get(d, 0) + 1
+    radius_of = {0: 0.0}
+    for d in range(1, max(per_ring) + 1):  # rings grow so that their nodes do not overlap
+        radius_of[d] = max(radius_of[d - 1] + STEP, per_ring[d] * SPACING / (2 * math.pi))
+    position = {root: (0.0, 0.0)}
+    span = {root: (0.0, 2 * math.pi)}
+    for node in nx.dfs_preorder_nodes(tree, root):
+        start, end = span[node]
+        at = start
+        for kid in sorted(tree.successors(node), key=str):
+            width = (end - start) * leaves[kid] / leaves[node]
+            span[kid] = (at, at + width)
+            angle, r = at + width / 2, radius_of[depth[kid]]
+            position[kid] = (r * math.cos(angle), r * math.sin(angle))
+            at += width
+    return position, radius_of[max(per_ring)] + SPACING
+
+
+def radial(graph: nx.Graph) -> dict:
+    """``{node: (x, y)}`` for every node of ``graph`` (directions ignored)."""
+    simple = nx.Graph(graph)
+    parts = [_component(simple, c) for c in sorted(nx.connected_components(simple), key=lambda c: (-len(c),
+                                                                                               min(map(str, c))))]
+    area = sum((2 * r) ** 2 for _, r in parts)
+    row_width = max(math.sqrt(area) * 1.2, max((2 * r for _, r in parts), default=0))
+    placed: dict = {}
+    x = y = row_height = 0.0
+    for position, r in parts:  # shelf packing, largest first
+        if x > 0 and x + 2 * r > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        cx, cy = x + r, y + r
+        for node, (px, py) in position.items():
+            placed[node] = (round(cx + px, 1), round(cy + py, 1))
+        x += 2 * r
+        row_height = max(row_height, 2 * r)
+    return placed

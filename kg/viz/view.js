@@ -1,0 +1,116 @@
+// kg viz: draws one view from the JSON in #kg-data with vis-network, and adds the legend
+// (a filter by type), the search box and the tooltips. Every text from the documents is set
+// with textContent, never parsed as HTML.
+"use strict";
+(function () {
+  const data = JSON.parse(document.getElementById("kg-data").textContent);
+  const MAX_FACTS = 8;
+
+  function el(tag, cls, text) {
+    const node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function quote(box, source) {
+    box.append(el("div", "quote", "“" + source.sentence + "”"));
+    box.append(el("div", "doc", source.document));
+  }
+
+  const labels = new Map(data.nodes.map((n) => [n.id, n.label]));
+
+  function edgeText(e) {
+    return e.kg_relation === "holdsPost" && e.kg_role ? "holdsPost (" + e.kg_role + ")" : e.kg_relation;
+  }
+
+  function nodeTip(n, facts) {
+    const box = el("div", "kg-tip");
+    box.append(el("div", "name", n.label));
+    box.append(el("div", "type", n.kg_type + " · " + n.id));
+    if (n.kg_documents.length) box.append(el("div", "doc", "mentioned in: " + n.kg_documents.join(", ")));
+    for (const e of facts.slice(0, MAX_FACTS)) {
+      const other = e.from === n.id ? labels.get(e.to) : labels.get(e.from);
+      const arrow = e.from === n.id ? " → " : " ← ";
+      box.append(el("div", null, edgeText(e) + arrow + other));
+      if (e.kg_sources.length) quote(box, e.kg_sources[0]);
+    }
+    if (facts.length > MAX_FACTS) box.append(el("div", "type", "… " + (facts.length - MAX_FACTS) + " more relations"));
+    return box;
+  }
+
+  function edgeTip(e) {
+    const box = el("div", "kg-tip");
+    box.append(el("div", "name", labels.get(e.from) + " — " + edgeText(e) + " → " + labels.get(e.to)));
+    if (!e.kg_sources.length) box.append(el("div", "type", "from reference data (no sentence)"));
+    for (const s of e.kg_sources) quote(box, s);
+    return box;
+  }
+
+  const factsOf = new Map(data.nodes.map((n) => [n.id, []]));
+  for (const e of data.edges) {
+    factsOf.get(e.from).push(e);
+    if (e.to !== e.from) factsOf.get(e.to).push(e);
+  }
+  // Tooltips are DOM elements (vis-network shows a string title as text, an element as is).
+  for (const n of data.nodes) n.title = nodeTip(n, factsOf.get(n.id));
+  for (const e of data.edges) e.title = edgeTip(e);
+
+  const nodes = new vis.DataSet(data.nodes);
+  const edges = new vis.DataSet(data.edges);
+  const hidden = new Set();
+  const nodeView = new vis.DataView(nodes, { filter: (n) => !hidden.has(n.kg_type) });
+  const container = document.getElementById("graph");
+  const network = new vis.Network(container, { nodes: nodeView, edges: edges }, data.options);
+  const status = document.getElementById("status");
+  const state = { nodes, edges, network, stabilized: false };
+  window.kgView = state;
+
+  function settled() {
+    if (state.stabilized) return;
+    state.stabilized = true;
+    state.settledAt = performance.now();
+    status.textContent = "";
+  }
+  if (data.focus) network.selectNodes([data.focus]);
+  status.textContent = data.nodes.length ? "laying out…" : "";
+  network.once("stabilizationIterationsDone", settled);
+  network.once("stabilized", settled);
+  if (!data.nodes.length || !data.options.physics.enabled) settled();
+
+  // The legend is also the filter by type.
+  const legend = document.getElementById("legend");
+  for (const [type, style] of Object.entries(data.types)) {
+    const item = el("li");
+    const label = el("label");
+    const box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.dataset.type = type;
+    box.addEventListener("change", () => {
+      if (box.checked) hidden.delete(type); else hidden.add(type);
+      nodeView.refresh();
+    });
+    const swatch = el("span", "swatch", style.symbol);
+    swatch.style.color = style.color;
+    label.append(box, swatch, document.createTextNode(type + " (" + style.count + ")"));
+    item.append(label);
+    legend.append(item);
+  }
+
+  // Search: case and accents do not matter ("lang son" finds "Lạng Sơn").
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  }
+  const folded = data.nodes.map((n) => [n.id, fold(n.label)]);
+  const input = document.getElementById("search-input");
+  const result = document.getElementById("search-result");
+  document.getElementById("search").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const q = fold(input.value.trim());
+    const found = q ? folded.filter(([id, text]) => text.includes(q) && nodeView.get(id)).map(([id]) => id) : [];
+    network.selectNodes(found);
+    result.textContent = q ? found.length + " found" : "";
+    if (found.length) network.fit({ nodes: found, animation: false });
+  });
+})();
