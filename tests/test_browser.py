@@ -1,0 +1,198 @@
+"""The views of kg viz in a real headless Chromium (Debian's chromium and chromium-driver,
+driven by selenium), opened from disk with background networking off: each loads with no
+console error and no request leaving the machine, holds the expected nodes and edges,
+shows hostile text as text, and renders (a screenshot, saved and checked for ink).
+
+Screenshots go to $KG_TEST_ARTIFACTS (default: the test's temporary directory).
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import networkx as nx
+import pytest
+
+import kg
+from kg.viz import render, write_views
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+HOSTILE = '<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script>'
+#: Requests with these schemes never leave the machine.
+LOCAL_SCHEMES = {"file", "data", "blob", "about", "chrome", "chrome-extension", "devtools"}
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium and chromium-driver are missing; .ci/run installs them")
+        pytest.skip("Debian's chromium and chromium-driver are not installed")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-default-apps", "--window-size=1280,900",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_script_timeout(120)
+    driver.set_page_load_timeout(120)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def artefacts(tmp_path_factory):
+    path = Path(os.environ.get("KG_TEST_ARTIFACTS") or tmp_path_factory.mktemp("screenshots"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def views(corpus_build, tmp_path_factory):
+    out = tmp_path_factory.mktemp("views")
+    graph = kg.to_networkx(kg.open(corpus_build[0]))
+    organisation = max((n for n, t in graph.nodes(data="type") if t == "Organisation"), key=graph.degree)
+    return out, {v.name: v for v in write_views(graph, out, entity=organisation, hops=2)}
+
+
+def open_page(driver, path: Path, wait: float = 90.0) -> dict:
+    """Load a page from disk; wait for its layout; return what the browser saw."""
+    driver.get_log("browser")
+    driver.get_log("performance")  # drain what earlier pages left
+    driver.get(path.as_uri())
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if driver.execute_script("return !!(window.kgView && window.kgView.stabilized) || !window.vis"):
+            break
+        time.sleep(0.2)
+    requests = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            requests.append(message["params"]["request"]["url"])
+    return {"console": driver.get_log("browser"), "requests": requests}
+
+
+def assert_clean(seen: dict) -> None:
+    problems = [e for e in seen["console"] if e["level"] in ("SEVERE", "WARNING")]
+    assert not problems, problems
+    leaving = [u for u in seen["requests"] if urlsplit(u).scheme not in LOCAL_SCHEMES]
+    assert not leaving, leaving
+
+
+def screenshot(driver, artefacts: Path, name: str) -> Path:
+    from PIL import Image
+
+    path = artefacts / f"{name}.png"
+    driver.save_screenshot(str(path))
+    graph_box = driver.find_element("id", "graph").rect
+    with Image.open(path) as image:
+        area = image.convert("RGB").crop((int(graph_box["x"]), int(graph_box["y"]),
+                                          int(graph_box["x"] + graph_box["width"]),
+                                          int(min(graph_box["y"] + graph_box["height"], image.height))))
+        inked = sum(1 for pixel in area.getdata() if sum(pixel) < 690)  # anything but near-white
+    assert inked > 500, f"{path}: the graph area is blank"
+    return path
+
+
+def hover(driver, node: str) -> None:
+    """Move the real mouse over a node, as a user would, and wait for its tooltip."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    x, y = driver.execute_script(
+        "const p = kgView.network.canvasToDOM(kgView.network.getPosition(arguments[0]));"
+        "const r = document.getElementById('graph').getBoundingClientRect(); return [r.left + p.x, r.top + p.y];", node)
+    ActionChains(driver).move_by_offset(0, 0).perform()
+    body = driver.find_element("tag name", "body")
+    origin = body.rect
+    ActionChains(driver).move_to_element_with_offset(body, int(x - origin["width"] / 2),
+                                                     int(y - origin["height"] / 2)).perform()
+    time.sleep(0.6)  # the view's tooltip delay is 150 ms
+
+
+def test_every_view_renders_offline_with_its_nodes_and_edges(browser, views, artefacts):
+    out, written = views
+    for name, view in written.items():
+        seen = open_page(browser, out / name)
+        assert_clean(seen)
+        state = browser.execute_script("return [kgView.stabilized, kgView.nodes.length, kgView.edges.length]")
+        assert state == [True, view.nodes, view.edges], name
+        screenshot(browser, artefacts, Path(name).stem)
+
+
+def test_the_index_lists_the_views_and_loads_cleanly(browser, views):
+    out, written = views
+    seen = open_page(browser, out / "index.html")
+    assert_clean(seen)
+    links = browser.execute_script("return [...document.querySelectorAll('a')].map(a => a.getAttribute('href'))")
+    assert set(links) == set(written)
+
+
+def test_search_and_the_type_filter_work(browser, views):
+    out, _ = views
+    open_page(browser, out / "corpus.html")
+    box = browser.find_element("id", "search-input")
+    box.send_keys("lang son")  # no accents: finds "Lạng Sơn"
+    browser.find_element("css selector", "#search button").click()
+    found = browser.execute_script("return kgView.network.getSelectedNodes().length")
+    assert found > 0
+    assert browser.find_element("id", "search-result").text == f"{found} found"
+    before = browser.execute_script("return kgView.network.body.data.nodes.length")
+    projects = browser.execute_script("return kgView.nodes.get({filter: n => n.kg_type === 'Project'}).length")
+    browser.find_element("css selector", "#legend input[data-type='Project']").click()
+    after = browser.execute_script("return kgView.network.body.data.nodes.length")
+    assert projects > 0 and after == before - projects
+
+
+def test_hostile_text_is_shown_as_text_and_runs_nothing(browser, tmp_path, artefacts):
+    g = nx.MultiDiGraph()
+    g.add_node("urn:x:a", label=HOSTILE, type="Organisation", documents=[HOSTILE])
+    g.add_node("urn:x:b", label="Phường Đông Kinh", type="Ward", documents=["a.txt"])
+    g.add_edge("urn:x:a", "urn:x:b", key="locatedIn", relation="locatedIn",
+               sources=[{"document": "a.txt", "sentence": HOSTILE}])
+    page = tmp_path / "hostile.html"
+    page.write_text(render(g, HOSTILE), encoding="utf-8")
+    seen = open_page(browser, page)
+    assert_clean(seen)
+    assert browser.execute_script("return window.__pwned") is None
+    assert browser.execute_script("return document.querySelectorAll('img').length") == 0
+    assert browser.find_element("tag name", "h1").text == HOSTILE
+    tip = browser.execute_script("return kgView.nodes.get('urn:x:a').title.textContent")
+    assert HOSTILE in tip
+    edge_tip = browser.execute_script("return kgView.edges.get()[0].title.textContent")
+    assert HOSTILE in edge_tip
+    hover(browser, "urn:x:a")  # the tooltip a user sees
+    shown = browser.execute_script("const t = document.querySelector('div.vis-tooltip');"
+                                   "return t && t.style.visibility !== 'hidden' ? t.textContent : null")
+    assert shown is not None and HOSTILE in shown and "mentioned in" in shown
+    assert browser.execute_script("return document.querySelectorAll('img').length") == 0
+    screenshot(browser, artefacts, "hostile")
+
+
+def test_a_view_of_10000_nodes_opens(browser, tmp_path, artefacts):
+    base = nx.barabasi_albert_graph(10_000, 1, seed=1)
+    types = ["Organisation", "Person", "Resolution", "Project", "Ward", "Event"]
+    g = nx.MultiDiGraph()
+    for i in base:
+        g.add_node(f"urn:x:{i}", label=f"Đơn vị số {i}", type=types[i % 6], documents=["a.txt"])
+    for u, v in base.edges():
+        g.add_edge(f"urn:x:{u}", f"urn:x:{v}", key="about", relation="about", sources=[])
+    page = tmp_path / "large.html"
+    page.write_text(render(g, "10,000 nodes"), encoding="utf-8")
+    seen = open_page(browser, page, wait=120)
+    assert_clean(seen)
+    state = browser.execute_script("return [kgView.stabilized, kgView.nodes.length, kgView.edges.length]")
+    assert state == [True, 10_000, 9_999]
+    screenshot(browser, artefacts, "large")
