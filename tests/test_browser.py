@@ -196,3 +196,44 @@ def test_a_view_of_10000_nodes_opens(browser, tmp_path, artefacts):
     state = browser.execute_script("return [kgView.stabilized, kgView.nodes.length, kgView.edges.length]")
     assert state == [True, 10_000, 9_999]
     screenshot(browser, artefacts, "large")
+
+
+def test_the_query_page_of_kg_serve_runs_canned_queries_offline(browser, corpus_build, artefacts):
+    from selenium.webdriver.common.keys import Keys
+
+    from kg.server import Server
+
+    with Server(corpus_build[0], port=0) as server:
+        browser.get_log("browser")
+        browser.get_log("performance")
+        browser.get(server.url)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not browser.find_elements("css selector", "#canned button"):
+            time.sleep(0.1)
+        buttons = {b.text: b for b in browser.find_elements("css selector", "#canned button")}
+        assert {"posts", "issued-by", "co-mentions"} <= set(buttons)
+        buttons["issued-by"].click()  # a query with a parameter: the form asks for it
+        browser.find_element("css selector", "#params button[type=submit]").click()
+        while time.monotonic() < deadline and "rows" not in browser.find_element("id", "status").text:
+            time.sleep(0.1)
+        status = browser.find_element("id", "status").text
+        rows = browser.find_elements("css selector", "#results tbody tr")
+        assert rows and status.startswith(f"{len(rows)} row")
+        assert "Nghị quyết" in browser.find_element("id", "results").text
+        editor = browser.find_element("id", "query")  # a query of one's own, with Ctrl+Enter
+        editor.clear()
+        editor.send_keys("SELECT ?e WHERE { ?e a <https://w3id.org/vn-gov-kg/ontology#Organisation> } LIMIT 3")
+        editor.send_keys(Keys.CONTROL, Keys.ENTER)
+        while time.monotonic() < deadline and browser.find_element("id", "status").text != "3 rows" and \
+                not browser.find_element("id", "status").text.startswith("3 rows"):
+            time.sleep(0.1)
+        links = browser.find_elements("css selector", "#results td a")
+        assert len(links) == 3 and all(a.get_attribute("href").startswith(server.url + "id/") for a in links)
+        links[0].click()  # the entity's Linked Data page
+        assert browser.find_element("tag name", "h1").text and "/id/" in browser.current_url
+        requests = [json.loads(e["message"])["message"] for e in browser.get_log("performance")]
+        urls = [m["params"]["request"]["url"] for m in requests if m["method"] == "Network.requestWillBeSent"]
+        assert urls and all(u.startswith(server.url) or urlsplit(u).scheme in LOCAL_SCHEMES for u in urls), urls
+        problems = [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+        assert not problems, problems
+        browser.save_screenshot(str(artefacts / "query-page.png"))

@@ -142,6 +142,8 @@ class App:
             return self.query_text(path.removeprefix("/queries/"), request)
         if path.startswith("/id/"):
             return self.describe(path.removeprefix("/id/"), request)
+        if path == "/favicon.ico":  # none; say so without an error in the browser's console
+            return Response(204, b"", headers=[("Cache-Control", "max-age=86400")])
         if path == "/build":
             return Response(200, json.dumps(self.manifest, ensure_ascii=False).encode("utf-8"),
                             "application/json", list(_CORS))
