@@ -39,6 +39,10 @@ def main():
     Typical session:
       kg build                      # corpus/ -> out/ (graph.trig, graph.ttl, store/, build.json)
       kg stats                      # what the graph holds
+      kg query --list               # canned SPARQL queries; kg query posts
+      kg serve                      # SPARQL endpoint and query page at http://127.0.0.1:7878/
+      kg viz                        # offline HTML views in out/views/
+      kg analyze                    # centralities, communities, paths
       kg export -f jsonld -o g.jsonld
     """
 
