@@ -28,6 +28,8 @@ class Server:
                  limits: Limits = Limits(), threads: int | None = None):
         from waitress.server import create_server
 
+        # waitress warns whenever a request waits for a thread; queries wait for workers by design
+        logging.getLogger("waitress.queue").setLevel(logging.ERROR)
         self.app = App(Path(build), limits)
         try:
             self._server = create_server(
