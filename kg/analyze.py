@@ -19,8 +19,8 @@ def analyze(graph: nx.MultiDiGraph, top: int = 10, path: tuple[str, str] | None 
     """Centralities, communities, components, the busiest organisations and, when asked,
     the shortest path between two entities; plain data, ready for JSON."""
     simple = nx.Graph(graph)
-    label = dict(graph.nodes(data="label"))
-    kind = dict(graph.nodes(data="type"))
+    label = {n: d.get("label") or n for n, d in graph.nodes(data=True)}
+    kind = {n: d.get("type") or "" for n, d in graph.nodes(data=True)}
 
     def entity(node, **extra):
         return {"iri": node, "label": label.get(node, node), "type": kind.get(node, ""), **extra}
@@ -68,12 +68,12 @@ def shortest_path(graph: nx.MultiDiGraph, a: str, b: str) -> list[dict]:
         nodes = nx.shortest_path(graph.to_undirected(as_view=True), source, target)
     except nx.NetworkXNoPath:
         raise KGError(Errors.E605.format(a=a, b=b)) from None
-    label = dict(graph.nodes(data="label"))
+    label = {n: d.get("label") or n for n, d in graph.nodes(data=True)}
     steps = []
     for u, v in zip(nodes, nodes[1:]):
         forward = graph.get_edge_data(u, v)
         data = next(iter((forward or graph.get_edge_data(v, u)).values()))
-        relation = data["relation"] + (f" ({data['role']})" if data.get("role") else "")
+        relation = data.get("relation", "") + (f" ({data['role']})" if data.get("role") else "")
         steps.append({"from": label.get(u, u), "relation": relation if forward else f"{relation} (reverse)",
                       "to": label.get(v, v), "from_iri": u, "to_iri": v})
     return steps

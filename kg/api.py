@@ -53,8 +53,13 @@ def to_networkx(graph: rdflib.Graph, types: tuple[str, ...] = ALL_TYPES) -> nx.M
         p, o = str(row.p), str(row.o)
         if p in g and o in g:
             role = str(row.role) if row.role is not None else ""
-            g.add_edge(p, o, key=f"holdsPost:{role}", relation="holdsPost", role=role,
-                       sources=sources.get((str(row.m), None, None), []))
+            key = f"holdsPost:{role}"
+            found = sources.get((str(row.m), None, None), [])
+            if g.has_edge(p, o, key=key):  # the same post attested by another membership
+                known = g.edges[p, o, key]["sources"]
+                known.extend(x for x in found if x not in known)
+            else:
+                g.add_edge(p, o, key=key, relation="holdsPost", role=role, sources=list(found))
     return g
 
 

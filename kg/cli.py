@@ -271,10 +271,15 @@ def _key_value(text: str) -> tuple[str, str]:
               help="Queries that run at once, each in its own process.")
 @click.option("--max-request-kb", default=1024, show_default=True, type=click.IntRange(min=1),
               help="Largest query or request body accepted, in KiB.")
+@click.option("--max-response-mb", default=64, show_default=True, type=click.IntRange(min=1),
+              help="Largest answer sent, in MiB; a larger one is refused, never cut.")
+@click.option("--max-memory-mb", default=2048, show_default=True, type=click.IntRange(min=0),
+              help="Address space of each query worker, in MiB (0: no limit); a query that needs "
+                   "more ends alone.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
 @BUILD_OPTION
 def serve(host: str, port: int, timeout: float, max_rows: int, workers: int, max_request_kb: int,
-          quiet: bool, build_dir: Path):
+          max_response_mb: int, max_memory_mb: int, quiet: bool, build_dir: Path):
     """Serve a build as a read-only SPARQL 1.1 endpoint, with a query page.
 
     \b
@@ -296,7 +301,8 @@ def serve(host: str, port: int, timeout: float, max_rows: int, workers: int, max
 
     from .server import Limits, Server
 
-    limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers, max_request_bytes=max_request_kb * 1024)
+    limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers, max_request_bytes=max_request_kb << 10,
+                    max_response_bytes=max_response_mb << 20, max_memory=(max_memory_mb << 20) or None)
     if not quiet:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
         logging.getLogger("waitress").setLevel(logging.WARNING)

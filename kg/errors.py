@@ -54,7 +54,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E405 = "no canned query named '{name}' (kg query --list shows them)"
     # the SPARQL endpoint (E5xx)
     E501 = "SPARQL Update is refused: this endpoint is read-only"
-    E502 = "SERVICE is refused: this endpoint sends no requests to other endpoints"
+    E502 = ("SERVICE is refused: this endpoint sends no requests to other endpoints, and so refuses any "
+            "query that holds the word 'service', even in a string (build such a string with "
+            "CONCAT(\"serv\", \"ice\"))")
     E503 = ("the query ran longer than the time limit of {seconds:g} s and was stopped; narrow it or "
             "add LIMIT, or start the server with a larger --timeout")
     E504 = ("the answer has more than {rows} rows, the server's row cap, and was not sent; page "
@@ -66,13 +68,16 @@ class Errors(metaclass=ErrorsWithCodes):
     E508 = "none of the media types accepted ({accept}) is available for {what}; available: {known}"
     E509 = ("unsupported request content type '{ctype}' (send application/x-www-form-urlencoded or "
             "application/sparql-query)")
-    E510 = "the query worker stopped while running the query ({reason})"
+    E510 = ("the query worker stopped while running the query ({reason}); it may have needed more "
+            "memory than the server's --max-memory-mb")
     E511 = "cannot serve on {host}:{port}: {reason}"
     E512 = "{path}: the query workers cannot open the store: {reason}"
     E513 = "'{name}' is given more than once (one query per request)"
     E514 = "method {method} is not allowed on {path} (allowed: {allowed})"
     E515 = "{iri}: nothing in this graph has this IRI"
     E516 = "unknown format '{fmt}' (choose from: {known})"
+    E517 = ("the answer is larger than {size} bytes, the server's limit, and was not sent; page "
+            "through it with LIMIT and OFFSET")
     # views and analytics (E6xx)
     E601 = "unknown node size '{size}' (choose from: {known})"
     E602 = "no entity '{name}' in the graph (give its IRI, the end of its IRI or its exact name; close: {close})"

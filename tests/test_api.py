@@ -33,3 +33,28 @@ def test_to_networkx_has_entities_and_relations(corpus_build):
     assert all(d["role"] for d in posts)
     only_people = kg.to_networkx(kg.open(out), types=["Person", "Organisation"])
     assert {d["type"] for _, d in only_people.nodes(data=True)} <= {"Person", "Organisation"}
+
+
+def test_a_post_attested_by_two_memberships_keeps_the_sentences_of_both():
+    from rdflib import Literal, URIRef
+
+    from kg.rdf.vocab import NIF, ORG, PROV, SKOS
+
+    g = rdflib.Graph()
+    person, org, role = URIRef("urn:x:p"), URIRef("urn:x:o"), URIRef("urn:x:r")
+    g.add((person, RDF.type, KG.Person))
+    g.add((org, RDF.type, KG.Organisation))
+    g.add((role, SKOS.prefLabel, Literal("Chủ tịch", lang="vi")))
+    for i, doc in enumerate(("a.txt", "b.txt")):
+        m, sentence, d = URIRef(f"urn:x:m{i}"), URIRef(f"urn:x:s{i}"), URIRef(f"urn:x:d{i}")
+        g.add((m, RDF.type, ORG.Membership))
+        g.add((m, ORG.member, person))
+        g.add((m, ORG.organization, org))
+        g.add((m, ORG.role, role))
+        g.add((m, PROV.wasDerivedFrom, sentence))
+        g.add((sentence, NIF.anchorOf, Literal(f"Câu {i}.")))
+        g.add((sentence, NIF.referenceContext, d))
+        g.add((d, KG.fileName, Literal(doc)))
+    n = kg.to_networkx(g)
+    (edge,) = [d for _, _, d in n.edges(data=True) if d["relation"] == "holdsPost"]
+    assert sorted(s["document"] for s in edge["sources"]) == ["a.txt", "b.txt"]

@@ -247,3 +247,34 @@ def test_kg_analyze_command(corpus_build, tmp_path):
     assert json.loads(res.stdout)["path"]
     res = CliRunner().invoke(main, ["analyze", "--build", build, "--path", "Nobody at all", organisation])
     assert res.exit_code == 2 and "E602" in res.output
+
+
+def test_documents_whose_names_would_clash_get_views_of_their_own(tmp_path):
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="A", type="Organisation", documents=["c d.txt"])
+    g.add_node("b", label="B", type="Organisation", documents=["c-d.txt"])
+    views = write_views(g, tmp_path)
+    names = [v.name for v in views if v.kind == "document"]
+    assert len(set(names)) == 2 and all((tmp_path / n).is_file() for n in names)
+
+
+def test_a_document_view_does_not_depend_on_the_order_of_nodes():
+    def build(order):
+        g = nx.MultiDiGraph()
+        for n in order:
+            g.add_node(n, label=n, type="Organisation", documents=["a.txt"])
+        g.add_edge("x", "y", key="ref", relation="locatedIn", sources=[])
+        g.add_edge("z", "y", key="st", relation="about", sources=[{"document": "a.txt", "sentence": "z y."}])
+        return sorted(document_view(g, "a.txt").edges(keys=True))
+
+    assert build("xyz") == build("zxy") == build("yzx") == [("x", "y", "ref"), ("z", "y", "st")]
+
+
+def test_analysis_takes_nodes_and_edges_without_attributes():
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="A", type="Organisation")
+    g.add_node("b")
+    g.add_edge("a", "b")
+    result = analyze(g)
+    assert {e["label"] for e in result["degree"]} == {"A", "b"}
+    assert shortest_path(g, "a", "b")[0]["to"] == "b"

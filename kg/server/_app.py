@@ -28,7 +28,7 @@ from . import _ld
 from ._negotiate import choose
 from ._policy import scan
 from ._pool import Answer, Busy, Job, Pool, Timeout, WorkerLost, wait_ready
-from ._results import CONTENT_TYPES, GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
+from ._results import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 
 log = logging.getLogger("kg.server")
 
@@ -49,7 +49,9 @@ class Limits:
     timeout: float = 10.0  # seconds a query may run before its worker is stopped
     max_rows: int = 10_000  # solutions or triples in one answer
     max_request_bytes: int = 1 << 20  # a query's text, or a POST body
+    max_response_bytes: int = 64 << 20  # one serialised answer
     workers: int = 2  # queries that run at once, each in its own process
+    max_memory: int | None = 2 << 30  # address space of one worker process, bytes (None: no limit)
 
 
 @dataclass
@@ -66,16 +68,33 @@ class HTTPError(Exception):
         self.response = Response(status, (message + "\n").encode("utf-8"), headers=headers or [])
 
 
+def form(text: str | bytes, where: str) -> dict[str, list[str]]:
+    """The fields of a URL-encoded form; percent-escapes must decode to UTF-8."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("ascii")
+        except UnicodeDecodeError:
+            raise HTTPError(400, f"{where} is not URL-encoded ASCII") from None
+    try:
+        return parse_qs(text, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError as err:
+        raise HTTPError(400, f"{where} does not decode to UTF-8: {err}") from None
+
+
 class Request:
     def __init__(self, environ: dict, max_bytes: int):
         self.environ = environ
         self.method = environ.get("REQUEST_METHOD", "GET").upper()
         # WSGI gives the path as latin-1 characters of its bytes.
         self.path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace") or "/"
-        self.args = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        self.query_string = environ.get("QUERY_STRING", "")
         self.accept = environ.get("HTTP_ACCEPT")
         self.content_type = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
         self.max_bytes = max_bytes
+
+    @property
+    def args(self) -> dict[str, list[str]]:
+        return form(self.query_string, "the URL's query string")
 
     def body(self) -> bytes:
         try:
@@ -87,6 +106,11 @@ class Request:
         return self.environ["wsgi.input"].read(length) if length else b""
 
 
+def _content_type(chosen: tuple[str, str]) -> str:
+    """The Content-Type for a negotiated (format, media type): the type the client took."""
+    return f"{chosen[1]}; charset=utf-8"
+
+
 class App:
     """The endpoint over the build in directory ``build``; ``close()`` stops its workers."""
 
@@ -96,7 +120,7 @@ class App:
         self.manifest = manifest(self.build)
         self.base_iri = self.manifest.get("base_iri", DEFAULT_BASE_IRI)
         path = store_path(self.build)
-        self.pool = Pool(str(path), limits.workers)
+        self.pool = Pool(str(path), limits.workers, limits.max_memory)
         try:
             wait_ready(self.pool)
         except (WorkerLost, Timeout, Busy) as err:
@@ -178,7 +202,8 @@ class App:
         iri = self.base_iri + rest
         if not rest or any(c in rest for c in '<>"{}|^`\\ '):
             raise HTTPError(404, Errors.E515.format(iri=iri))
-        fmt = self._format(request, GRAPH_MEDIA_TYPES, extra={"html": ("text/html", "application/xhtml+xml")})
+        chosen = self._format(request, GRAPH_MEDIA_TYPES, extra={"html": ("text/html", "application/xhtml+xml")})
+        fmt = chosen[0] if chosen else None
         if fmt == "html":
             answer = self.run(Job(_ld.select(iri), "json", None, _ld.MAX_LINKS + 1))
             rows = json.loads(answer.body)["results"]["bindings"]
@@ -186,10 +211,12 @@ class App:
                 raise HTTPError(404, Errors.E515.format(iri=iri))
             return Response(200, _ld.page(iri, rows, self.base_iri).encode("utf-8"), "text/html; charset=utf-8",
                             [("Vary", "Accept")])
-        answer = self.run(Job(_ld.construct(iri), None, fmt, self.limits.max_rows))
+        if chosen is None:  # format= named a format for query results, not for a graph
+            raise HTTPError(406, self._not_acceptable(request, "a description", GRAPH_MEDIA_TYPES))
+        answer = self.run(Job(_ld.construct(iri), None, fmt, self.limits.max_rows, self.limits.max_response_bytes))
         if answer.rows == 0:
             raise HTTPError(404, Errors.E515.format(iri=iri))
-        return Response(200, answer.body, CONTENT_TYPES[fmt], [("Vary", "Accept"), *_CORS])
+        return Response(200, answer.body, _content_type(chosen), [("Vary", "Accept"), *_CORS])
 
     # -- the SPARQL 1.1 Protocol ----------------------------------------------------------
 
@@ -206,13 +233,16 @@ class App:
             if scanned.service:
                 raise HTTPError(403, Errors.E502)
             forced = params.get("format", [None])[-1]
-            result_format = self._format(request, RESULT_MEDIA_TYPES, forced, strict=False)
-            graph_format = self._format(request, GRAPH_MEDIA_TYPES, forced, strict=False)
-            if result_format is None and graph_format is None:
+            for_results = self._format(request, RESULT_MEDIA_TYPES, forced, strict=False)
+            for_graphs = self._format(request, GRAPH_MEDIA_TYPES, forced, strict=False)
+            if for_results is None and for_graphs is None:
                 raise HTTPError(406, self._not_acceptable(request, "SPARQL answers", FORMATS))
-            job = Job(text, result_format, graph_format, self.limits.max_rows,
+            job = Job(text, for_results and for_results[0], for_graphs and for_graphs[0], self.limits.max_rows,
+                      self.limits.max_response_bytes,
                       tuple(params.get("default-graph-uri", [])), tuple(params.get("named-graph-uri", [])))
             answer = self.run(job)
+            if answer.kind == "not-acceptable" and answer.message not in ("results", "graph"):
+                raise HTTPError(406, answer.message)  # the format cannot carry this answer
             if answer.kind == "not-acceptable":
                 offers = RESULT_MEDIA_TYPES if answer.message == "results" else GRAPH_MEDIA_TYPES
                 what = "query results" if answer.message == "results" else "graphs (CONSTRUCT, DESCRIBE)"
@@ -220,7 +250,8 @@ class App:
         except HTTPError as err:
             err.response.headers.extend(_CORS)
             raise
-        return Response(200, answer.body, CONTENT_TYPES[answer.fmt], [("Vary", "Accept"), *_CORS])
+        chosen = for_results if for_results and for_results[0] == answer.fmt else for_graphs
+        return Response(200, answer.body, _content_type(chosen), [("Vary", "Accept"), *_CORS])
 
     def _operation(self, request: Request) -> tuple[str, dict[str, list[str]]]:
         """The query text and the protocol parameters of a request."""
@@ -228,7 +259,7 @@ class App:
         if request.method == "POST":
             body = request.body()
             if request.content_type == "application/x-www-form-urlencoded":
-                for key, values in parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items():
+                for key, values in form(body, "the form").items():
                     params.setdefault(key, []).extend(values)
             elif request.content_type == "application/sparql-query":
                 try:
@@ -256,14 +287,15 @@ class App:
         return queries[0], params
 
     def _format(self, request: Request, offers: dict, forced: str | None = None, strict: bool = True,
-                extra: dict | None = None) -> str | None:
-        """The format to answer in: ``format=`` if given, else by the Accept header."""
+                extra: dict | None = None) -> tuple[str, str] | None:
+        """The format to answer in and its media type: ``format=`` if given, else by the
+        Accept header; None when the client takes none of ``offers``."""
         offers = {**(extra or {}), **offers}
         forced = forced or request.args.get("format", [None])[-1]
         if forced:
             if forced not in FORMATS and forced not in offers:
                 raise HTTPError(400, Errors.E516.format(fmt=forced, known=", ".join([*offers, *FORMATS])))
-            return forced if forced in offers else None
+            return (forced, offers[forced][0]) if forced in offers else None
         chosen = choose(request.accept, offers)
         if chosen is None and strict:
             raise HTTPError(406, self._not_acceptable(request, "this resource", offers))
@@ -290,4 +322,6 @@ class App:
             raise HTTPError(500, Errors.E403.format(reason=answer.message))
         if answer.kind == "too-many-rows":
             raise HTTPError(422, Errors.E504.format(rows=answer.rows))
+        if answer.kind == "too-large":
+            raise HTTPError(422, Errors.E517.format(size=answer.rows))
         return answer

@@ -44,22 +44,33 @@ def _matches(media_range: str, media_type: str) -> bool:
     return media_range == media_type
 
 
-def choose(header: str | None, offers: dict[str, tuple[str, ...]]) -> str | None:
-    """The name of the offer that the header accepts best, or None when it accepts none.
+def choose(header: str | None, offers: dict[str, tuple[str, ...]]) -> tuple[str, str] | None:
+    """The offer that the header accepts best, as (name, media type to send), or None when
+    it accepts none.
 
-    ``offers`` maps a name to its media types; a media type takes the weight of the most
-    specific range that matches it; equal weights go to the range the client listed
-    first, then to the first offer (the default).
+    ``offers`` maps a name to its media types: the first is the one sent, the others are
+    aliases a client may name instead (``application/json`` for SPARQL JSON results). A
+    type takes the weight of the most specific range that matches it, so ``q=0`` on it
+    excludes it whatever wildcard follows; an alias counts only when named exactly. Equal
+    weights go to the range the client listed first, then to the first offer.
     """
     ranges = parse_accept(header)
     best, best_score = None, (0.0, 0)
-    for name, types in offers.items():
-        for media_type in types:
-            matching = [r for r in ranges if _matches(r.media, media_type)]
-            if not matching:
-                continue
-            rng = max(matching, key=lambda r: (r.specificity, -r.index))
-            score = (rng.q, -rng.index)
-            if rng.q > 0 and score > best_score:
-                best, best_score = name, score
+    for name, (canonical, *aliases) in offers.items():
+        exact = {r.media: r for r in ranges if r.specificity == 2}
+        if canonical in exact:
+            rng, media_type = exact[canonical], canonical
+        else:
+            named = [exact[a] for a in aliases if a in exact]
+            if named:
+                rng = max(named, key=lambda r: (r.q, -r.index))
+                media_type = rng.media
+            else:
+                matching = [r for r in ranges if _matches(r.media, canonical)]
+                if not matching:
+                    continue
+                rng, media_type = max(matching, key=lambda r: (r.specificity, -r.index)), canonical
+        score = (rng.q, -rng.index)
+        if rng.q > 0 and score > best_score:
+            best, best_score = (name, media_type), score
     return best

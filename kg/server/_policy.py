@@ -1,13 +1,20 @@
 """What the endpoint agrees to run: queries only (no SPARQL Update) and no ``SERVICE``.
 
-A lexical scan, following the SPARQL 1.1 grammar's terminals (comments, strings, IRIs,
-variables, prefixed names), finds the first keyword of the request after its prologue and
-every bare ``SERVICE`` keyword; text inside strings, IRIs, comments and prefixed names
-never counts. The query itself is parsed later by Oxigraph, which reports syntax errors.
+``SERVICE`` would make the query engine send HTTP requests to any address a client names,
+so the rule is blunt and cannot be talked round by a parser that reads the text
+differently from Oxigraph's: a request whose text holds the letters ``service`` anywhere,
+in any case, even inside a string, an IRI or a comment, after Unicode compatibility
+folding and after ``\\uXXXX`` escapes are undone, is refused. (Write ``"serv"`` and
+``"ice"`` apart, with CONCAT, to search for the word.)
+
+The first keyword after the prologue tells the operation: SPARQL Update is refused too
+(the store is opened read-only whatever this says; this only gives the client a clear 403
+rather than a syntax error).
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
@@ -18,33 +25,26 @@ _PROLOGUE = frozenset({"BASE", "PREFIX"})
 
 _TOKEN = re.compile(r'''
     (?P<space>\s+)
-  | (?P<comment>\#[^\n]*)
+  | (?P<comment>\#[^\n\r]*)
   | (?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
-               |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+               |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
   | (?P<var>[?$][\w\u00b7]+)
-  | (?P<pname>[\w.\-]*:[\w.\-:%\\]*)
+  | (?P<pname>[\w.\-]*:(?:[\w.\-:%]|\\.)*)
   | (?P<word>[A-Za-z_]\w*)
   | (?P<other>.)
 ''', re.VERBOSE | re.DOTALL)
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
 @dataclass(frozen=True)
 class Scan:
     form: str | None  # SELECT, CONSTRUCT, DESCRIBE, ASK, an update keyword, or None
-    service: bool  # a SERVICE keyword occurs
+    service: bool  # the letters "service" occur
 
     @property
     def is_update(self) -> bool:
         return self.form in UPDATE_FORMS
-
-    @property
-    def is_graph(self) -> bool:
-        """The answer is triples (CONSTRUCT, DESCRIBE), not solutions or a boolean."""
-        return self.form in ("CONSTRUCT", "DESCRIBE")
-
-
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
 def _unescape(m: re.Match) -> str:
@@ -52,17 +52,20 @@ def _unescape(m: re.Match) -> str:
     return chr(code) if code <= 0x10FFFF else m.group()
 
 
+def mentions_service(text: str) -> bool:
+    for variant in (text, _ESCAPE.sub(_unescape, text)):
+        if "service" in unicodedata.normalize("NFKC", variant).casefold():
+            return True
+    return False
+
+
 def scan(text: str) -> Scan:
-    # SPARQL allows \uXXXX escapes anywhere in a query (SPARQL 1.1, 19.2): undo them first.
-    text = _ESCAPE.sub(_unescape, text)
     form = None
-    service = False
     for m in _TOKEN.finditer(text):
         if m.lastgroup != "word":
             continue
         word = m.group().upper()
-        if form is None and word not in _PROLOGUE:
-            form = word if word in QUERY_FORMS | UPDATE_FORMS else ""
-        if word == "SERVICE":
-            service = True
-    return Scan(form or None, service)
+        if word not in _PROLOGUE:
+            form = word if word in QUERY_FORMS | UPDATE_FORMS else None
+            break
+    return Scan(form, mentions_service(text))

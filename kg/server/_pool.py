@@ -26,13 +26,14 @@ class Job:
     result_format: str | None  # for SELECT and ASK; None: the client accepts none
     graph_format: str | None  # for CONSTRUCT and DESCRIBE
     max_rows: int
+    max_bytes: int = 64 << 20  # of the serialised answer
     default_graphs: tuple[str, ...] = ()  # default-graph-uri (none: the union of all graphs)
     named_graphs: tuple[str, ...] = ()  # named-graph-uri (none: every graph)
 
 
 @dataclass(frozen=True)
 class Answer:
-    kind: str  # ok, syntax, failed, too-many-rows, not-acceptable
+    kind: str  # ok, syntax, failed, too-many-rows, too-large, not-acceptable
     body: bytes = b""
     fmt: str = ""
     rows: int = 0
@@ -41,6 +42,24 @@ class Answer:
 
 def execute(store: ox.Store, job: Job) -> Answer:
     """Run one job on ``store`` (in a worker process)."""
+    try:
+        options = _dataset(job)
+    except ValueError as err:
+        return Answer("syntax", message=f"default-graph-uri or named-graph-uri is not an IRI: {err}")
+    try:
+        answer = _answer(store.query(job.query, **options), job)
+    except SyntaxError as err:
+        return Answer("syntax", message=str(err))
+    except _results.Unwritable as err:
+        return Answer("not-acceptable", message=str(err))
+    except (OSError, ValueError, RuntimeError) as err:
+        return Answer("failed", message=str(err))
+    if len(answer.body) > job.max_bytes:
+        return Answer("too-large", rows=job.max_bytes)
+    return answer
+
+
+def _dataset(job: Job) -> dict:
     options: dict = {}
     if job.default_graphs:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
@@ -48,31 +67,30 @@ def execute(store: ox.Store, job: Job) -> Answer:
         options["use_default_graph_as_union"] = True
     if job.named_graphs:
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
-    try:
-        results = store.query(job.query, **options)
-        if isinstance(results, ox.QueryBoolean):
-            if job.result_format is None:
-                return Answer("not-acceptable", message="results")
-            return Answer("ok", results.serialize(format=RESULT_FORMATS[job.result_format]), job.result_format, 1)
-        if isinstance(results, ox.QueryTriples):
-            if job.graph_format is None:
-                return Answer("not-acceptable", message="graph")
-            triples = _capped(results, job.max_rows)
-            if triples is None:
-                return Answer("too-many-rows", rows=job.max_rows)
-            return Answer("ok", serialize_triples(triples, job.graph_format), job.graph_format, len(triples))
+    return options
+
+
+def _answer(results, job: Job) -> Answer:
+    """The answer to a query in the format the client takes, within the row cap."""
+    if isinstance(results, ox.QueryBoolean):
         if job.result_format is None:
             return Answer("not-acceptable", message="results")
-        variables = [v.value for v in results.variables]
-        solutions = _capped(results, job.max_rows)
-        if solutions is None:
+        return Answer("ok", results.serialize(format=RESULT_FORMATS[job.result_format]), job.result_format, 1)
+    if isinstance(results, ox.QueryTriples):
+        if job.graph_format is None:
+            return Answer("not-acceptable", message="graph")
+        triples = _capped(results, job.max_rows)
+        if triples is None:
             return Answer("too-many-rows", rows=job.max_rows)
-        return Answer("ok", _results.write(variables, solutions, job.result_format), job.result_format,
-                      len(solutions))
-    except SyntaxError as err:
-        return Answer("syntax", message=str(err))
-    except (OSError, ValueError, RuntimeError) as err:
-        return Answer("failed", message=str(err))
+        return Answer("ok", serialize_triples(triples, job.graph_format), job.graph_format, len(triples))
+    if job.result_format is None:
+        return Answer("not-acceptable", message="results")
+    variables = [v.value for v in results.variables]
+    solutions = _capped(results, job.max_rows)
+    if solutions is None:
+        return Answer("too-many-rows", rows=job.max_rows)
+    return Answer("ok", _results.write(variables, solutions, job.result_format), job.result_format,
+                  len(solutions))
 
 
 def _capped(iterator, max_rows: int) -> list | None:
@@ -85,8 +103,12 @@ def _capped(iterator, max_rows: int) -> list | None:
     return items
 
 
-def _work(store_path: str, conn) -> None:  # pragma: no cover - runs in the worker process
+def _work(store_path: str, conn, max_memory: int | None) -> None:  # pragma: no cover - in the worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    if max_memory:  # a query that needs more dies alone; the pool replaces its process
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
     store = ox.Store.read_only(store_path)
     while True:
         try:
@@ -121,27 +143,32 @@ class _Worker:
 
 
 class Pool:
-    """``size`` worker processes over the store at ``store_path``."""
+    """``size`` worker processes over the store at ``store_path``, each limited to
+    ``max_memory`` bytes of address space (None: no limit)."""
 
-    def __init__(self, store_path: str, size: int = 2):
+    def __init__(self, store_path: str, size: int = 2, max_memory: int | None = None):
         self.store_path = store_path
         self.size = size
+        self.max_memory = max_memory
         self._context = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited locks
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
         for _ in range(size):
-            self._idle.put(self._spawn())
+            self._idle.put(self._spawn())  # never None: the pool is not closed yet
 
-    def _spawn(self) -> _Worker:
+    def _spawn(self) -> _Worker | None:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_work, args=(self.store_path, child), daemon=True,
+        process = self._context.Process(target=_work, args=(self.store_path, child, self.max_memory), daemon=True,
                                         name="kg-query-worker")
         process.start()
         child.close()
         worker = _Worker(process, parent)
         with self._lock:
+            if self._closed:  # closed while this one started: it must not outlive the pool
+                worker.stop()
+                return None
             self._all.add(worker)
         return worker
 
@@ -149,8 +176,14 @@ class Pool:
         with self._lock:
             self._all.discard(worker)
         worker.stop()
+
+        def respawn() -> None:
+            new = self._spawn()
+            if new is not None:
+                self._idle.put(new)
+
         if not self._closed:
-            threading.Thread(target=lambda: self._idle.put(self._spawn()), daemon=True).start()
+            threading.Thread(target=respawn, daemon=True).start()
 
     def run(self, job: Job, timeout: float, wait: float | None = None) -> Answer:
         """The answer to ``job``; raises Timeout after ``timeout`` seconds of running,
@@ -177,8 +210,8 @@ class Pool:
             return [w.process.pid for w in self._all]
 
     def close(self) -> None:
-        self._closed = True
         with self._lock:
+            self._closed = True
             workers = list(self._all)
             self._all.clear()
         for worker in workers:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
@@ -16,7 +17,8 @@ import pyoxigraph as ox
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
-#: Media types a client may ask for, by the format name the endpoint uses for each.
+#: Media types a client may ask for, by the format name the endpoint uses for each; the first
+#: is the one sent unless the client names an alias.
 RESULT_MEDIA_TYPES = {
     "json": ("application/sparql-results+json", "application/json"),
     "xml": ("application/sparql-results+xml", "application/xml", "text/xml"),
@@ -28,20 +30,28 @@ GRAPH_MEDIA_TYPES = {
     "ntriples": ("application/n-triples", "text/plain"),
     "jsonld": ("application/ld+json",),
 }
-CONTENT_TYPES = {
-    "json": "application/sparql-results+json; charset=utf-8",
-    "xml": "application/sparql-results+xml; charset=utf-8",
-    "csv": "text/csv; charset=utf-8",
-    "tsv": "text/tab-separated-values; charset=utf-8",
-    "turtle": "text/turtle; charset=utf-8",
-    "ntriples": "application/n-triples; charset=utf-8",
-    "jsonld": "application/ld+json; charset=utf-8",
-}
+
+
+class Unwritable(ValueError):
+    """The answer holds something the chosen format cannot carry."""
 
 
 def write(variables: list[str], solutions: list[ox.QuerySolution], fmt: str) -> bytes:
     """The solutions in ``fmt`` (json, xml, csv or tsv)."""
     return _WRITERS[fmt](variables, solutions)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """Character data for XML 1.0: escaped, carriage returns kept as references (a parser
+    would turn a raw one into a line feed); a character XML 1.0 cannot hold is refused."""
+    bad = _NOT_XML.search(text)
+    if bad:
+        raise Unwritable(f"a value holds the character U+{ord(bad.group()):04X}, which XML 1.0 cannot carry; "
+                         "ask for JSON, CSV or TSV")
+    return escape(text).replace("\r", "&#13;")
 
 
 def _json_term(term) -> dict:
@@ -69,15 +79,15 @@ def _json(variables, solutions) -> bytes:
 
 def _xml_term(term) -> str:
     if isinstance(term, ox.NamedNode):
-        return f"<uri>{escape(term.value)}</uri>"
+        return f"<uri>{_xml_text(term.value)}</uri>"
     if isinstance(term, ox.BlankNode):
-        return f"<bnode>{escape(term.value)}</bnode>"
+        return f"<bnode>{_xml_text(term.value)}</bnode>"
     if isinstance(term, ox.Literal):
         if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+            return f"<literal xml:lang={quoteattr(term.language)}>{_xml_text(term.value)}</literal>"
         if term.datatype.value not in (XSD_STRING, RDF_LANG_STRING):
-            return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-        return f"<literal>{escape(term.value)}</literal>"
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{_xml_text(term.value)}</literal>"
+        return f"<literal>{_xml_text(term.value)}</literal>"
     return (f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}"
             f"</predicate><object>{_xml_term(term.object)}</object></triple>")
 
@@ -99,6 +109,16 @@ def _csv_term(term) -> str:
         return f"_:{term.value}"
     if isinstance(term, (ox.NamedNode, ox.Literal)):
         return term.value
+    return _tsv_term(term)  # a triple term: no plain form, so its N-Triples-like form
+
+
+def _tsv_term(term) -> str:
+    """A term in its N-Triples form (which escapes tab and new line inside literals); a
+    triple term as RDF 1.2 writes it, ``<<( s p o )>>``."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.Triple):
+        return f"<<( {_tsv_term(term.subject)} {_tsv_term(term.predicate)} {_tsv_term(term.object)} )>>"
     return str(term)
 
 
@@ -112,9 +132,8 @@ def _csv(variables, solutions) -> bytes:
 
 
 def _tsv(variables, solutions) -> bytes:
-    # Terms in their N-Triples form (which escapes tab and new line inside literals).
     lines = ["\t".join(f"?{v}" for v in variables)]
-    lines += ["\t".join("" if s[v] is None else str(s[v]) for v in variables) for s in solutions]
+    lines += ["\t".join(_tsv_term(s[v]) for v in variables) for s in solutions]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

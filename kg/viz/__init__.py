@@ -143,8 +143,12 @@ def _write(path: Path, text: str) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def file_name(kind: str, key: str) -> str:
+def file_name(kind: str, key: str, unique: bool = False) -> str:
+    """``kind-key.html`` with the key made safe; ``unique`` adds a hash of the key, for keys
+    that would otherwise share a name ("c d" and "c-d")."""
     safe = re.sub(r"[^A-Za-z0-9._-]+", "-", key).strip("-.") or "x"
+    if unique:
+        safe += "-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
     return f"{kind}-{safe}.html"
 
 
@@ -152,9 +156,11 @@ def document_view(graph: nx.MultiDiGraph, document: str) -> nx.MultiDiGraph:
     """The entities a document mentions and the relations read from it."""
     view = nx.MultiDiGraph()
     view.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if document in d.get("documents", ()))
+    mentioned = set(view)
     for s, o, key, d in graph.edges(keys=True, data=True):
         stated_here = any(src["document"] == document for src in d.get("sources", ()))
-        if stated_here or (not d.get("sources") and s in view and o in view):
+        from_reference_data = not d.get("sources") and s in mentioned and o in mentioned
+        if stated_here or from_reference_data:
             for end in (s, o):
                 if end not in view:
                     view.add_node(end, **graph.nodes[end])
@@ -207,9 +213,11 @@ def write_views(graph: nx.MultiDiGraph, out: Path, *, documents: list[str] | Non
     else:
         wanted = known
     jobs = [("corpus.html", "The whole corpus", "corpus", graph, "", None)]
-    for doc in wanted:
-        jobs.append((file_name("doc", Path(doc).stem), doc, "document", document_view(graph, doc), "one document",
-                     None))
+    plain = [file_name("doc", doc.removesuffix(".txt")) for doc in wanted]
+    for doc, name in zip(wanted, plain):
+        if plain.count(name) > 1:
+            name = file_name("doc", doc.removesuffix(".txt"), unique=True)
+        jobs.append((name, doc, "document", document_view(graph, doc), "one document", None))
     if entity is not None:
         node = find_entity(graph, entity)
         label = graph.nodes[node].get("label", node)
