@@ -360,3 +360,20 @@ def test_odd_inputs_do_not_break_a_document():
     long_text = "các đơn vị phối hợp thực hiện nhiệm vụ " * 400  # a text with no full stop
     assert run(long_text).tokens
 
+
+
+def test_a_programme_named_by_an_abbreviation_runs_through_its_verbs():
+    doc = run("Huyện thực hiện chương trình MTQG giảm nghèo bền vững, chương trình MTQG phát triển KTXH "
+              "vùng đồng bào dân tộc thiểu số và miền núi theo kế hoạch.")
+    assert set(entities(doc, "Project")) == {
+        "Chương trình mục tiêu quốc gia giảm nghèo bền vững",
+        "Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi"}
+
+
+def test_a_named_urban_area_is_a_project_once():
+    doc = run("Đẩy nhanh Khu đô thị Nam Sơn II; Khu tái định cư Đồng Bẩm tại phường Hoàng Văn Thụ. "
+              "Khởi công Dự án Khu đô thị mới Bắc Giang. Cải tạo hệ thống thoát nước khu đô thị phía Tây.")
+    projects = set(entities(doc, "Project"))
+    assert {"Khu đô thị Nam Sơn II", "Khu tái định cư Đồng Bẩm", "Dự án Khu đô thị mới Bắc Giang"} <= projects
+    assert "Khu đô thị mới Bắc Giang" not in projects
+    assert not any("phía Tây" in p and p.startswith("Khu") for p in projects)

@@ -222,8 +222,12 @@ def verb_stop(doc: Doc, base: int, start: int):
     from ..lexicon import works_heads
 
     works = set(works_heads())
+    from ..lexicon import abbreviations
 
-    named = text[base + start:base + start + 1].isupper()
+    first = re.match(r"\w+", text[base + start:base + start + 40])
+    # "chương trình MTQG giảm nghèo …": an abbreviation of common words opens a description
+    spelled_out = abbreviations().get(first.group()) if first else None
+    named = text[base + start:base + start + 1].isupper() and not (spelled_out and spelled_out[:1].islower())
 
     def stop(i: int) -> bool:
         if not named:

@@ -7,6 +7,9 @@ Two shapes:
   "phong trào thi đua “Dân vận khéo”". The name runs to the end of the phrase; a head in
   lower case needs a capitalised word or a quotation in it ("các dự án trên địa bàn" is
   none). Both the name with its head and without it are labels of the project.
+- a development named on its own, "Khu đô thị Phú Lộc III", "Khu tái định cư Nam Cầu": an
+  urban or resettlement area under development is an investment project. The head must be
+  capitalised and followed by a proper name.
 - an item of an enumeration, "(3) Cải tạo, mở rộng trường mầm non X; (4) …" or a footnote
   line "12 Xây mới trụ sở …", that starts with the words of a public work (lexicon/works.tsv:
   xây mới, cải tạo, nâng cấp, kè, hạ tầng kỹ thuật …). The name runs to the item's end.
@@ -39,6 +42,10 @@ _NEXT_LISTED = re.compile(r";\s*")
 #: A programme or campaign named in quotes may be followed by more quoted names of the same
 #: kind: phong trào “A”; “B”; “C”.
 _MORE_QUOTED = re.compile(r"\s*[;,]\s*(?:và\s+)?(?P<q>“[^”]{3,200}”)")
+
+#: "Khu đô thị (mới) Phú Lộc III": the head, then capitalised words, Roman or Arabic numerals.
+_NAME_WORD = rf"(?:[{UPPER}][\w'’-]*|[IVX]+|\d+[A-Z]?)"
+_AREA_RE = re.compile(rf"(?<![\w-])Khu (?:đô thị|tái định cư)(?: mới)? {_NAME_WORD}(?: {_NAME_WORD}){{0,5}}{WE}")
 
 _WORKS = [v for w in works_heads() for v in (w, w.capitalize())]
 #: The start of an enumerated item: "(3) ", or a footnote number at a line's start.
@@ -124,7 +131,19 @@ def find_projects(doc: Doc) -> Doc:
                 _add(doc, base, m.start("name"), m.start("name") + len(text[m.start("name"):end].rstrip()),
                      name[0].upper() + name[1:])
     _listed_works(doc)
+    _areas(doc)
     return doc
+
+
+def _areas(doc: Doc) -> None:
+    """Developments named on their own ("Khu đô thị Phú Lộc III"), outside a project already
+    found ("Dự án Khu đô thị mới Bến Bắc" is one project, not two)."""
+    found = [m.norm for m in doc.mentions if m.type == "Project"]
+    for base, text in sentences(doc):
+        for m in _AREA_RE.finditer(text):
+            begin, end = base + m.start(), base + m.end()
+            if not any(b <= begin < e for b, e in found):
+                _add(doc, base, m.start(), m.end(), " ".join(m.group().split()))
 
 
 def _listed_works(doc: Doc) -> None:
