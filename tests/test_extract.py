@@ -377,3 +377,11 @@ def test_a_named_urban_area_is_a_project_once():
     assert {"Khu đô thị Nam Sơn II", "Khu tái định cư Đồng Bẩm", "Dự án Khu đô thị mới Bắc Giang"} <= projects
     assert "Khu đô thị mới Bắc Giang" not in projects
     assert not any("phía Tây" in p and p.startswith("Khu") for p in projects)
+
+
+def test_a_heading_in_capitals_does_not_run_into_the_next_line():
+    doc = run("ỦY BAN NHÂN DÂN THÀNH PHỐ HÒA BÌNH\nBáo cáo kết quả công tác tháng 3 năm 2024\n"
+              "Phòng Tài chính - Kế hoạch thành phố báo cáo tiến độ giải ngân.")
+    names = set(entities(doc, "Organisation"))
+    assert "Phòng Tài chính - Kế hoạch thành phố Hòa Bình" in names
+    assert not any("Báo" in n for n in names)

@@ -13,8 +13,10 @@ LOWER = "".join(c for r in ((0x61, 0x7B), (0xC0, 0x250), (0x1E00, 0x1F00))
 CAP = rf"[{UPPER}][{LOWER}{UPPER}]*"  # a capitalised syllable: Lạng, TP, HĐND
 WB = rf"(?<![{LOWER}{UPPER}\d])"  # word boundary before (\b does not know Vietnamese well)
 WE = rf"(?![{LOWER}{UPPER}\d])"  # word boundary after
-#: A proper name of a place: one to four capitalised syllables (Lạng Sơn, Vĩnh Trại).
-PROPER = rf"{CAP}(?:\s+{CAP}){{0,3}}{WE}"
+#: A proper name of a place: one to four capitalised syllables (Lạng Sơn, Vĩnh Trại); one
+#: written in capitals is capitals throughout ("LẠNG SƠN"), so that a heading "THÀNH PHỐ
+#: LẠNG SƠN" does not run on into the next line's "Báo cáo".
+PROPER = rf"(?:[{UPPER}]+{WE}(?:\s+[{UPPER}]+{WE}){{0,3}}|{CAP}(?:\s+{CAP}){{0,3}}{WE})"
 #: A number that stands for a name (Phường 1, Trường Mầm non 19/5).
 NUMERAL = r"\d+(?:/\d+)?"
 
