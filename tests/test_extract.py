@@ -385,3 +385,11 @@ def test_a_heading_in_capitals_does_not_run_into_the_next_line():
     names = set(entities(doc, "Organisation"))
     assert "Phòng Tài chính - Kế hoạch thành phố Hòa Bình" in names
     assert not any("Báo" in n for n in names)
+
+
+def test_a_nationwide_programme_keeps_its_commas_and_ends_with_its_unit_or_period():
+    doc = run("Huyện hoàn thành Chương trình xóa nhà tạm, nhà dột nát trên địa bàn huyện Bảo Lạc trước ngày 30/8. "
+              "Các xã thực hiện chương trình MTQG giảm nghèo bền vững giai đoạn 2021 - 2025, đạt kế hoạch.")
+    assert set(entities(doc, "Project")) == {
+        "Chương trình xóa nhà tạm, nhà dột nát trên địa bàn huyện Bảo Lạc",
+        "Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025"}

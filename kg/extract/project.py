@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import expand, works_heads
+from ..lexicon import expand, programmes, works_heads
 from ..model import Doc
 from ..pipeline import component
-from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences, verb_stop
+from ._base import PROPER, UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences, verb_stop
 
 _HEADS = ["dự án", "tiểu dự án", "Tiểu Dự án", "công trình", "hạng mục", "đề án", "chương trình",
           "phong trào thi đua", "phong trào", "cuộc vận động"]
@@ -46,6 +46,18 @@ _MORE_QUOTED = re.compile(r"\s*[;,]\s*(?:và\s+)?(?P<q>“[^”]{3,200}”)")
 #: "Khu đô thị (mới) Phú Lộc III": the head, then capitalised words, Roman or Arabic numerals.
 _NAME_WORD = rf"(?:[{UPPER}][\w'’-]*|[IVX]+|\d+[A-Z]?)"
 _AREA_RE = re.compile(rf"(?<![\w-])Khu (?:đô thị|tái định cư)(?: mới)? {_NAME_WORD}(?: {_NAME_WORD}){{0,5}}{WE}")
+
+#: A nationwide programme's name, written out or with MTQG, after its head: it runs through
+#: its commas and verbs ("Chương trình xóa nhà tạm, nhà dột nát").
+def _flexible(name: str) -> str:
+    pattern = r"\s+".join(re.escape(word) for word in name.split())
+    return pattern.replace(r"mục\s+tiêu\s+quốc\s+gia", r"(?:mục\s+tiêu\s+quốc\s+gia|MTQG)")
+
+
+_PROGRAMME = re.compile(rf"[“\"]?(?:{'|'.join(_flexible(n) for n in programmes())}){WE}[”\"]?", re.IGNORECASE)
+#: What a programme's name may go on with: the unit it runs in, its period.
+_PROGRAMME_TAIL = re.compile(rf"(?:\s+trên địa bàn\s+(?:thành phố|tỉnh|huyện|quận|thị xã|xã|phường|thị trấn)\s+{PROPER})?"
+                             rf"(?:,?\s+(?:giai đoạn|năm)\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?{WE})?")
 
 _WORKS = [v for w in works_heads() for v in (w, w.capitalize())]
 #: The start of an enumerated item: "(3) ", or a footnote number at a line's start.
@@ -110,6 +122,8 @@ def find_projects(doc: Doc) -> Doc:
                 end = _item_end(text, m.end())
                 if not _PARTICULAR.search(text, m.end() + 1, end):
                     continue
+            elif known := _PROGRAMME.match(text, m.end()):
+                end = _PROGRAMME_TAIL.match(text, known.end()).end()
             else:
                 end = phrase_end(text, m.end(), stop_after_year=False, max_words=25, stop=_STOP,
                                  stop_at=verb_stop(doc, base, m.end()))

@@ -112,6 +112,12 @@ def event_heads() -> tuple[str, ...]:
 
 
 @cache
+def programmes() -> tuple[str, ...]:
+    """Names of nationwide programmes and movements, longest first."""
+    return tuple(sorted((r[0] for r in _rows("programmes.tsv")), key=lambda h: (-len(h), h)))
+
+
+@cache
 def works_heads(kind: str | None = None) -> tuple[str, ...]:
     """Words that open the name of a public work; ``kind``: "action" or "object"."""
     return tuple(sorted((r[0] for r in _rows("works.tsv") if kind in (None, r[1])),
