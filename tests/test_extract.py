@@ -393,3 +393,13 @@ def test_a_nationwide_programme_keeps_its_commas_and_ends_with_its_unit_or_perio
     assert set(entities(doc, "Project")) == {
         "Chương trình xóa nhà tạm, nhà dột nát trên địa bàn huyện Bảo Lạc",
         "Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025"}
+
+
+def test_the_only_province_a_document_names_is_its_own():
+    filler = "Các xã tiếp tục thực hiện nhiệm vụ phát triển kinh tế, bảo đảm an sinh xã hội trên địa bàn. " * 8
+    doc = run(filler + "Huyện đã báo cáo UBND tỉnh Hà Giang kết quả thực hiện. UBND tỉnh giao chỉ tiêu mới.")
+    assert "Ủy ban nhân dân tỉnh Hà Giang" in entities(doc, "Organisation")
+    assert "Ủy ban nhân dân tỉnh" not in entities(doc, "Organisation")
+    two = run(filler + "Đoàn công tác tỉnh Hà Giang làm việc với tỉnh Cao Bằng. UBND tỉnh giao chỉ tiêu mới.")
+    assert "Ủy ban nhân dân tỉnh Hà Giang" not in entities(two, "Organisation")
+    assert "Ủy ban nhân dân tỉnh Cao Bằng" not in entities(two, "Organisation")

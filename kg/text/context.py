@@ -3,7 +3,7 @@
 A city portal writes "UBND thành phố" for its own city's committee; to expand such a
 name the extractors need the document's home unit of each level. It is the unit of that
 level the document names most often ("thành phố Lạng Sơn", "tỉnh Lạng Sơn"), and at least
-twice unless its headline or lead names it.
+twice unless its headline or lead names it or it is the only unit of its level named.
 """
 from __future__ import annotations
 
@@ -39,9 +39,10 @@ def find_context(doc: Doc) -> Doc:
         counts[j] += 1
         first.setdefault(j, m.start())
     home: dict = {}
+    per_level = Counter(j.level for j in counts)
     for j, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))):
-        if n < 2 and first.get(j, 0) > LEAD:
-            continue  # named once, in passing: not what the document is about
+        if n < 2 and first.get(j, 0) > LEAD and per_level[j.level] > 1:
+            continue  # named once, in passing, beside others: not what the document is about
         if j.level in ("province", "district") and not any(h.level == j.level for h in home.values()):
             home[j.level_word] = j
     doc.context["home"] = home
