@@ -347,9 +347,9 @@ def test_numbers_name_villages_not_districts_and_peers_are_not_nested():
     assert not any(f[0] == "locatedIn" and f[1] == "huyện Lục Nam" for f in facts(doc))
 
 
-def test_a_unit_named_once_in_passing_is_not_the_home():
+def test_a_unit_named_once_in_passing_beside_others_is_not_the_home():
     doc = run("UBND tỉnh Bắc Giang chỉ đạo. " + "Công tác được triển khai đồng bộ. " * 30 +
-              "Đoàn đã đến huyện Lục Nam. UBND huyện kiểm tra.")
+              "Đoàn đã đến huyện Lục Nam và huyện Lạng Giang. UBND huyện kiểm tra.")
     assert "huyện" not in doc.context["home"]
 
 
