@@ -403,3 +403,11 @@ def test_the_only_province_a_document_names_is_its_own():
     two = run(filler + "Đoàn công tác tỉnh Hà Giang làm việc với tỉnh Cao Bằng. UBND tỉnh giao chỉ tiêu mới.")
     assert "Ủy ban nhân dân tỉnh Hà Giang" not in entities(two, "Organisation")
     assert "Ủy ban nhân dân tỉnh Cao Bằng" not in entities(two, "Organisation")
+
+
+def test_a_ceremony_of_giving_is_named_with_whom_it_gives_to():
+    doc = run("Hội Chữ thập đỏ huyện tổ chức lễ trao 30 suất quà Tết cho người cao tuổi, người khuyết tật "
+              "tại xã Bằng Khánh. Lễ khai mạc Hội chợ Xuân cho thấy sức sống mới của địa phương.")
+    events = set(entities(doc, "Event"))
+    assert "Lễ trao 30 suất quà Tết cho người cao tuổi, người khuyết tật" in events
+    assert not any("cho thấy" in e for e in events)

@@ -35,6 +35,12 @@ _ALL_LEVELS = re.compile(r"các cấp" + WE)
 _TERM = re.compile(r",?\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}")
 
 
+#: A ceremony of giving is named with whom it gives to: "cho" and a noun phrase, with a
+#: second one of the same head noun after a comma ("cho hộ nghèo, hộ cận nghèo").
+_GIVEN_TO = re.compile(r"\s+cho\s+(?!(?:thấy|biết|rằng|phép|là|hay|nên|dù)\b)(?P<noun>[^\W\d]+)(?:\s+[^\W\d]+){0,5}?"
+                       r"(?:,\s+(?P=noun)(?:\s+[^\W\d]+){1,3}?)?(?=\s*(?:[,.;:]|$|\s+(?:tại|trên|ở|vào|do)\s))")
+
+
 def description_end(text: str, head_end: int, head: str) -> int | None:
     """Where the description of an event whose head ends at ``head_end`` ends, or None
     when the words after the head name no particular event."""
@@ -45,6 +51,8 @@ def description_end(text: str, head_end: int, head: str) -> int | None:
         return None  # "đại hội đại biểu các cấp": every congress, no particular one
     if head.lower() == "đại hội" and (term := _TERM.match(text, end)):
         end = term.end()
+    if head.lower().startswith("lễ") and (given := _GIVEN_TO.match(text, end)):
+        end = given.end()  # "Lễ bàn giao 15 căn nhà … cho hộ nghèo, hộ cận nghèo"
     return end
 
 
