@@ -411,3 +411,10 @@ def test_a_ceremony_of_giving_is_named_with_whom_it_gives_to():
     events = set(entities(doc, "Event"))
     assert "Lễ trao 30 suất quà Tết cho người cao tuổi, người khuyết tật" in events
     assert not any("cho thấy" in e for e in events)
+
+
+def test_a_verb_glued_to_the_last_syllable_of_a_name_is_cut_off():
+    doc = run("Tại hội chợ, Công ty TNHH Thực phẩm Sạch Hạ Lang trưng bày nhiều sản phẩm. Sở Xây dựng tỉnh kiểm tra.")
+    names = set(entities(doc, "Organisation"))
+    assert "Công ty trách nhiệm hữu hạn Thực phẩm Sạch Hạ Lang" in names
+    assert any(n.startswith("Sở Xây dựng") for n in names)  # a compound word, not a glued verb

@@ -170,6 +170,10 @@ _ENDS_NAME = {"thành phố", "tỉnh", "huyện", "quận", "thị xã", "phư�
               "trên", "tại", "của", "các", "những", "này", "đó", "năm", "ngày", "tháng"}
 
 
+#: Capitalised syllables followed by lower-case ones, in one token.
+_CAP_THEN_LOWER = re.compile(rf"{CAP}(?:\s+{CAP})*(?=\s+[{LOWER}])")
+
+
 def name_end(doc: Doc, pos: int, limit: int, *, lower_nouns: bool = True,
              new_name: re.Pattern | None = None, person_follows: bool = False) -> int:
     """Where a name that starts at normalised offset ``pos`` ends (at most ``limit``).
@@ -198,6 +202,10 @@ def name_end(doc: Doc, pos: int, limit: int, *, lower_nouns: bool = True,
         if tok.begin < pos:  # a word that holds the head and its first name word
             end, last_cap = tok.end, True
         elif person_follows and end > pos and word[:1].isupper() and _PERSON_AHEAD.match(text, tok.begin):
+            break
+        elif (word[:1].isupper() and tok.tag == "V" and i > 0 and doc.tokens[i - 1].tag == "Np"
+              and (glued := _CAP_THEN_LOWER.match(word))):
+            end = tok.begin + glued.end()  # a proper name's last syllable glued to a verb: "Hạ Lang trưng bày"
             break
         elif word[:1].isupper() or (word[:1].isdigit() and last_cap):
             end, last_cap = tok.end, True
