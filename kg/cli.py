@@ -17,6 +17,9 @@ from . import __version__
 from .config import DEFAULT_CORPUS, DEFAULT_OUT, Settings
 from .errors import Errors, KGError
 from .rdf.vocab import DEFAULT_BASE_IRI
+from .server import Limits
+
+SERVE_DEFAULTS = Limits()
 
 err_console = Console(stderr=True, highlight=False)
 
@@ -263,17 +266,17 @@ def _key_value(text: str) -> tuple[str, str]:
               help="Interface to listen on; only this machine can connect by default.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on (0: any free port).")
-@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+@click.option("--timeout", default=SERVE_DEFAULTS.timeout, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds a query may run; past it, the query is stopped and the client told so.")
-@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
+@click.option("--max-rows", default=SERVE_DEFAULTS.max_rows, show_default=True, type=click.IntRange(min=1),
               help="Most solutions or triples in one answer; a larger answer is refused, never cut.")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+@click.option("--workers", default=SERVE_DEFAULTS.workers, show_default=True, type=click.IntRange(1, 64),
               help="Queries that run at once, each in its own process.")
-@click.option("--max-request-kb", default=1024, show_default=True, type=click.IntRange(min=1),
+@click.option("--max-request-kb", default=SERVE_DEFAULTS.max_request_bytes >> 10, show_default=True, type=click.IntRange(min=1),
               help="Largest query or request body accepted, in KiB.")
-@click.option("--max-response-mb", default=64, show_default=True, type=click.IntRange(min=1),
+@click.option("--max-response-mb", default=SERVE_DEFAULTS.max_response_bytes >> 20, show_default=True, type=click.IntRange(min=1),
               help="Largest answer sent, in MiB; a larger one is refused, never cut.")
-@click.option("--max-memory-mb", default=2048, show_default=True, type=click.IntRange(min=0),
+@click.option("--max-memory-mb", default=(SERVE_DEFAULTS.max_memory or 0) >> 20, show_default=True, type=click.IntRange(min=0),
               help="Address space of each query worker, in MiB (0: no limit); a query that needs "
                    "more ends alone.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
@@ -299,7 +302,7 @@ def serve(host: str, port: int, timeout: float, max_rows: int, workers: int, max
     """
     import logging
 
-    from .server import Limits, Server
+    from .server import Server
 
     limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers, max_request_bytes=max_request_kb << 10,
                     max_response_bytes=max_response_mb << 20, max_memory=(max_memory_mb << 20) or None)
