@@ -418,3 +418,17 @@ def test_a_verb_glued_to_the_last_syllable_of_a_name_is_cut_off():
     names = set(entities(doc, "Organisation"))
     assert "Công ty trách nhiệm hữu hạn Thực phẩm Sạch Hạ Lang" in names
     assert any(n.startswith("Sở Xây dựng") for n in names)  # a compound word, not a glued verb
+
+
+def test_a_quoted_title_keeps_its_ordinal_and_period_and_is_one_thing_with_or_without_them():
+    doc = run("Hội Liên hiệp Phụ nữ huyện Bảo Yên tổ chức Hội thi “Phụ nữ khéo tay” lần thứ III năm 2024. "
+              "Huyện phát động phong trào thi đua “Chung sức xây dựng nông thôn mới” giai đoạn 2021 - 2025. "
+              "Sau 3 năm, phong trào thi đua “Chung sức xây dựng nông thôn mới” đạt kết quả tốt.")
+    assert "Hội thi “Phụ nữ khéo tay” lần thứ III năm 2024" in entities(doc, "Event")
+    projects = entities(doc, "Project")
+    assert list(projects) == ["Phong trào thi đua “Chung sức xây dựng nông thôn mới” giai đoạn 2021 - 2025"]
+
+
+def test_a_sentence_that_opens_with_the_honorific_ong_does_not_make_it_a_surname():
+    doc = run("Ông Lê Minh Tuấn, Giám đốc Sở Giáo dục và Đào tạo tỉnh Nghệ An cho biết kết quả.")
+    assert set(entities(doc, "Person")) == {"Lê Minh Tuấn"}

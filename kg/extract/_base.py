@@ -56,10 +56,17 @@ def person_name(written: str) -> str:
 
 
 def same_name_key(name: str, scope: str = "") -> str:
-    """The key of a descriptive name: lower case, and "năm 2025" the same as "2025", so
-    that two wordings of one event or project are one entity (within ``scope``)."""
+    """The key of a descriptive name: lower case, "năm 2025" the same as "2025", and a
+    quoted title the same with or without its year or period, so that two wordings of one
+    event or project are one entity (within ``scope``)."""
+    quoted = _QUOTED_NAME.match(name)
+    if quoted:  # "phong trào “X” giai đoạn 2011-2020" is "phong trào “X”"; an ordinal stays
+        name = quoted.group("title") + (quoted.group("ordinal") or "")
     key = re.sub(r"\bnăm\s+(\d{4})\b", r"\1", name.lower())
     return f"{scope} {key}".strip()
+
+
+_QUOTED_NAME = re.compile(r"(?P<title>.*”)(?P<ordinal>\s+lần\s+thứ\s+[IVXLC\d]+)?")
 
 
 def add_mention(doc: Doc, type_: str, begin: int, end: int, *, name: str, key: str,
@@ -85,6 +92,9 @@ _YEAR_RE = re.compile(r"(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?" + WE)
 #: After a comma a name goes on with its place ("…, phường Chi Lăng").
 _LOCATION_RE = re.compile(rf",\s+(?:phường|xã|thị trấn|thành phố|huyện|quận|tỉnh|thôn|khối|TP)\s+[{UPPER}\d]")
 _SPACE_RE = re.compile(r"\s+")
+#: What may follow a quoted title in a name: the ordinal of the series, the year or period.
+_QUOTED_TAIL = re.compile(r"(?:\s+lần\s+thứ\s+(?:[IVXLC]+|\d+)" + WE + r")?"
+                          r"(?:,?\s+(?:năm|giai\s+đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?" + WE + r")?")
 _DANGLING = {"và", "của", "với", "các", "cho", "về", "đến", "từ", "tại", "trên", "đoạn", "sau", "trước"}
 #: A parenthesis that is part of a name: the stretch of a road, an extension, dates.
 _NAMING_PAREN = re.compile(r"\((?:đoạn|Đoạn|kéo dài|giai đoạn|\d{1,2}/\d{1,2}/\d{4}|\d{4})[^()\n]{0,100}\)")
@@ -109,7 +119,8 @@ def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: boo
             if close < 0:
                 break
             end = i = close + 1
-            break  # a quoted title ends the name
+            end += len(_QUOTED_TAIL.match(text, end).group())  # … “Phụ nữ khéo tay” lần thứ III năm 2024
+            break  # a quoted title ends the name, but for its ordinal and its year or period
         if ch.isspace():
             i = _SPACE_RE.match(text, i).end()
             continue

@@ -31,6 +31,8 @@ _AFTER_POST_RE = re.compile(
     rf"(?=\s*(?:[,;.:(]|$|phát biểu|trình bày|cho biết|báo cáo|nhấn mạnh|khẳng định|chủ trì|chúc mừng|đề nghị|yêu cầu))")
 
 _HONORIFIC_RE = re.compile(rf"{WB}(?:{alternation(_HONORIFIC)})\s+{_NAME}")
+_LEADING_HONORIFIC = re.compile(rf"(?:{alternation(_HONORIFIC)})\s+")
+_NAME_RE = re.compile(_NAME)
 #: A byline: a line of two to four capitalised syllables after the article's last
 #: paragraph ("Đức Anh", "PHÙNG KHIÊM").
 _BYLINE_RE = re.compile(rf"(?<=[.…!?\"”])[ \t]*\n\s*\n[ \t]*(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})"
@@ -46,10 +48,14 @@ def find_persons(doc: Doc) -> Doc:
         seen: set[int] = set()
         for regex in (_HONORIFIC_RE, _TITLED_RE, _AFTER_POST_RE):
             for m in regex.finditer(text):
-                if m.start("name") in seen:
+                start = m.start("name")
+                if (after := _LEADING_HONORIFIC.match(m.group("name"))) and _NAME_RE.fullmatch(
+                        m.group("name")[after.end():]):
+                    start += after.end()  # "Ông Lê Minh Tuấn": Ông is a surname too, but not here
+                if start in seen:
                     continue
-                seen.add(m.start("name"))
-                _add(doc, base + m.start("name"), base + m.end("name"), m.group("name"))
+                seen.add(start)
+                _add(doc, base + start, base + m.end("name"), text[start:m.end("name")])
     for m in _BYLINE_RE.finditer(doc.norm.text):
         if any(b <= m.start("name") < e for b, e in doc.zones):
             continue
