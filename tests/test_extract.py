@@ -432,3 +432,10 @@ def test_a_quoted_title_keeps_its_ordinal_and_period_and_is_one_thing_with_or_wi
 def test_a_sentence_that_opens_with_the_honorific_ong_does_not_make_it_a_surname():
     doc = run("Ông Lê Minh Tuấn, Giám đốc Sở Giáo dục và Đào tạo tỉnh Nghệ An cho biết kết quả.")
     assert set(entities(doc, "Person")) == {"Lê Minh Tuấn"}
+
+
+def test_a_work_after_its_head_ends_before_a_clause_about_it():
+    doc = run("Dự án Nâng cấp, mở rộng Quốc lộ 4B đoạn qua xã Đông Xá có tổng mức đầu tư 150 tỷ đồng. "
+              "Hạng mục: Cải tạo, nâng cấp đường Trần Phú (đoạn từ cầu A đến cầu B) đã hoàn thành.")
+    assert set(entities(doc, "Project")) == {"Dự án Nâng cấp, mở rộng Quốc lộ 4B đoạn qua xã Đông Xá",
+                                              "Hạng mục Cải tạo, nâng cấp đường Trần Phú (đoạn từ cầu A đến cầu B)"}

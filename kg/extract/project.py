@@ -64,6 +64,8 @@ _WORKS = [v for w in works_heads() for v in (w, w.capitalize())]
 _ITEM_RE = re.compile(rf"(?:\(\d{{1,2}}\)|(?:^|(?<=\n))[ \t]*\d{{1,3}}(?:\s*\(\d{{1,2}}\))?)\s*"
                       rf"(?P<name>(?:{alternation(_WORKS)}){WE})")
 _WORKS_AT = re.compile(rf"(?:{alternation(_WORKS)}){WE}")
+#: A clause about the work, after its description: its cost, its state, its purpose.
+_ITEM_CLAUSE = re.compile(rf"\s+(?:có tổng|với tổng|tổng mức|có quy mô|được|đã|đang|sẽ|nhằm|để){WE}")
 _ITEM_END = re.compile(r"\s*(?:;|\(\d{1,2}\)|\.\s|\.$|$)")
 
 
@@ -120,6 +122,8 @@ def find_projects(doc: Doc) -> Doc:
                 continue
             if _ACTION_START.match(text, m.end()):  # "Hạng mục: Cải tạo, nâng cấp đường X": an item
                 end = _item_end(text, m.end())
+                if clause := _ITEM_CLAUSE.search(text, m.end(), end):
+                    end = clause.start()  # "… đoạn qua xã Đông Xá | có tổng mức đầu tư …"
                 if not _PARTICULAR.search(text, m.end() + 1, end):
                     continue
             elif known := _PROGRAMME.match(text, m.end()):
