@@ -439,3 +439,11 @@ def test_a_work_after_its_head_ends_before_a_clause_about_it():
               "Hạng mục: Cải tạo, nâng cấp đường Trần Phú (đoạn từ cầu A đến cầu B) đã hoàn thành.")
     assert set(entities(doc, "Project")) == {"Dự án Nâng cấp, mở rộng Quốc lộ 4B đoạn qua xã Đông Xá",
                                               "Hạng mục Cải tạo, nâng cấp đường Trần Phú (đoạn từ cầu A đến cầu B)"}
+
+
+def test_a_council_session_is_named_with_its_term_and_more_public_bodies_are_known():
+    doc = run("Kỳ họp thứ 15 HĐND tỉnh Yên Bái khóa XVI, nhiệm kỳ 2021 - 2026 đã bế mạc. Viện Kiểm sát nhân dân "
+              "huyện Văn Chấn, Tòa án nhân dân tỉnh Yên Bái và Bảo hiểm xã hội huyện Văn Chấn phối hợp kiểm tra.")
+    assert "Kỳ họp thứ 15 Hội đồng nhân dân tỉnh Yên Bái khóa XVI, nhiệm kỳ 2021 - 2026" in entities(doc, "Event")
+    assert {"Viện Kiểm sát nhân dân huyện Văn Chấn", "Tòa án nhân dân tỉnh Yên Bái",
+            "Bảo hiểm xã hội huyện Văn Chấn"} <= set(entities(doc, "Organisation"))

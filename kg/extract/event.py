@@ -31,7 +31,8 @@ _STOP = re.compile(rf"(?:và\s+(?:{alternation(_FORMS)}|chương trình|phong tr
                    rf"|(?:bế mạc|khai mạc|kết thúc|diễn ra|thông qua|được tổ chức|đã bầu|bầu ra){WE}"
                    rf"|tại\s+(?:[{UPPER}]|thị\s|thành phố|huyện|tỉnh|xã|phường|thị trấn))")
 _ALL_LEVELS = re.compile(r"các cấp" + WE)
-#: A congress is named with the term it opens ("Đại hội … lần thứ XVII, nhiệm kỳ 2020 - 2025").
+#: A congress is named with the term it opens ("Đại hội … lần thứ XVII, nhiệm kỳ 2020 - 2025"),
+#: a council's session with the term it belongs to ("Kỳ họp thứ 15 HĐND tỉnh khóa XVI, nhiệm kỳ …").
 _TERM = re.compile(r",?\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}")
 
 
@@ -49,7 +50,7 @@ def description_end(text: str, head_end: int, head: str) -> int | None:
         return None
     if _ALL_LEVELS.search(text, head_end, end):
         return None  # "đại hội đại biểu các cấp": every congress, no particular one
-    if head.lower() == "đại hội" and (term := _TERM.match(text, end)):
+    if head.lower() in ("đại hội", "kỳ họp") and (term := _TERM.match(text, end)):
         end = term.end()
     if head.lower().startswith("lễ") and (given := _GIVEN_TO.match(text, end)):
         end = given.end()  # "Lễ bàn giao 15 căn nhà … cho hộ nghèo, hộ cận nghèo"
