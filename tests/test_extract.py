@@ -447,3 +447,12 @@ def test_a_council_session_is_named_with_its_term_and_more_public_bodies_are_kno
     assert "Kỳ họp thứ 15 Hội đồng nhân dân tỉnh Yên Bái khóa XVI, nhiệm kỳ 2021 - 2026" in entities(doc, "Event")
     assert {"Viện Kiểm sát nhân dân huyện Văn Chấn", "Tòa án nhân dân tỉnh Yên Bái",
             "Bảo hiểm xã hội huyện Văn Chấn"} <= set(entities(doc, "Organisation"))
+
+
+def test_a_post_body_and_name_read_as_a_post_not_as_a_unit_named_like_a_person():
+    doc = run("Đồng chí Chủ tịch UBND tỉnh Vũ Đức Minh trao quà cho các gia đình chính sách. "
+              "UBND phường Hoàng Văn Thụ tổ chức hội nghị.")
+    assert ("holdsPost", "Vũ Đức Minh", "Ủy ban nhân dân tỉnh", "Chủ tịch") in facts(doc)
+    organisations = set(entities(doc, "Organisation"))
+    assert "Ủy ban nhân dân phường Hoàng Văn Thụ" in organisations  # an official ward with a person's name
+    assert not any("Vũ Đức Minh" in o for o in organisations)

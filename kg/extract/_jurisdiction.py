@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass
 
 from ..text.normalise import ascii_fold
-from ._base import NUMERAL, PROPER, WB, WE, alternation
+from ..lexicon import surnames
+from ..lexicon.units import gazetteer
+from ._base import CAP, NUMERAL, PROPER, WB, WE, alternation
 
 #: Level words that can follow a body's name, and the level each stands for.
 LEVEL_WORDS = {
@@ -21,8 +23,13 @@ LEVEL_WORDS = {
 GLUED = r"TP[A-ZĐ]{2,4}"
 
 _LEVEL_FORMS = [f for w in LEVEL_WORDS for f in {w, w.capitalize(), w.upper()}]
+#: After a level word, a person's full name is not the unit's name ("Chủ tịch UBND tỉnh | Trần
+#: Huy Tuấn"), unless an official unit bears it ("phường Hoàng Văn Thụ", "thành phố Hồ Chí Minh").
+_PERSON_LIKE = rf"(?:{alternation(surnames())}){WE}(?:\s+{CAP}){{2,3}}{WE}"
+_UNIT_LIKE_PERSON = alternation(gazetteer().person_like_names(surnames()))
+UNIT_NAME = rf"(?:(?=(?:{_UNIT_LIKE_PERSON}){WE})|(?!{_PERSON_LIKE})){PROPER}"
 JUR = (rf"(?:(?P<glued>{GLUED}){WE}|(?P<jlevel>{alternation(_LEVEL_FORMS)}){WE}"
-       rf"(?:\.?[ ]+(?P<jname>{PROPER}|{NUMERAL}))?)")
+       rf"(?:\.?[ ]+(?P<jname>{UNIT_NAME}|{NUMERAL}))?)")
 JUR_RE = re.compile(WB + JUR)
 
 #: The party committee that leads the party organisation of each kind of unit.

@@ -11,7 +11,7 @@ import re
 from ..lexicon import roles, surnames
 from ..model import Doc
 from ..pipeline import component
-from ._base import CAP, WB, WE, add_mention, alternation, person_name, sentences
+from ._base import CAP, LOWER, WB, WE, add_mention, alternation, person_name, sentences
 
 SOURCE = "person"
 
@@ -24,11 +24,11 @@ _TITLES = sorted({r.title for r in roles()} | {"Tỉnh ủy viên", "Thành ủy
 _GIVEN = rf"(?!(?:{alternation(_TITLES)}){WE}){CAP}"
 _NAME = rf"(?P<name>(?:{alternation(surnames())}){WE}(?:[ ]+{_GIVEN}){{1,3}}){WE}"
 #: "Giám đốc Sở Tài chính Nông Thị Thu Hà trình bày": a full name after a post title and
-#: the body it is held in, closing the phrase.
+#: the body it is held in, closing the phrase (a lower-case word or punctuation follows).
 _AFTER_POST_RE = re.compile(
     rf"{WB}(?:{alternation(_TITLES)})\s+(?:[^\s,;.:()]+\s+){{1,9}}?"
     rf"(?P<name>(?:{alternation(surnames())}){WE}(?:\s+{_GIVEN}){{2,3}}){WE}"
-    rf"(?=\s*(?:[,;.:(]|$|phát biểu|trình bày|cho biết|báo cáo|nhấn mạnh|khẳng định|chủ trì|chúc mừng|đề nghị|yêu cầu))")
+    rf"(?=\s*(?:[,;.:(]|$)|\s+[{LOWER}])")
 
 _HONORIFIC_RE = re.compile(rf"{WB}(?:{alternation(_HONORIFIC)})\s+{_NAME}")
 _LEADING_HONORIFIC = re.compile(rf"(?:{alternation(_HONORIFIC)})\s+")

@@ -9,9 +9,9 @@ import re
 
 from ..model import Doc
 from ..pipeline import component
-from ._base import NUMERAL, PROPER, WB, WE, add_mention, alternation, sentences
+from ._base import NUMERAL, WB, WE, add_mention, alternation, sentences
 from ..lexicon.units import gazetteer
-from ._jurisdiction import GLUED, glued_city
+from ._jurisdiction import GLUED, UNIT_NAME, glued_city
 
 #: Levels of the official list other than communes (wards are in ward.py).
 _AREA_LEVELS = {"tỉnh", "thành phố", "huyện", "quận", "thị xã"}
@@ -26,11 +26,11 @@ def _forms(words):
 _VILLAGE_WORDS = ["thôn", "khối", "bản"]
 #: A number names a village or a block ("khối 2"), not a district ("huyện 427,5 tỷ").
 _UNIT = (rf"(?P<level>{alternation(_forms(_PLACE_WORDS))}){WE}[ ]+"
-         rf"(?P<name>{PROPER}|(?P<number>{NUMERAL}){WE}(?![,.]\d))")
+         rf"(?P<name>{UNIT_NAME}|(?P<number>{NUMERAL}){WE}(?![,.]\d))")
 _UNIT_RE = re.compile(WB + _UNIT)
 _GLUED_RE = re.compile(rf"{WB}(?P<glued>{GLUED}){WE}")
 _RANK = {"thôn": 0, "khối": 0, "bản": 0, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 2, "tỉnh": 3}
-_IN_RE = re.compile(rf",?[ ]+(?P<level>{alternation(_PLACE_WORDS)}){WE}[ ]+(?P<name>{PROPER})")
+_IN_RE = re.compile(rf",?[ ]+(?P<level>{alternation(_PLACE_WORDS)}){WE}[ ]+(?P<name>{UNIT_NAME})")
 
 
 def unit_name(level: str, name: str) -> str:

@@ -10,6 +10,7 @@ package's own scheme.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
@@ -100,6 +101,14 @@ class Gazetteer:
         ("tỉnh Lạng Sơn", "huyện Chi Lăng"), when exactly one unit bears that name."""
         found = self.areas.get(unit_key(text), [])
         return found[0] if len(found) == 1 else None
+
+    def person_like_names(self, surnames: frozenset[str]) -> frozenset[str]:
+        """Official unit names that read like a person's full name: three or more
+        syllables, the first a family name ("Hoàng Văn Thụ", "Hồ Chí Minh")."""
+        names = {re.sub(r"^(?:Tỉnh|Thành phố|Quận|Huyện|Thị xã)\s+", "", name)
+                 for found in self.areas.values() for _, name in found}
+        names |= {u.short for units in self.wards.values() for u in units}
+        return frozenset(n for n in names if len(n.split()) >= 3 and n.split()[0] in surnames)
 
     def in_district(self, district: str) -> list[Unit]:
         """The pre-2025 communes of a district or city ("thành phố Lạng Sơn")."""
