@@ -456,3 +456,12 @@ def test_a_post_body_and_name_read_as_a_post_not_as_a_unit_named_like_a_person()
     organisations = set(entities(doc, "Organisation"))
     assert "Ủy ban nhân dân phường Hoàng Văn Thụ" in organisations  # an official ward with a person's name
     assert not any("Vũ Đức Minh" in o for o in organisations)
+
+
+def test_youth_union_committees_campaigns_and_the_organiser_of_a_meeting_on_a_directive():
+    doc = run("Huyện đoàn Bảo Lâm tổ chức Chiến dịch Thanh niên tình nguyện hè năm 2024. "
+              "Đảng ủy xã Hợp Thành tổ chức Hội nghị sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị.")
+    assert "Huyện đoàn Bảo Lâm" in entities(doc, "Organisation")
+    assert "Chiến dịch Thanh niên tình nguyện hè năm 2024" in entities(doc, "Project")
+    organisers = {f[2] for f in facts(doc) if f[0] == "organisedBy"}
+    assert organisers == {"Đảng ủy xã Hợp Thành"}  # the Politburo issued the directive

@@ -5,7 +5,7 @@ Organisers:
 - "<Organisation> (đã) tổ chức <Event>", "X phối hợp với Y tổ chức <Event>", "<Event> do X
   (và Y) tổ chức / chủ trì";
 - the body a meeting's own name says it is of ("Kỳ họp thứ 15 HĐND tỉnh", "Hội nghị lần
-  thứ 25 Ban Chấp hành Đảng bộ tỉnh").
+  thứ 25 Ban Chấp hành Đảng bộ tỉnh"), not the issuer of a document the name cites.
 
 Participants:
 
@@ -50,7 +50,11 @@ def find_event_roles(doc: Doc) -> Doc:
         for org in linked(doc, ev, "Organisation", before=_ORGANISES, after=_BY):
             add_fact(doc, "organisedBy", ev.entity, org.entity, ev, "eventroles")
         if ev.source == "event" and _MEETING.match(ev.name):
-            for org in mentions_in(doc, ev.norm[0] + 1, ev.norm[1], "Organisation"):
+            # whose meeting the name says, before any document it names ("Hội nghị sơ kết
+            # Chỉ thị số 05-CT/TW của Bộ Chính trị": the Politburo issued, not organised)
+            cited = [r.norm[0] for r in mentions_in(doc, ev.norm[0] + 1, ev.norm[1], "Resolution")]
+            own_end = min(cited, default=ev.norm[1])
+            for org in mentions_in(doc, ev.norm[0] + 1, own_end, "Organisation"):
                 add_fact(doc, "organisedBy", ev.entity, org.entity, ev, "eventroles")
         b, e = sentence_range(doc, ev.norm[0])
         if _TAKES_PART.search(doc.norm.text[b:e]):

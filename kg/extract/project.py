@@ -3,7 +3,7 @@
 Two shapes:
 
 - a head noun and a name (dự án, công trình, hạng mục, tiểu dự án, đề án, chương trình,
-  phong trào): "Dự án Khu đô thị mới Bến Bắc", "công trình kiên cố hóa tuyến mương …",
+  phong trào, cuộc vận động, chiến dịch): "Dự án Khu đô thị mới Bến Bắc", "công trình kiên cố hóa tuyến mương …",
   "phong trào thi đua “Dân vận khéo”". The name runs to the end of the phrase; a head in
   lower case needs a capitalised word or a quotation in it ("các dự án trên địa bàn" is
   none). Both the name with its head and without it are labels of the project.
@@ -24,7 +24,7 @@ from ..pipeline import component
 from ._base import PROPER, UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences, verb_stop
 
 _HEADS = ["dự án", "tiểu dự án", "Tiểu Dự án", "công trình", "hạng mục", "đề án", "chương trình",
-          "phong trào thi đua", "phong trào", "cuộc vận động"]
+          "phong trào thi đua", "phong trào", "cuộc vận động", "chiến dịch"]
 _FORMS = [v for h in _HEADS for v in {h, h[0].upper() + h[1:], h.title()}]
 _HEAD_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}:?\s*")
 #: Heads followed by these are generic ("dự án trọng điểm") or another kind of thing
