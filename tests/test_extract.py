@@ -465,3 +465,9 @@ def test_youth_union_committees_campaigns_and_the_organiser_of_a_meeting_on_a_di
     assert "Chiến dịch Thanh niên tình nguyện hè năm 2024" in entities(doc, "Project")
     organisers = {f[2] for f in facts(doc) if f[0] == "organisedBy"}
     assert organisers == {"Đảng ủy xã Hợp Thành"}  # the Politburo issued the directive
+
+
+def test_the_office_of_the_council_and_committee_is_one_body_even_abbreviated():
+    doc = run("Văn phòng HĐND và UBND huyện Tràng Định tham mưu tổ chức hội nghị.")
+    assert "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Tràng Định" in entities(doc, "Organisation")
+    assert "Văn phòng Hội đồng nhân dân" not in entities(doc, "Organisation")

@@ -28,8 +28,12 @@ _ABBR = abbreviations()
 
 
 def _forms(full: str) -> list[str]:
-    """A head and its abbreviations ("Ủy ban nhân dân", "UBND")."""
-    return [full] + [a for a, e in _ABBR.items() if e == full]
+    """A head and its abbreviations ("Ủy ban nhân dân", "UBND"), whole or in part
+    ("Văn phòng HĐND và UBND")."""
+    forms = [full]
+    for abbreviation, expansion in _ABBR.items():
+        forms += [f.replace(expansion, abbreviation) for f in forms if expansion in f]
+    return list(dict.fromkeys(forms))
 
 
 _HEADS = org_heads()
