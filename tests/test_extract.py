@@ -471,3 +471,10 @@ def test_the_office_of_the_council_and_committee_is_one_body_even_abbreviated():
     doc = run("Văn phòng HĐND và UBND huyện Tràng Định tham mưu tổ chức hội nghị.")
     assert "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Tràng Định" in entities(doc, "Organisation")
     assert "Văn phòng Hội đồng nhân dân" not in entities(doc, "Organisation")
+
+
+def test_a_body_said_to_belong_to_another_is_its_sub_organisation():
+    doc = run("Phòng Giáo dục và Đào tạo là cơ quan chuyên môn thuộc UBND huyện Văn Lãng. "
+              "Các phòng, ban thuộc UBND huyện gồm Phòng Tư pháp.")
+    subs = {(f[1], f[2]) for f in facts(doc) if f[0] == "subOrganizationOf"}
+    assert subs == {("Phòng Giáo dục và Đào tạo", "Ủy ban nhân dân huyện Văn Lãng")}

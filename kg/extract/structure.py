@@ -4,12 +4,22 @@ An organ named after a body is part of it (Ban Thường vụ Tỉnh ủy ⊂ T�
 Văn phòng or Sở named with its jurisdiction is part of that jurisdiction's People's
 Committee; a ward written with its city or district is located in it. Only links whose
 both ends the document mentions are recorded.
+
+Structure stated in words: "X (là cơ quan chuyên môn) (trực) thuộc Y", when X is named
+("các phòng thuộc UBND" names none).
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Doc
 from ..pipeline import component
-from ._relate import add_fact, entity_by_key
+from ._relate import add_fact, entity_by_key, linked
+
+#: "Phòng Giáo dục và Đào tạo là cơ quan chuyên môn thuộc UBND huyện".
+_BELONGS = re.compile(r",? ?(?:là (?:cơ quan chuyên môn|cơ quan|đơn vị sự nghiệp(?: công lập)?|đơn vị) )?"
+                      r"(?:trực )?thuộc")
+_NEVER = re.compile(r"(?!)")  # the parent is never named before the part
 
 
 @component("structure", requires=("entities",), assigns=("facts",))
@@ -20,6 +30,10 @@ def find_structure(doc: Doc) -> Doc:
             parent = entity_by_key(doc, "Organisation", parent_key)
             if parent:
                 add_fact(doc, "subOrganizationOf", m.entity, parent, m, "structure")
+        if m.type == "Organisation":
+            for parent in linked(doc, m, "Organisation", before=_NEVER, after=_BELONGS):
+                if parent.entity is not m.entity:
+                    add_fact(doc, "subOrganizationOf", m.entity, parent.entity, m, "structure")
         place_key = m.attrs.get("located_in")
         if place_key:
             place = entity_by_key(doc, "Place", place_key)
