@@ -478,3 +478,9 @@ def test_a_body_said_to_belong_to_another_is_its_sub_organisation():
               "Các phòng, ban thuộc UBND huyện gồm Phòng Tư pháp.")
     subs = {(f[1], f[2]) for f in facts(doc) if f[0] == "subOrganizationOf"}
     assert subs == {("Phòng Giáo dục và Đào tạo", "Ủy ban nhân dân huyện Văn Lãng")}
+
+
+def test_a_signature_without_its_tm_line_is_signed_for_the_body_at_the_head():
+    doc = run("ỦY BAN NHÂN DÂN\nHUYỆN NGUYÊN BÌNH\nBÁO CÁO\nKết quả công tác tháng 4 năm 2024 của huyện Nguyên Bình.\n"
+              "Các xã hoàn thành kế hoạch.\n\n        KT. CHỦ TỊCH\n        PHÓ CHỦ TỊCH\n        Đàm Văn Lực\n")
+    assert ("holdsPost", "Đàm Văn Lực", "Ủy ban nhân dân huyện Nguyên Bình", "Phó Chủ tịch") in facts(doc)
