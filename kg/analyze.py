@@ -8,8 +8,8 @@ from pathlib import Path
 import networkx as nx
 from networkx.algorithms.community import louvain_communities, modularity
 
+from .api import find_entity
 from .errors import Errors, KGError
-from .viz import find_entity
 
 #: Betweenness is exact up to this many nodes, then estimated from a seeded sample.
 EXACT_BETWEENNESS = 2000
@@ -19,7 +19,8 @@ def analyze(graph: nx.MultiDiGraph, top: int = 10, path: tuple[str, str] | None 
     """Centralities, communities, components, the busiest organisations and, when asked,
     the shortest path between two entities; plain data, ready for JSON."""
     simple = nx.Graph(graph)
-    label = {n: d.get("label") or n for n, d in graph.nodes(data=True)}
+    between, sampled = betweenness(simple)
+    label = _labels(graph)
     kind = {n: d.get("type") or "" for n, d in graph.nodes(data=True)}
 
     def entity(node, **extra):
@@ -29,7 +30,6 @@ def analyze(graph: nx.MultiDiGraph, top: int = 10, path: tuple[str, str] | None 
         best = sorted(scores.items(), key=lambda kv: (-kv[1], label.get(kv[0], kv[0])))[:top]
         return [entity(n, score=round(s, 6)) for n, s in best]
 
-    k = None if len(simple) <= EXACT_BETWEENNESS else 500
     communities = sorted(louvain_communities(simple, seed=0), key=lambda c: (-len(c), sorted(c))) if len(simple) else []
     components = sorted(nx.connected_components(simple), key=len, reverse=True)
     organisations = []
@@ -45,8 +45,8 @@ def analyze(graph: nx.MultiDiGraph, top: int = 10, path: tuple[str, str] | None 
         "nodes": graph.number_of_nodes(),
         "edges": graph.number_of_edges(),
         "degree": ranked(nx.degree_centrality(simple)) if len(simple) > 1 else [],
-        "betweenness": ranked(nx.betweenness_centrality(simple, k=k, seed=0)) if len(simple) > 1 else [],
-        "betweenness_sampled": k is not None,
+        "betweenness": ranked(between) if len(simple) > 1 else [],
+        "betweenness_sampled": sampled,
         "communities": [{"size": len(c), "members": [entity(n) for n in sorted(
                             c, key=lambda n: (-simple.degree(n), label.get(n, n)))][:top]} for c in communities[:top]],
         "community_count": len(communities),
@@ -60,6 +60,18 @@ def analyze(graph: nx.MultiDiGraph, top: int = 10, path: tuple[str, str] | None 
     return result
 
 
+def _labels(graph: nx.Graph) -> dict:
+    """Each node's label, or the node itself when it has none."""
+    return {n: d.get("label") or n for n, d in graph.nodes(data=True)}
+
+
+def betweenness(simple: nx.Graph) -> tuple[dict, bool]:
+    """Betweenness centrality, and whether it was estimated from a seeded sample of 500
+    sources (above ``EXACT_BETWEENNESS`` nodes) rather than computed exactly."""
+    sampled = len(simple) > EXACT_BETWEENNESS
+    return nx.betweenness_centrality(simple, k=500 if sampled else None, seed=0), sampled
+
+
 def shortest_path(graph: nx.MultiDiGraph, a: str, b: str) -> list[dict]:
     """The steps of a shortest path between two entities (named as ``find_entity`` takes
     them), whatever the direction of the relations: ``[{from, relation, to}, …]``."""
@@ -68,7 +80,7 @@ def shortest_path(graph: nx.MultiDiGraph, a: str, b: str) -> list[dict]:
         nodes = nx.shortest_path(graph.to_undirected(as_view=True), source, target)
     except nx.NetworkXNoPath:
         raise KGError(Errors.E605.format(a=a, b=b)) from None
-    label = {n: d.get("label") or n for n, d in graph.nodes(data=True)}
+    label = _labels(graph)
     steps = []
     for u, v in zip(nodes, nodes[1:]):
         forward = graph.get_edge_data(u, v)

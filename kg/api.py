@@ -2,6 +2,7 @@
 Oxigraph store (read-only, by oxrdflib), and a networkx graph of its entities."""
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import networkx as nx
 import rdflib
 from oxrdflib import OxigraphStore
 
+from .errors import Errors, KGError
 from .model import ALL_TYPES
 from .rdf.vocab import CLASSES, EDGE_PROPERTIES, KG, NIF, ORG, PREFIXES, PROV, RDF, SKOS
 from .store import open_build
@@ -77,3 +79,19 @@ def _sources(graph: rdflib.Graph) -> dict[tuple, list[dict]]:
         key = (str(row.s), str(row.p) if row.p is not None else None, str(row.o) if row.o is not None else None)
         found[key].append({"document": str(row.file), "sentence": " ".join(str(row.text).split())})
     return found
+
+
+def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
+    """The node for an IRI, the end of an IRI (``organisation/uy-ban-…``) or an exact label."""
+    if name in graph:
+        return name
+    by_tail = [n for n in graph if n.endswith("/" + name.strip("/"))]
+    by_label = [n for n, d in graph.nodes(data=True) if d.get("label", "").casefold() == name.casefold()]
+    found = by_tail or by_label
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise KGError(Errors.E603.format(name=name, count=len(found), some="; ".join(sorted(found)[:5])))
+    labels = {d.get("label", n): n for n, d in graph.nodes(data=True)}
+    close = difflib.get_close_matches(name, list(labels), n=3, cutoff=0.6)
+    raise KGError(Errors.E602.format(name=name, close="; ".join(close) or "none"))

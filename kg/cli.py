@@ -16,6 +16,7 @@ from rich.table import Table
 from . import __version__
 from .config import DEFAULT_CORPUS, DEFAULT_OUT, Settings
 from .errors import Errors, KGError
+from .model import ALL_TYPES
 from .rdf.vocab import DEFAULT_BASE_IRI
 from .server import Limits
 
@@ -328,15 +329,12 @@ def serve(host: str, port: int, timeout: float, max_rows: int, workers: int, max
         pass
 
 
-TYPE_CHOICE = click.Choice(["Organisation", "Person", "Resolution", "Project", "Ward", "Event", "Place"],
-                           case_sensitive=False)
+TYPE_CHOICE = click.Choice(ALL_TYPES, case_sensitive=False)
 
 
 def _entity_graph(build_dir: Path, types: tuple[str, ...]):
     """The networkx graph of a build's entities (all types, or those named)."""
     import kg
-
-    from .model import ALL_TYPES
 
     wanted = tuple(t for t in ALL_TYPES if not types or t.lower() in {x.lower() for x in types})
     return kg.to_networkx(kg.open(build_dir), types=wanted)

@@ -19,7 +19,8 @@ import kg
 from kg.analyze import analyze, shortest_path, write_graph
 from kg.cli import main
 from kg.errors import KGError
-from kg.viz import LARGE, document_view, ego_view, find_entity, render, write_views
+from kg.api import find_entity
+from kg.viz import LARGE, document_view, ego_view, render, write_views
 from kg.viz._layout import SPACING, radial
 
 HOSTILE = '<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script><!--'

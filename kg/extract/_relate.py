@@ -53,11 +53,11 @@ def gap(doc: Doc, left: Mention, right: Mention) -> str:
     return " ".join(doc.norm.text[left.norm[1]:right.norm[0]].split())
 
 
-def linked(doc: Doc, anchor: Mention, type_: str, *, before: re.Pattern,
+def linked(doc: Doc, anchor: Mention, type_: str, *, before: re.Pattern | None,
            after: re.Pattern, anchor_end: int | None = None) -> list[Mention]:
     """Mentions of ``type_`` in the sentence of ``anchor`` tied to it by the words between:
     ``X <before> anchor`` ("Thành ủy đã ban hành <Nghị quyết>") or ``anchor <after> X``
-    ("<Nghị quyết> của Thành ủy"); those after the anchor first. ``anchor_end`` moves the
+    ("<Nghị quyết> của Thành ủy"); those after the anchor first; ``before`` None: none before. ``anchor_end`` moves the
     anchor's end to the end of the list it stands in ("Chỉ thị số 04, 05 … của X")."""
     b, e = sentence_range(doc, anchor.norm[0])
     end = anchor.norm[1] if anchor_end is None else anchor_end
@@ -65,6 +65,6 @@ def linked(doc: Doc, anchor: Mention, type_: str, *, before: re.Pattern,
     for m in mentions_in(doc, b, e, type_):
         if m.norm[0] >= end and after.fullmatch(" ".join(doc.norm.text[end:m.norm[0]].split())):
             found_after.append(m)
-        elif m.norm[1] <= anchor.norm[0] and before.fullmatch(gap(doc, m, anchor)):
+        elif before and m.norm[1] <= anchor.norm[0] and before.fullmatch(gap(doc, m, anchor)):
             found_before.append(m)
     return found_after + found_before

@@ -21,7 +21,8 @@ import re
 from ..lexicon import expand, programmes, works_heads
 from ..model import Doc
 from ..pipeline import component
-from ._base import PROPER, UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences, verb_stop
+from ._base import PERIOD, UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences, verb_stop
+from ._jurisdiction import LEVEL_WORDS, UNIT_NAME
 
 _HEADS = ["dự án", "tiểu dự án", "Tiểu Dự án", "công trình", "hạng mục", "đề án", "chương trình",
           "phong trào thi đua", "phong trào", "cuộc vận động", "chiến dịch"]
@@ -56,8 +57,7 @@ def _flexible(name: str) -> str:
 
 _PROGRAMME = re.compile(rf"[“\"]?(?:{'|'.join(_flexible(n) for n in programmes())}){WE}[”\"]?", re.IGNORECASE)
 #: What a programme's name may go on with: the unit it runs in, its period.
-_PROGRAMME_TAIL = re.compile(rf"(?:\s+trên địa bàn\s+(?:thành phố|tỉnh|huyện|quận|thị xã|xã|phường|thị trấn)\s+{PROPER})?"
-                             rf"(?:,?\s+(?:giai đoạn|năm)\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?{WE})?")
+_PROGRAMME_TAIL = re.compile(rf"(?:\s+trên địa bàn\s+(?:{alternation(LEVEL_WORDS)})\s+{UNIT_NAME})?{PERIOD}?")
 
 _WORKS = [v for w in works_heads() for v in (w, w.capitalize())]
 #: The start of an enumerated item: "(3) ", or a footnote number at a line's start.

@@ -19,7 +19,6 @@ from ._relate import add_fact, entity_by_key, linked
 #: "Phòng Giáo dục và Đào tạo là cơ quan chuyên môn thuộc UBND huyện".
 _BELONGS = re.compile(r",? ?(?:là (?:cơ quan chuyên môn|cơ quan|đơn vị sự nghiệp(?: công lập)?|đơn vị) )?"
                       r"(?:trực )?thuộc")
-_NEVER = re.compile(r"(?!)")  # the parent is never named before the part
 
 
 @component("structure", requires=("entities",), assigns=("facts",))
@@ -31,7 +30,7 @@ def find_structure(doc: Doc) -> Doc:
             if parent:
                 add_fact(doc, "subOrganizationOf", m.entity, parent, m, "structure")
         if m.type == "Organisation":
-            for parent in linked(doc, m, "Organisation", before=_NEVER, after=_BELONGS):
+            for parent in linked(doc, m, "Organisation", before=None, after=_BELONGS):
                 if parent.entity is not m.entity:
                     add_fact(doc, "subOrganizationOf", m.entity, parent.entity, m, "structure")
         place_key = m.attrs.get("located_in")

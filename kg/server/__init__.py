@@ -41,8 +41,7 @@ class Server:
             raise KGError(Errors.E511.format(host=host, port=port, reason=err)) from None
         listen = self._server.effective_listen if hasattr(self._server, "effective_listen") else \
             [(self._server.effective_host, self._server.effective_port)]
-        host_, port_ = listen[0][0], listen[0][1]
-        self.host, self.port = host_, port_
+        self.host, self.port = listen[0][0], listen[0][1]
         self._thread: threading.Thread | None = None
 
     @property

@@ -16,6 +16,7 @@ import json
 import logging
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -92,7 +93,7 @@ class Request:
         self.content_type = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
         self.max_bytes = max_bytes
 
-    @property
+    @cached_property
     def args(self) -> dict[str, list[str]]:
         return form(self.query_string, "the URL's query string")
 
@@ -200,7 +201,7 @@ class App:
 
     def describe(self, rest: str, request: Request) -> Response:
         iri = self.base_iri + rest
-        if not rest or any(c in rest for c in '<>"{}|^`\\ '):
+        if not rest or not _ld.valid(iri):
             raise HTTPError(404, Errors.E515.format(iri=iri))
         chosen = self._format(request, GRAPH_MEDIA_TYPES, extra={"html": ("text/html", "application/xhtml+xml")})
         fmt = chosen[0] if chosen else None
@@ -321,7 +322,7 @@ class App:
         if answer.kind == "failed":
             raise HTTPError(500, Errors.E403.format(reason=answer.message))
         if answer.kind == "too-many-rows":
-            raise HTTPError(422, Errors.E504.format(rows=answer.rows))
+            raise HTTPError(422, Errors.E504.format(rows=job.max_rows))
         if answer.kind == "too-large":
-            raise HTTPError(422, Errors.E517.format(size=answer.rows))
+            raise HTTPError(422, Errors.E517.format(size=job.max_bytes))
         return answer

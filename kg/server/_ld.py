@@ -9,8 +9,13 @@ from ..rdf.vocab import SKOS, compact
 MAX_LINKS = 1000  # statements shown on a page; the RDF answer has them all
 
 
+def valid(iri: str) -> bool:
+    """Whether ``iri`` can be written between < and > in a query."""
+    return bool(iri) and not any(c in iri for c in '<>"{}|^`\\ ')
+
+
 def _iri(iri: str) -> str:
-    if any(c in iri for c in '<>"{}|^`\\ '):
+    if not valid(iri):
         raise ValueError(iri)
     return f"<{iri}>"
 

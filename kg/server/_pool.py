@@ -36,7 +36,7 @@ class Answer:
     kind: str  # ok, syntax, failed, too-many-rows, too-large, not-acceptable
     body: bytes = b""
     fmt: str = ""
-    rows: int = 0
+    rows: int = 0  # solutions or triples in the answer
     message: str = ""
 
 
@@ -55,7 +55,7 @@ def execute(store: ox.Store, job: Job) -> Answer:
     except (OSError, ValueError, RuntimeError) as err:
         return Answer("failed", message=str(err))
     if len(answer.body) > job.max_bytes:
-        return Answer("too-large", rows=job.max_bytes)
+        return Answer("too-large")
     return answer
 
 
@@ -81,14 +81,14 @@ def _answer(results, job: Job) -> Answer:
             return Answer("not-acceptable", message="graph")
         triples = _capped(results, job.max_rows)
         if triples is None:
-            return Answer("too-many-rows", rows=job.max_rows)
+            return Answer("too-many-rows")
         return Answer("ok", serialize_triples(triples, job.graph_format), job.graph_format, len(triples))
     if job.result_format is None:
         return Answer("not-acceptable", message="results")
     variables = [v.value for v in results.variables]
     solutions = _capped(results, job.max_rows)
     if solutions is None:
-        return Answer("too-many-rows", rows=job.max_rows)
+        return Answer("too-many-rows")
     return Answer("ok", _results.write(variables, solutions, job.result_format), job.result_format,
                   len(solutions))
 
@@ -185,11 +185,11 @@ class Pool:
         if not self._closed:
             threading.Thread(target=respawn, daemon=True).start()
 
-    def run(self, job: Job, timeout: float, wait: float | None = None) -> Answer:
+    def run(self, job: Job, timeout: float) -> Answer:
         """The answer to ``job``; raises Timeout after ``timeout`` seconds of running,
-        Busy when no worker is free within ``wait`` seconds (default: ``timeout``)."""
+        Busy when no worker is free within ``timeout`` seconds."""
         try:
-            worker = self._idle.get(timeout=timeout if wait is None else wait)
+            worker = self._idle.get(timeout=timeout)
         except queue.Empty:
             raise Busy() from None
         try:

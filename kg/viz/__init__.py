@@ -16,6 +16,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Callable
 
@@ -24,6 +25,8 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
+from ..analyze import betweenness
+from ..api import find_entity
 from ..errors import Errors, KGError
 from ._layout import radial
 
@@ -54,6 +57,7 @@ class View:
     kind: str  # corpus, document, entity
 
 
+@cache
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE)), autoescape=True,
                               undefined=jinja2.StrictUndefined)
@@ -72,10 +76,28 @@ def _json_for_html(value) -> str:
 
 def _scores(graph: nx.MultiDiGraph, size: str) -> dict[str, float]:
     simple = nx.Graph(graph)
-    if size == "betweenness":
-        k = min(len(simple), 500) if len(simple) > 2000 else None  # sampled on big graphs
-        return nx.betweenness_centrality(simple, k=k, seed=0)
-    return dict(simple.degree())
+    return betweenness(simple)[0] if size == "betweenness" else dict(simple.degree())
+
+
+def _style(type_: str) -> tuple[str, str, str]:
+    """Colour, shape and legend symbol of a class (grey dots for anything else)."""
+    return STYLES.get(type_, ("#999999", "dot", "●"))
+
+
+@cache
+def _page_parts() -> dict:
+    """The template and what every page inlines, read once: vis-network's script and
+    style, the view's own, and the policy that allows just these two scripts."""
+    vis_js = (VIS / "vis-network.min.js").read_text(encoding="utf-8")
+    view_js = (HERE / "view.js").read_text(encoding="utf-8")
+    csp = ("default-src 'none'; " f"script-src {_script_hash(vis_js)} {_script_hash(view_js)}; "
+           "style-src 'unsafe-inline'; img-src data: blob:; font-src 'none'; connect-src 'none'; "
+           "base-uri 'none'; form-action 'none'")
+    safe = jinja2.utils.markupsafe.Markup
+    return {"template": _environment().get_template("template.html"), "csp": csp,
+            "vis_css": safe((VIS / "vis-network.css").read_text(encoding="utf-8")),
+            "view_css": safe((HERE / "view.css").read_text(encoding="utf-8")),
+            "vis_js": safe(vis_js), "view_js": safe(view_js)}
 
 
 def render(graph: nx.MultiDiGraph, title: str, *, size: str = "degree", subtitle: str = "",
@@ -87,7 +109,7 @@ def render(graph: nx.MultiDiGraph, title: str, *, size: str = "degree", subtitle
     net = Network(directed=True, cdn_resources="in_line")
     for node, attrs in sorted(graph.nodes(data=True)):
         type_ = attrs.get("type", "")
-        colour, shape, _ = STYLES.get(type_, ("#999999", "dot", "●"))
+        colour, shape, _ = _style(type_)
         net.add_node(node, label=attrs.get("label", node), shape=shape, color=colour,
                      value=scores.get(node, 0), kg_type=type_, kg_documents=list(attrs.get("documents", [])))
     for s, o, attrs in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("relation", ""))):
@@ -101,7 +123,7 @@ def render(graph: nx.MultiDiGraph, title: str, *, size: str = "degree", subtitle
         position = radial(graph)
         for n in nodes:
             n["x"], n["y"] = position[n["id"]]
-    options = json.loads(net.options.to_json())
+    options: dict = {"configure": {"enabled": False}}
     options["nodes"] = {"scaling": {"min": 10, "max": 44, "label": {"enabled": True, "min": 11, "max": 17,
                                                                     "drawThreshold": 4}},
                         "font": {"size": 12}}
@@ -117,19 +139,14 @@ def render(graph: nx.MultiDiGraph, title: str, *, size: str = "degree", subtitle
     present: dict[str, int] = {}
     for n in nodes:
         present[n["kg_type"]] = present.get(n["kg_type"], 0) + 1
-    types = {t: {"color": STYLES.get(t, ("#999999",))[0], "symbol": STYLES.get(t, ("", "", "●"))[2], "count": c}
-             for t, c in sorted(present.items(), key=lambda kv: list(STYLES).index(kv[0]) if kv[0] in STYLES else 99)}
+    order = {t: i for i, t in enumerate(STYLES)}
+    types = {t: {"color": _style(t)[0], "symbol": _style(t)[2], "count": c}
+             for t, c in sorted(present.items(), key=lambda kv: order.get(kv[0], len(order)))}
     data = {"nodes": nodes, "edges": edges, "options": options, "types": types, "focus": focus}
-    vis_js = (VIS / "vis-network.min.js").read_text(encoding="utf-8")
-    view_js = (HERE / "view.js").read_text(encoding="utf-8")
-    csp = ("default-src 'none'; " f"script-src {_script_hash(vis_js)} {_script_hash(view_js)}; "
-           "style-src 'unsafe-inline'; img-src data: blob:; font-src 'none'; connect-src 'none'; "
-           "base-uri 'none'; form-action 'none'")
-    return _environment().get_template("template.html").render(
-        title=title, subtitle=subtitle, index=index, n_nodes=len(nodes), n_edges=len(edges), csp=csp,
-        vis_css=jinja2.utils.markupsafe.Markup((VIS / "vis-network.css").read_text(encoding="utf-8")),
-        view_css=jinja2.utils.markupsafe.Markup((HERE / "view.css").read_text(encoding="utf-8")),
-        vis_js=jinja2.utils.markupsafe.Markup(vis_js), view_js=jinja2.utils.markupsafe.Markup(view_js),
+    parts = _page_parts()
+    return parts["template"].render(
+        title=title, subtitle=subtitle, index=index, n_nodes=len(nodes), n_edges=len(edges), csp=parts["csp"],
+        vis_css=parts["vis_css"], view_css=parts["view_css"], vis_js=parts["vis_js"], view_js=parts["view_js"],
         data_json=jinja2.utils.markupsafe.Markup(_json_for_html(data)))
 
 
@@ -172,24 +189,6 @@ def ego_view(graph: nx.MultiDiGraph, entity: str, hops: int) -> nx.MultiDiGraph:
     """Everything within ``hops`` relations of ``entity``, whatever their direction."""
     near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), entity, cutoff=hops)
     return graph.subgraph(near).copy()
-
-
-def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
-    """The node for an IRI, the end of an IRI (``organisation/uy-ban-…``) or an exact label."""
-    if name in graph:
-        return name
-    by_tail = [n for n in graph if n.endswith("/" + name.strip("/"))]
-    by_label = [n for n, d in graph.nodes(data=True) if d.get("label", "").casefold() == name.casefold()]
-    found = by_tail or by_label
-    if len(found) == 1:
-        return found[0]
-    if len(found) > 1:
-        raise KGError(Errors.E603.format(name=name, count=len(found), some="; ".join(sorted(found)[:5])))
-    import difflib
-
-    labels = {d.get("label", n): n for n, d in graph.nodes(data=True)}
-    close = difflib.get_close_matches(name, list(labels), n=3, cutoff=0.6)
-    raise KGError(Errors.E602.format(name=name, close="; ".join(close) or "none"))
 
 
 def write_views(graph: nx.MultiDiGraph, out: Path, *, documents: list[str] | None = None,
