@@ -6,8 +6,9 @@ graph per document plus the corpus graph and the ontology, and writes into ``out
 validated with the SHACL shapes first: quads about a node that violates a shape go to
 ``quarantine.trig`` instead, with the report in ``validation.ttl`` (``strict``: the build
 stops instead). Everything is
-first written into a temporary directory beside ``out``, which replaces ``out`` only when
-complete: an interrupted or failed build leaves the previous output as it was.
+first written into a folder of its own, which ``out`` names only once complete (see
+``outdir``): an interrupted or failed build, or one that read no document, leaves the
+previous output as it was.
 
 A document that cannot be read, or that a component fails on, is recorded in
 ``failures`` with a message naming the file; the others still build.
@@ -15,8 +16,6 @@ A document that cannot be read, or that a component fails on, is recorded in
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from typing import Callable
 
 import pyoxigraph as ox
 
-from . import __version__, ingest, store
+from . import __version__, ingest, outdir, store
 from .config import Settings
 from .errors import Errors, InputError, KGError
 from .model import ALL_TYPES, Doc
@@ -55,10 +54,11 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     validation: dict = field(default_factory=dict)
     quarantined: int = 0
+    published: bool = True  # False: no document was built, and OUT was left as it was
 
     @property
     def ok(self) -> bool:
-        return not self.failures
+        return not self.failures and self.published
 
     def to_json(self) -> dict:
         return {
@@ -79,8 +79,11 @@ Progress = Callable[[str, Path], None]  # (event, path): "start" / "done" / "fai
 
 
 def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, on_step: Callable[[str], None] | None = None) -> BuildResult:
+    """Build ``inputs`` into ``out``; ``on_step`` is told each step of the switch to the new
+    build (``outdir.STEPS``)."""
     t0 = time.perf_counter()
+    outdir.check(out, inputs)  # before any work: never replace what is not a build
     result = BuildResult(out=out, base_iri=settings.base_iri)
     pipeline = Pipeline()
     emitter = Emitter(IRIs(settings.base_iri))
@@ -136,7 +139,15 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
     rel_counts = Counter(f.predicate for d in docs for f in d.facts)
     result.relations = dict(sorted(rel_counts.items()))
 
-    _write_atomically(out, ordered, triples, result, t0, sorted(quarantined, key=order_key), report)
+    if not docs:  # nothing read: the previous build, if any, stays what OUT names
+        result.published = False
+        return result
+    try:
+        with outdir.Writer(out, inputs, on_step) as writer:
+            _write(writer, ordered, triples, result, t0, sorted(quarantined, key=order_key), report)
+            writer.commit()
+    except OSError as err:
+        raise KGError(Errors.E206.format(path=out, reason=err.strerror or err)) from None
     return result
 
 
@@ -201,10 +212,6 @@ def _doc_report(doc: Doc, quads: int) -> dict:
     }
 
 
-
-
-
-
 def _ontology_quads(path: Path) -> list[ox.Quad]:
     try:
         triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
@@ -223,33 +230,17 @@ def _ontology_quads(path: Path) -> list[ox.Quad]:
     return [ox.Quad(stable(t.subject), t.predicate, stable(t.object), g) for t in triples]
 
 
-def _write_atomically(out: Path, quads, triples, result: BuildResult, t0: float,
-                      quarantined=(), report=None) -> None:
-    parent = out.resolve().parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise KGError(Errors.E206.format(path=out, reason=err.strerror)) from None
-    tmp = parent / f".{out.name}.building-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    try:
-        tmp.mkdir()
-        t_write = time.perf_counter()
-        ox.serialize(quads, str(tmp / GRAPH_TRIG), ox.RdfFormat.TRIG, prefixes=PREFIXES)
-        ox.serialize(triples, str(tmp / GRAPH_TTL), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-        store.create(tmp / store.STORE_DIR, quads)
-        if report is not None:
-            (tmp / VALIDATION_TTL).write_text(report.to_turtle(), encoding="utf-8")
-            ox.serialize(quarantined, str(tmp / QUARANTINE_TRIG), ox.RdfFormat.TRIG, prefixes=PREFIXES)
-        result.timings["write"] = round(time.perf_counter() - t_write, 3)
-        result.timings["total"] = round(time.perf_counter() - t0, 3)
-        (tmp / store.MANIFEST).write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n",
+def _write(writer: outdir.Writer, quads, triples, result: BuildResult, t0: float,
+           quarantined=(), report=None) -> None:
+    tmp = writer.path
+    t_write = time.perf_counter()
+    ox.serialize(quads, str(tmp / GRAPH_TRIG), ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    ox.serialize(triples, str(tmp / GRAPH_TTL), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    store.create(tmp / store.STORE_DIR, quads)
+    if report is not None:
+        (tmp / VALIDATION_TTL).write_text(report.to_turtle(), encoding="utf-8")
+        ox.serialize(quarantined, str(tmp / QUARANTINE_TRIG), ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    result.timings["write"] = round(time.perf_counter() - t_write, 3)
+    result.timings["total"] = round(time.perf_counter() - t0, 3)
+    (tmp / store.MANIFEST).write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n",
                                       encoding="utf-8")
-        old = parent / f".{out.name}.old-{os.getpid()}"
-        if out.exists():
-            out.rename(old)
-        tmp.rename(out)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise

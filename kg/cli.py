@@ -53,8 +53,10 @@ def main():
 
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
-              show_default=True, help="Output directory; replaced only when the build is complete.")
+@click.option("-o", "--out", type=click.Path(path_type=Path), default=DEFAULT_OUT,
+              show_default=True,
+              help="Output: a new path, an empty directory or a previous build, which is replaced in one "
+                   "step once the new build is complete. Anything else is refused.")
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True,
               help="Base of every data IRI (must end in '/' or '#').")
 @click.option("--shapes", type=click.Path(exists=True, path_type=Path), default=None,
@@ -93,7 +95,10 @@ def build(inputs: tuple[Path, ...], out: Path, base_iri: str, shapes: Path | Non
         _fail(err, 1 if "[E304]" in str(err) else 2)
     for failure in result.failures:
         err_console.print(f"[red]error:[/red] {escape(failure['error'])}", soft_wrap=True)
-    if not quiet:
+    if not result.published:
+        kept = "still names the previous build" if out.exists() else "was not created"
+        err_console.print(f"[red]error:[/red] {escape(Errors.E210.format(path=out, kept=kept))}", soft_wrap=True)
+    elif not quiet:
         _print_summary(result)
     sys.exit(0 if result.ok else 1)
 
@@ -255,6 +260,20 @@ def query_cmd(query: str | None, query_file: Path | None, params: tuple[str, ...
         _fail(err, 2)
 
 
+def _origin(text: str) -> str:
+    """An origin as browsers send it: scheme://host[:port], no path; or '*'."""
+    from urllib.parse import urlsplit
+
+    if text == "*":
+        return text
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path not in ("", "/") \
+            or parts.query or parts.fragment:
+        raise click.BadParameter(f"'{text}' is not an origin (scheme://host[:port], e.g. https://example.org)",
+                                 param_hint="--cors")
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
 def _key_value(text: str) -> tuple[str, str]:
     key, sep, value = text.partition("=")
     if not sep or not key.strip():
@@ -280,10 +299,13 @@ def _key_value(text: str) -> tuple[str, str]:
 @click.option("--max-memory-mb", default=(SERVE_DEFAULTS.max_memory or 0) >> 20, show_default=True, type=click.IntRange(min=0),
               help="Address space of each query worker, in MiB (0: no limit); a query that needs "
                    "more ends alone.")
+@click.option("--cors", "cors", multiple=True, metavar="ORIGIN",
+              help="Let pages of ORIGIN (e.g. https://yasgui.example.org) query the endpoint and read "
+                   "the answers; repeat for more, '*' for any page. Default: none.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
 @BUILD_OPTION
 def serve(host: str, port: int, timeout: float, max_rows: int, workers: int, max_request_kb: int,
-          max_response_mb: int, max_memory_mb: int, quiet: bool, build_dir: Path):
+          max_response_mb: int, max_memory_mb: int, cors: tuple[str, ...], quiet: bool, build_dir: Path):
     """Serve a build as a read-only SPARQL 1.1 endpoint, with a query page.
 
     \b
@@ -294,6 +316,11 @@ def serve(host: str, port: int, timeout: float, max_rows: int, workers: int, max
     Answers come as JSON, XML, CSV or TSV (SELECT, ASK) and Turtle, N-Triples or JSON-LD
     (CONSTRUCT, DESCRIBE), by the Accept header or a format= parameter. SPARQL Update is
     refused (403), and so is SERVICE. Nothing on the page loads from the internet.
+
+    Other sites' pages cannot use it: a request another page makes in the background is
+    refused (403) unless --cors names that page's origin, and the server answers only to
+    its loopback names. When 'kg build' replaces the build, the server moves to the new
+    one by itself, in one step; requests under way finish on the old one.
 
     \b
     Example:
@@ -306,7 +333,8 @@ def serve(host: str, port: int, timeout: float, max_rows: int, workers: int, max
     from .server import Server
 
     limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers, max_request_bytes=max_request_kb << 10,
-                    max_response_bytes=max_response_mb << 20, max_memory=(max_memory_mb << 20) or None)
+                    max_response_bytes=max_response_mb << 20, max_memory=(max_memory_mb << 20) or None,
+                    cors=tuple(_origin(o) for o in cors))
     if not quiet:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
         logging.getLogger("waitress").setLevel(logging.WARNING)

@@ -37,9 +37,14 @@ class Errors(metaclass=ErrorsWithCodes):
     E202 = "{path}: the store of this build cannot be opened: {reason}"
     E203 = "unknown export format '{fmt}' (choose from: {known})"
     E204 = "{path}: the ontology file is missing or unreadable: {reason}"
-    E205 = "base IRI '{iri}' is not an absolute http(s) IRI ending in '/' or '#'"
+    E205 = ("base IRI '{iri}' is not an absolute http(s) IRI ending in '/' or '#' (with no other '#', "
+            "and none of the characters an IRI may not hold: spaces, control characters, <>\"{{}}|^`\\)")
     E206 = "{path}: output directory cannot be written: {reason}"
     E207 = "{path}: no gold annotation files (*.json) in this directory"
+    E208 = ("{path}: not replaced: it is {what}. -o replaces only a previous build of kg or an "
+            "empty directory; choose another -o, or move what is there away")
+    E209 = "{path}: cannot be the output: it {what} ({hint}); choose an -o outside the inputs"
+    E210 = ("no document was built, so nothing is published: {path} {kept}")
     # validation (E3xx)
     E301 = "{path}: no SHACL shapes found (a .ttl file, or a directory of them)"
     E302 = "{path}: the shapes cannot be parsed: {reason}"
@@ -78,6 +83,10 @@ class Errors(metaclass=ErrorsWithCodes):
     E516 = "unknown format '{fmt}' (choose from: {known})"
     E517 = ("the answer is larger than {size} bytes, the server's limit, and was not sent; page "
             "through it with LIMIT and OFFSET")
+    E518 = ("'{host}' is not a name of this server, which listens on a loopback address and answers "
+            "only to 127.0.0.1, localhost and [::1] (a page's request through a rebound DNS name?)")
+    E519 = ("a request in the background from a page of {origin} is refused: other sites' pages may not "
+            "use this endpoint unless it is started with --cors ORIGIN")
     # views and analytics (E6xx)
     E601 = "unknown node size '{size}' (choose from: {known})"
     E602 = "no entity '{name}' in the graph (give its IRI, the end of its IRI or its exact name; close: {close})"
@@ -89,6 +98,8 @@ class Errors(metaclass=ErrorsWithCodes):
 
 class Warnings(metaclass=ErrorsWithCodes):
     W001 = "{path}: replacement characters (U+FFFD) in the text: {count} (damaged source?)"
+    W002 = ("{path}: Unicode noncharacters (U+FFFE, U+FFFF …) in the text: {count}; the extractors skip "
+            "them and quotes show them as U+FFFD")
 
 
 class KGError(Exception):

@@ -11,6 +11,7 @@ from pathlib import Path
 from .errors import Errors, InputError, Warnings
 from .model import Doc
 from .rdf.iri import file_slug
+from .text.normalise import NONCHARACTERS
 
 SUFFIXES = (".txt",)
 
@@ -65,4 +66,7 @@ def read(path: Path) -> Doc:
     damaged = text.count("\ufffd")
     if damaged:
         doc.warnings.append(Warnings.W001.format(path=path.name, count=damaged))
+    odd = len(NONCHARACTERS.findall(text))
+    if odd:
+        doc.warnings.append(Warnings.W002.format(path=path.name, count=odd))
     return doc

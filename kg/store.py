@@ -7,9 +7,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import BuildNotFound, Errors, KGError
+from .outdir import MANIFEST, Lease, hold
 
 STORE_DIR = "store"
-MANIFEST = "build.json"
+#: The builds this process reads, each held until the process ends (see ``outdir.hold``).
+_HELD: dict[str, Lease] = {}
 
 
 def create(path: Path, quads) -> None:
@@ -21,11 +23,16 @@ def create(path: Path, quads) -> None:
 
 
 def store_path(build: Path) -> Path:
-    """The store directory of the build in directory ``build`` (which must hold a build)."""
-    path = build / STORE_DIR
-    if not (build / MANIFEST).is_file() or not path.is_dir():
+    """The store directory of the build that ``build`` names now, held for this process so
+    that a later build does not remove it while it is read; it keeps its meaning when
+    ``build`` moves on to a newer build."""
+    if not (build / MANIFEST).is_file() or not (build / STORE_DIR).is_dir():
         raise BuildNotFound(Errors.E201.format(path=build))
-    return path
+    lease = hold(build)
+    _HELD.setdefault(str(lease.path), lease)
+    if _HELD[str(lease.path)] is not lease:
+        lease.release()
+    return lease.path / STORE_DIR
 
 
 def manifest(build: Path) -> dict:

@@ -88,8 +88,13 @@ def assert_good_built(out: Path, n_failed: int) -> dict:
 
 
 def no_temp_dirs(out: Path) -> list[Path]:
-    """Leftovers of a build beside ``out`` (there should be none)."""
-    return sorted(out.parent.glob(f".{out.name}.building-*")) + sorted(out.parent.glob(f".{out.name}.old-*"))
+    """Leftovers of a build beside ``out`` (there should be none): folders being written,
+    builds that ``out`` no longer names, stray links."""
+    builds = out.parent / f".{out.name}.builds"
+    current = out.resolve() if out.is_symlink() else None
+    kept = sorted(p for p in builds.iterdir() if p != current) if builds.is_dir() else []
+    return kept + sorted(out.parent.glob(f".{out.name}.building-*")) + sorted(out.parent.glob(f".{out.name}.old-*")) \
+        + sorted(out.parent.glob(f".{out.name}.link-*"))
 
 
 def check_one_bad_file(tmp_path: Path, name: str) -> None:
@@ -221,12 +226,11 @@ def test_directory_without_txt_files_is_reported(tmp_path):
 
     assert result.exit_code == 1
     lines = stderr_lines(result)
-    assert len(lines) == 1, result.stderr
+    assert len(lines) == 2, result.stderr
     assert "[E007]" in lines[0] and str(empty_dir) in lines[0]
-    report = json.loads((out / "build.json").read_text(encoding="utf-8"))
-    assert report["counts"]["documents"] == 0
-    assert [f["file"] for f in report["failures"]] == [str(empty_dir)]
-    assert "[E007]" in report["failures"][0]["error"]
+    assert "[E210]" in lines[1] and "nothing is published" in lines[1] and "was not created" in lines[1]
+    assert not out.exists() and not out.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes"]
 
 
 def test_directory_without_txt_files_next_to_good_documents(tmp_path):
@@ -264,7 +268,7 @@ def test_failed_build_leaves_previous_output_untouched(tmp_path):
     assert _snapshot(out) == before
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == listing_before
     assert no_temp_dirs(out) == []
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.builds", "in", "out"]
 
 
 @pytest.mark.parametrize("base", ["https://example.org/x", "ftp://example.org/x/", "/relative/"])
@@ -290,24 +294,38 @@ def test_unwritable_output_location_is_reported(tmp_path):
     assert blocker.read_text(encoding="utf-8") == "not a directory\n"
 
 
-def test_successful_build_replaces_existing_output(tmp_path):
+def test_a_directory_that_is_not_a_build_is_refused_and_kept(tmp_path):
     inp = good_input(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
-    (out / "stale.txt").write_text("from an older build\n", encoding="utf-8")
+    (out / "stale.txt").write_text("from somewhere else\n", encoding="utf-8")
     (out / "sub").mkdir()
     (out / "sub" / "old.ttl").write_text("# old\n", encoding="utf-8")
 
     result = run_build(inp, "-o", out, "--quiet")
 
+    assert result.exit_code == 2, result.output
+    assert "[E208]" in result.stderr and "'stale.txt'" in result.stderr and "'sub'" in result.stderr
+    assert (out / "stale.txt").read_text(encoding="utf-8") == "from somewhere else\n"
+    assert (out / "sub" / "old.ttl").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+
+
+def test_successful_build_replaces_the_previous_build(tmp_path):
+    inp = good_input(tmp_path)
+    out = tmp_path / "out"
+    assert run_build(inp, "-o", out, "--quiet").exit_code == 0
+    first = out.resolve()
+
+    result = run_build(inp, "-o", out, "--quiet")
+
     assert result.exit_code == 0, result.output
-    assert not (out / "stale.txt").exists()
-    assert not (out / "sub").exists()
+    assert out.is_symlink() and out.resolve() != first and not first.exists()
     assert sorted(p.name for p in out.iterdir()) == ["build.json", "graph.trig", "graph.ttl", "quarantine.trig",
                                                      "store", "validation.ttl"]
     assert_good_built(out, n_failed=0)
     assert no_temp_dirs(out) == []
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.builds", "in", "out"]
 
 
 def test_rebuild_over_previous_build_leaves_no_temp_dir(tmp_path):

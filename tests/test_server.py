@@ -178,14 +178,35 @@ def test_default_graph_uri_restricts_the_query_to_one_document(server, build):
     assert 0 < n_one == expected < n_all
 
 
-def test_cors_preflight_and_headers_let_browser_clients_query(server):
+def test_no_origin_may_read_by_default(server):
     status, headers, _ = http(server.url + "sparql", method="OPTIONS",
                               headers={"Origin": "http://example.org", "Access-Control-Request-Method": "POST"})
-    assert status == 204
-    assert headers["Access-Control-Allow-Origin"] == "*"
-    assert "POST" in headers["Access-Control-Allow-Methods"]
-    assert "Content-Type" in headers["Access-Control-Allow-Headers"]
-    assert get(server, "ASK {}")[1]["Access-Control-Allow-Origin"] == "*"
+    assert status == 403
+    assert "Access-Control-Allow-Origin" not in headers
+    for path in ("sparql?query=ASK%7B%7D", "build", "queries", "id/dataset"):
+        status, headers, _ = http(server.url + path, headers={"Origin": "http://example.org"})
+        assert status == 403, path
+        assert "Access-Control-Allow-Origin" not in headers, path
+    assert "Access-Control-Allow-Origin" not in get(server, "ASK {}")[1]
+
+
+def test_cors_lets_the_named_origin_query_and_read(build):
+    with Server(build, port=0, limits=Limits(timeout=5, workers=1, cors=("https://yasgui.example.org",))) as s:
+        status, headers, _ = http(s.url + "sparql", method="OPTIONS",
+                                  headers={"Origin": "https://yasgui.example.org",
+                                           "Access-Control-Request-Method": "POST"})
+        assert status == 204
+        assert headers["Access-Control-Allow-Origin"] == "https://yasgui.example.org"
+        assert "POST" in headers["Access-Control-Allow-Methods"]
+        assert "Content-Type" in headers["Access-Control-Allow-Headers"]
+        status, headers, body = http(s.url + "sparql?query=ASK%7B%7D",
+                                     headers={"Origin": "https://yasgui.example.org", "Sec-Fetch-Site": "cross-site",
+                                              "Sec-Fetch-Mode": "cors", "Accept": "application/sparql-results+json"})
+        assert status == 200 and json.loads(body)["boolean"] is True
+        assert headers["Access-Control-Allow-Origin"] == "https://yasgui.example.org"
+        assert "Origin" in headers["Vary"]
+        status, headers, _ = http(s.url + "sparql?query=ASK%7B%7D", headers={"Origin": "https://other.example.org"})
+        assert status == 403 and "Access-Control-Allow-Origin" not in headers
 
 
 # -- safety ----------------------------------------------------------------------------

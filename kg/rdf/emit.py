@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from ..lexicon import roles
 from ..model import Doc, Entity, Fact, Span
 from ..resolve.entities import fullest
+from ..text.normalise import interchangeable
 from .iri import IRIs
 from .vocab import (CLASSES, DCTERMS, EDGE_PROPERTIES, ITSRDF, KG, NIF, ONTOLOGY_IRI, ORG, OWL, PROV, RDF,
                     SKOS, TIME, VOID, XSD)
@@ -40,7 +41,12 @@ def N(term) -> ox.NamedNode:
 
 
 def vi(text: str) -> ox.Literal:
-    return ox.Literal(text, language="vi")
+    return ox.Literal(interchangeable(text), language="vi")
+
+
+def quote(text: str) -> ox.Literal:
+    """A text of the source as a literal (noncharacters shown as U+FFFD, same length)."""
+    return ox.Literal(interchangeable(text))
 
 
 def count(n: int) -> ox.Literal:
@@ -78,10 +84,10 @@ class Emitter:
             out.append(ox.Quad(s, N(p) if not isinstance(p, ox.NamedNode) else p, o, g))
 
         add(d, RDF.type, N(KG.Document))
-        add(d, KG.fileName, ox.Literal(doc.name))
+        add(d, KG.fileName, quote(doc.name))
         add(d, KG.sha256, ox.Literal(doc.sha256))
         add(d, KG.characterCount, count(len(doc.text)))
-        add(d, DCTERMS.identifier, ox.Literal(doc.stem))
+        add(d, DCTERMS.identifier, quote(doc.stem))
         if doc.context.get("date"):
             add(d, KG.publicationDate, date_literal(doc.context["date"]))
 
@@ -108,7 +114,7 @@ class Emitter:
                 sent = doc.sentence_of(m.span)
                 sentences.add(sent)
                 add(mi, RDF.type, N(KG.Mention))
-                add(mi, NIF.anchorOf, ox.Literal(m.text))
+                add(mi, NIF.anchorOf, quote(m.text))
                 add(mi, NIF.beginIndex, count(m.span.begin))
                 add(mi, NIF.endIndex, count(m.span.end))
                 add(mi, NIF.referenceContext, d)
@@ -146,7 +152,7 @@ class Emitter:
         for span in sentences:
             si = ox.NamedNode(self.iris.char(doc.stem, span.begin, span.end))
             add(si, RDF.type, N(NIF.Sentence))
-            add(si, NIF.anchorOf, ox.Literal(doc.text[span.begin:span.end]))
+            add(si, NIF.anchorOf, quote(doc.text[span.begin:span.end]))
             add(si, NIF.beginIndex, count(span.begin))
             add(si, NIF.endIndex, count(span.end))
             add(si, NIF.referenceContext, d)
@@ -167,7 +173,8 @@ class Emitter:
             (m, PROV.wasDerivedFrom, sent),
         ]
         if date:
-            during, instant = ox.NamedNode(iri + "#during"), ox.NamedNode(self.iris.instant(date))
+            during = ox.NamedNode(self.iris.part(iri, "during"))
+            instant = ox.NamedNode(self.iris.instant(date))
             triples += [
                 (m, ORG.memberDuring, during),
                 (during, RDF.type, N(TIME.Interval)),

@@ -24,6 +24,8 @@ import hashlib
 import re
 from urllib.parse import urlsplit
 
+import pyoxigraph as ox
+
 from ..errors import ConfigError, Errors
 from ..text.normalise import ascii_fold
 
@@ -45,17 +47,35 @@ def file_slug(stem: str) -> str:
 
 
 def check_base(base: str) -> str:
+    """``base`` if every IRI made from it is a valid IRI (RFC 3987): absolute http(s),
+    ending in '/' or '#', with no other '#', and no character an IRI may not hold."""
     parts = urlsplit(base)
-    if parts.scheme not in ("http", "https") or not parts.netloc or not base.endswith(("/", "#")):
+    if (parts.scheme not in ("http", "https") or not parts.netloc or not base.endswith(("/", "#"))
+            or "#" in base[:-1]):
         raise ConfigError(Errors.E205.format(iri=base))
+    try:
+        ox.NamedNode(IRIs.__new__(IRIs)._under(base).char("x", 0, 1))
+    except ValueError:
+        raise ConfigError(Errors.E205.format(iri=base)) from None
     return base
 
 
 class IRIs:
-    """The IRI scheme under one base IRI."""
+    """The IRI scheme under one base IRI. Under a base that ends in '#', whose IRIs are
+    fragments already, a part of a document or a membership follows a '/' instead of a
+    second '#': ``{base}document/{stem}/char={begin},{end}``."""
 
     def __init__(self, base: str):
-        self.base = check_base(base)
+        self._under(check_base(base))
+
+    def _under(self, base: str) -> IRIs:
+        self.base = base
+        self._part = "/" if base.endswith("#") else "#"
+        return self
+
+    def part(self, iri: str, name: str) -> str:
+        """The IRI of a part of the thing ``iri`` names (a mention, a fact, an interval)."""
+        return f"{iri}{self._part}{name}"
 
     def entity(self, type_: str, key: str) -> str:
         return f"{self.base}{type_.lower()}/{slug(key)}"
@@ -64,11 +84,11 @@ class IRIs:
         return f"{self.base}document/{file_slug(stem)}"
 
     def char(self, stem: str, begin: int, end: int) -> str:
-        return f"{self.document(stem)}#char={begin},{end}"
+        return self.part(self.document(stem), f"char={begin},{end}")
 
     def fact(self, stem: str, predicate: str, subject: str, obj: str) -> str:
         digest = hashlib.sha1(f"{subject} {obj}".encode("utf-8")).hexdigest()[:10]
-        return f"{self.document(stem)}#fact={predicate},{digest}"
+        return self.part(self.document(stem), f"fact={predicate},{digest}")
 
     def membership(self, person_key: str, role: str, org_key: str) -> str:
         return f"{self.base}membership/{slug(person_key)}.{slug(role)}.{slug(org_key)}"

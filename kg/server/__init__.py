@@ -10,6 +10,7 @@ past its time limit is stopped for real and never holds up the others.
 """
 from __future__ import annotations
 
+import ipaddress
 import logging
 import threading
 from pathlib import Path
@@ -18,6 +19,15 @@ from ..errors import Errors, KGError
 from ._app import App, Limits
 
 __all__ = ["App", "Limits", "Server"]
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 class Server:
@@ -30,10 +40,10 @@ class Server:
 
         # waitress warns whenever a request waits for a thread; queries wait for workers by design
         logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-        self.app = App(Path(build), limits)
+        self.app = App(Path(build), limits, loopback=_is_loopback(host))
         try:
             self._server = create_server(
-                self.app, host=host, port=port, threads=threads or max(4, limits.workers + 2),
+                self.app, host=host, port=port, threads=threads or max(8, 2 * limits.workers + 4),
                 max_request_body_size=limits.max_request_bytes, ident="kg", expose_tracebacks=False,
                 clear_untrusted_proxy_headers=True)
         except (OSError, ValueError) as err:

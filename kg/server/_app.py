@@ -7,13 +7,27 @@
 ``GET /queries/<name>?k=v``    a canned query's text with its parameters bound
 ``GET|POST|OPTIONS /sparql``   the SPARQL 1.1 Protocol (query operation only)
 ``GET /id/<path>``             the description of ``{base IRI}<path>``, HTML or RDF
-``GET /build``                 the build's ``build.json``
+``GET /build``                 the build's ``build.json``, without the paths of its files
 =============================  ===========================================================
+
+What a web page may do here: the server answers only to its own names (a request whose
+``Host`` is not this server's, as after DNS rebinding, is refused when it listens on a
+loopback address); a request that another site's page makes in the background (an image,
+a script, ``fetch``, a form) is refused before any work, unless its origin is one of
+``cors`` (``kg serve --cors ORIGIN``), which may also read the answers. By default no other
+origin may.
+
+It serves one build at a time: the build ``build`` named when it started, held (see
+``kg.outdir.hold``) so that no rebuild removes it. When a rebuild makes ``build`` name a new
+build, the server opens it, and once its workers answer, takes every new request there in
+one step; requests under way finish on the old one, which is then let go.
 """
 from __future__ import annotations
 
 import json
 import logging
+import os
+import threading
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,7 +38,8 @@ from urllib.parse import parse_qs
 from .. import query as canned_queries
 from ..errors import Errors, KGError
 from ..rdf.vocab import DEFAULT_BASE_IRI
-from ..store import manifest, store_path
+from ..outdir import MANIFEST, Lease, hold
+from ..store import STORE_DIR
 from . import _ld
 from ._negotiate import choose
 from ._policy import scan
@@ -39,7 +54,7 @@ _STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; c
 #: Pages may load nothing from elsewhere: the query page works with no network.
 _CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-_CORS = [("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", "Content-Type")]
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 FORMATS = {**RESULT_MEDIA_TYPES, **GRAPH_MEDIA_TYPES}
 
 
@@ -53,6 +68,7 @@ class Limits:
     max_response_bytes: int = 64 << 20  # one serialised answer
     workers: int = 2  # queries that run at once, each in its own process
     max_memory: int | None = 2 << 30  # address space of one worker process, bytes (None: no limit)
+    cors: tuple[str, ...] = ()  # origins whose pages may query and read the answers ("*": any)
 
 
 @dataclass
@@ -112,43 +128,209 @@ def _content_type(chosen: tuple[str, str]) -> str:
     return f"{chosen[1]}; charset=utf-8"
 
 
-class App:
-    """The endpoint over the build in directory ``build``; ``close()`` stops its workers."""
+@dataclass(eq=False)
+class Served:
+    """One build as the server serves it: held, its manifest read, its workers running."""
 
-    def __init__(self, build: Path, limits: Limits = Limits()):
-        self.build = Path(build)
-        self.limits = limits
-        self.manifest = manifest(self.build)
-        self.base_iri = self.manifest.get("base_iri", DEFAULT_BASE_IRI)
-        path = store_path(self.build)
-        self.pool = Pool(str(path), limits.workers, limits.max_memory)
-        try:
-            wait_ready(self.pool)
-        except (WorkerLost, Timeout, Busy) as err:
-            self.pool.close()
-            raise KGError(Errors.E512.format(path=path, reason=str(err) or type(err).__name__)) from None
+    lease: Lease
+    manifest: dict
+    pool: Pool
+    identity: tuple
+    users: int = 0  # requests under way
+    retired: bool = False  # a newer build is served; close once no request uses this one
+
+    @property
+    def base_iri(self) -> str:
+        return self.manifest.get("base_iri", DEFAULT_BASE_IRI)
 
     def close(self) -> None:
         self.pool.close()
+        self.lease.release()
+
+
+def _identity(build: Path) -> tuple | None:
+    """What tells one build from the next at the path ``build``: the directory it names."""
+    try:
+        real = os.path.realpath(build)
+        st = os.stat(real)
+    except OSError:
+        return None
+    return real, st.st_dev, st.st_ino
+
+
+def public_manifest(manifest: dict) -> dict:
+    """``build.json`` as the server shows it: the documents by name, no paths of this machine."""
+    paths = {d.get("file", ""): d.get("name", "") for d in manifest.get("documents", [])}
+    paths.update({f.get("file", ""): Path(f.get("file", "")).name for f in manifest.get("failures", [])})
+    paths.pop("", None)
+
+    def hide(text: str) -> str:
+        for path in sorted(paths, key=len, reverse=True):
+            text = text.replace(path, paths[path])
+        return text
+
+    shown = dict(manifest)
+    shown["documents"] = [{**d, "file": d.get("name", "")} for d in manifest.get("documents", [])]
+    shown["failures"] = [{"file": paths.get(f.get("file", ""), ""), "error": hide(f.get("error", ""))}
+                         for f in manifest.get("failures", [])]
+    shown["warnings"] = [hide(w) for w in manifest.get("warnings", [])]
+    return shown
+
+
+class App:
+    """The endpoint over the build that directory ``build`` names; ``close()`` stops its
+    workers. ``loopback``: the server listens on a loopback address only, and so answers
+    only to the loopback names in ``Host``."""
+
+    #: Seconds between two looks at whether ``build`` names a new build.
+    WATCH_INTERVAL = 1.0
+
+    def __init__(self, build: Path, limits: Limits = Limits(), loopback: bool = True):
+        self.build = Path(build)
+        self.limits = limits
+        self.loopback = loopback
+        self._lock = threading.Lock()
+        self._served = self._open()
+        self._stopped = threading.Event()
+        self._watcher = threading.Thread(target=self._watch, name="kg-build-watch", daemon=True)
+        self._watcher.start()
+
+    # the build now served (for tests, notebooks and the log)
+    @property
+    def served(self) -> Served:
+        return self._served
+
+    @property
+    def manifest(self) -> dict:
+        return self._served.manifest
+
+    @property
+    def pool(self) -> Pool:
+        return self._served.pool
+
+    def _open(self) -> Served:
+        identity = _identity(self.build)
+        lease = hold(self.build)
+        try:
+            manifest = json.loads((lease.path / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            lease.release()
+            raise KGError(Errors.E202.format(path=lease.path / MANIFEST, reason=err)) from None
+        path = lease.path / STORE_DIR
+        pool = Pool(str(path), self.limits.workers, self.limits.max_memory)
+        try:
+            wait_ready(pool)
+        except (WorkerLost, Timeout, Busy) as err:
+            pool.close()
+            lease.release()
+            raise KGError(Errors.E512.format(path=path, reason=str(err) or type(err).__name__)) from None
+        return Served(lease, manifest, pool, identity or (str(lease.path),))
+
+    def _watch(self) -> None:
+        while not self._stopped.wait(self.WATCH_INTERVAL):
+            identity = _identity(self.build)
+            if identity is None or identity == self._served.identity:
+                continue
+            try:
+                new = self._open()
+            except KGError as err:  # not complete yet, or broken: keep serving the old one
+                log.warning("a new build at %s cannot be served yet: %s", self.build, err)
+                continue
+            if self._stopped.is_set():
+                new.close()
+                return
+            self._switch(new)
+            log.info("now serving the new build at %s (%s documents)", self.build,
+                     len(new.manifest.get("documents", [])))
+
+    def _switch(self, new: Served) -> None:
+        with self._lock:
+            old, self._served = self._served, new
+            old.retired = True
+            idle = old.users == 0
+        if idle:
+            old.close()
+
+    def _enter(self) -> Served:
+        with self._lock:
+            served = self._served
+            served.users += 1
+            return served
+
+    def _leave(self, served: Served) -> None:
+        with self._lock:
+            served.users -= 1
+            done = served.retired and served.users == 0
+        if done:
+            served.close()
+
+    def close(self) -> None:
+        self._stopped.set()
+        with self._lock:
+            self._served.retired = True
+            idle = self._served.users == 0
+        if idle:
+            self._served.close()
 
     # -- WSGI -----------------------------------------------------------------------------
 
     def __call__(self, environ, start_response):
-        started = time.perf_counter()
+        started = time.monotonic()
         request = Request(environ, self.limits.max_request_bytes)
+        request.deadline = started + self.limits.timeout
+        served = request.served = self._enter()
         try:
-            response = self.dispatch(request)
-        except HTTPError as err:
-            response = err.response
+            try:
+                self._guard(request)
+                response = self.dispatch(request)
+            except HTTPError as err:
+                response = err.response
+        finally:
+            self._leave(served)
+        extra = [*response.headers, *self._cors(request)]
+        vary = ", ".join(dict.fromkeys(v for k, v in extra if k == "Vary"))
         headers = [("Content-Type", response.content_type), ("Content-Length", str(len(response.body))),
-                   ("X-Content-Type-Options", "nosniff"), *response.headers]
+                   ("X-Content-Type-Options", "nosniff"), *((k, v) for k, v in extra if k != "Vary"),
+                   *([("Vary", vary)] if vary else [])]
         if response.content_type.startswith("text/html"):
             headers.append(("Content-Security-Policy", _CSP))
         status = HTTPStatus(response.status)
         start_response(f"{status.value} {status.phrase}", headers)
         log.info("%s %s %d %.0f ms", request.method, request.path, status.value,
-                 (time.perf_counter() - started) * 1000)
+                 (time.monotonic() - started) * 1000)
         return [response.body] if request.method != "HEAD" else []
+
+    # -- who may ask ----------------------------------------------------------------------
+
+    def _allowed_origin(self, origin: str | None) -> bool:
+        return bool(origin) and origin != "null" and ("*" in self.limits.cors or origin in self.limits.cors)
+
+    def _cors(self, request: Request) -> list[tuple[str, str]]:
+        origin = request.environ.get("HTTP_ORIGIN")
+        if not self._allowed_origin(origin):
+            return [("Vary", "Origin")] if self.limits.cors else []
+        return [("Access-Control-Allow-Origin", origin), ("Vary", "Origin"),
+                ("Access-Control-Expose-Headers", "Content-Type")]
+
+    def _guard(self, request: Request) -> None:
+        """Refuse, before any work, a request under a name not this server's (DNS
+        rebinding) and one that another site's page makes in the background."""
+        env = request.environ
+        host = env.get("HTTP_HOST", "")
+        if self.loopback and host:
+            name = host.rsplit("]", 1)[0].lstrip("[") if host.startswith("[") else host.rsplit(":", 1)[0]
+            if name.lower().rstrip(".") not in _LOOPBACK:
+                raise HTTPError(403, Errors.E518.format(host=host))
+        origin = env.get("HTTP_ORIGIN")
+        site = env.get("HTTP_SEC_FETCH_SITE", "").lower()
+        own = bool(origin) and host and origin.lower() in (f"http://{host}".lower(), f"https://{host}".lower())
+        if self._allowed_origin(origin) or own:
+            return
+        navigation = env.get("HTTP_SEC_FETCH_MODE", "").lower() == "navigate" and request.method in ("GET", "HEAD")
+        if site in ("cross-site", "same-site") and not navigation:
+            raise HTTPError(403, Errors.E519.format(origin=origin or "another site"))
+        if origin and not navigation:
+            raise HTTPError(403, Errors.E519.format(origin=origin))
 
     def dispatch(self, request: Request) -> Response:
         path = request.path
@@ -170,8 +352,8 @@ class App:
         if path == "/favicon.ico":  # none; say so without an error in the browser's console
             return Response(204, b"", headers=[("Cache-Control", "max-age=86400")])
         if path == "/build":
-            return Response(200, json.dumps(self.manifest, ensure_ascii=False).encode("utf-8"),
-                            "application/json", list(_CORS))
+            return Response(200, json.dumps(public_manifest(request.served.manifest), ensure_ascii=False)
+                            .encode("utf-8"), "application/json")
         raise HTTPError(404, f"{path}: no such page (try / for the query page, or /sparql)")
 
     # -- pages ----------------------------------------------------------------------------
@@ -185,8 +367,7 @@ class App:
     def query_list(self) -> Response:
         items = [{"name": c.name, "description": c.description, "params": c.params}
                  for c in canned_queries.canned().values()]
-        return Response(200, json.dumps(items, ensure_ascii=False).encode("utf-8"), "application/json",
-                        list(_CORS))
+        return Response(200, json.dumps(items, ensure_ascii=False).encode("utf-8"), "application/json")
 
     def query_text(self, name: str, request: Request) -> Response:
         known = canned_queries.canned()
@@ -197,62 +378,62 @@ class App:
             text = canned_queries.bind(known[name].text, params, known[name].params)
         except KGError as err:
             raise HTTPError(400, str(err)) from None
-        return Response(200, text.encode("utf-8"), "application/sparql-query; charset=utf-8", list(_CORS))
+        return Response(200, text.encode("utf-8"), "application/sparql-query; charset=utf-8")
 
     def describe(self, rest: str, request: Request) -> Response:
-        iri = self.base_iri + rest
+        base_iri = request.served.base_iri
+        iri = base_iri + rest
         if not rest or not _ld.valid(iri):
             raise HTTPError(404, Errors.E515.format(iri=iri))
         chosen = self._format(request, GRAPH_MEDIA_TYPES, extra={"html": ("text/html", "application/xhtml+xml")})
         fmt = chosen[0] if chosen else None
         if fmt == "html":
-            answer = self.run(Job(_ld.select(iri), "json", None, _ld.MAX_LINKS + 1))
+            answer = self.run(request, Job(_ld.select(iri), "json", None, _ld.MAX_LINKS + 1))
             rows = json.loads(answer.body)["results"]["bindings"]
             if not rows:
                 raise HTTPError(404, Errors.E515.format(iri=iri))
-            return Response(200, _ld.page(iri, rows, self.base_iri).encode("utf-8"), "text/html; charset=utf-8",
+            return Response(200, _ld.page(iri, rows, base_iri).encode("utf-8"), "text/html; charset=utf-8",
                             [("Vary", "Accept")])
         if chosen is None:  # format= named a format for query results, not for a graph
             raise HTTPError(406, self._not_acceptable(request, "a description", GRAPH_MEDIA_TYPES))
-        answer = self.run(Job(_ld.construct(iri), None, fmt, self.limits.max_rows, self.limits.max_response_bytes))
+        answer = self.run(request, Job(_ld.construct(iri), None, fmt, self.limits.max_rows,
+                                       self.limits.max_response_bytes))
         if answer.rows == 0:
             raise HTTPError(404, Errors.E515.format(iri=iri))
-        return Response(200, answer.body, _content_type(chosen), [("Vary", "Accept"), *_CORS])
+        return Response(200, answer.body, _content_type(chosen), [("Vary", "Accept")])
 
     # -- the SPARQL 1.1 Protocol ----------------------------------------------------------
 
     def sparql(self, request: Request) -> Response:
         if request.method == "OPTIONS":  # a CORS preflight
-            return Response(204, b"", headers=[*_CORS, ("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
+            if not self._allowed_origin(request.environ.get("HTTP_ORIGIN")):
+                raise HTTPError(403, Errors.E519.format(origin=request.environ.get("HTTP_ORIGIN") or "none"))
+            return Response(204, b"", headers=[("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
                                                ("Access-Control-Allow-Headers", "Accept, Content-Type"),
                                                ("Access-Control-Max-Age", "86400")])
-        try:
-            text, params = self._operation(request)
-            scanned = scan(text)
-            if scanned.is_update:
-                raise HTTPError(403, Errors.E501)
-            if scanned.service:
-                raise HTTPError(403, Errors.E502)
-            forced = params.get("format", [None])[-1]
-            for_results = self._format(request, RESULT_MEDIA_TYPES, forced, strict=False)
-            for_graphs = self._format(request, GRAPH_MEDIA_TYPES, forced, strict=False)
-            if for_results is None and for_graphs is None:
-                raise HTTPError(406, self._not_acceptable(request, "SPARQL answers", FORMATS))
-            job = Job(text, for_results and for_results[0], for_graphs and for_graphs[0], self.limits.max_rows,
-                      self.limits.max_response_bytes,
-                      tuple(params.get("default-graph-uri", [])), tuple(params.get("named-graph-uri", [])))
-            answer = self.run(job)
-            if answer.kind == "not-acceptable" and answer.message not in ("results", "graph"):
-                raise HTTPError(406, answer.message)  # the format cannot carry this answer
-            if answer.kind == "not-acceptable":
-                offers = RESULT_MEDIA_TYPES if answer.message == "results" else GRAPH_MEDIA_TYPES
-                what = "query results" if answer.message == "results" else "graphs (CONSTRUCT, DESCRIBE)"
-                raise HTTPError(406, self._not_acceptable(request, what, offers))
-        except HTTPError as err:
-            err.response.headers.extend(_CORS)
-            raise
+        text, params = self._operation(request)
+        scanned = scan(text)
+        if scanned.is_update:
+            raise HTTPError(403, Errors.E501)
+        if scanned.service:
+            raise HTTPError(403, Errors.E502)
+        forced = params.get("format", [None])[-1]
+        for_results = self._format(request, RESULT_MEDIA_TYPES, forced, strict=False)
+        for_graphs = self._format(request, GRAPH_MEDIA_TYPES, forced, strict=False)
+        if for_results is None and for_graphs is None:
+            raise HTTPError(406, self._not_acceptable(request, "SPARQL answers", FORMATS))
+        job = Job(text, for_results and for_results[0], for_graphs and for_graphs[0], self.limits.max_rows,
+                  self.limits.max_response_bytes,
+                  tuple(params.get("default-graph-uri", [])), tuple(params.get("named-graph-uri", [])))
+        answer = self.run(request, job)
+        if answer.kind == "not-acceptable" and answer.message not in ("results", "graph"):
+            raise HTTPError(406, answer.message)  # the format cannot carry this answer
+        if answer.kind == "not-acceptable":
+            offers = RESULT_MEDIA_TYPES if answer.message == "results" else GRAPH_MEDIA_TYPES
+            what = "query results" if answer.message == "results" else "graphs (CONSTRUCT, DESCRIBE)"
+            raise HTTPError(406, self._not_acceptable(request, what, offers))
         chosen = for_results if for_results and for_results[0] == answer.fmt else for_graphs
-        return Response(200, answer.body, _content_type(chosen), [("Vary", "Accept"), *_CORS])
+        return Response(200, answer.body, _content_type(chosen), [("Vary", "Accept")])
 
     def _operation(self, request: Request) -> tuple[str, dict[str, list[str]]]:
         """The query text and the protocol parameters of a request."""
@@ -307,10 +488,11 @@ class App:
         known = ", ".join(t for types in offers.values() for t in types)
         return Errors.E508.format(accept=request.accept or "*/*", what=what, known=known)
 
-    def run(self, job: Job) -> Answer:
-        """The answer of the workers, or the HTTP error that says why there is none."""
+    def run(self, request: Request, job: Job) -> Answer:
+        """The answer of the workers, or the HTTP error that says why there is none, within
+        what is left of the request's time limit (waiting for a worker included)."""
         try:
-            answer = self.pool.run(job, self.limits.timeout)
+            answer = request.served.pool.run(job, request.deadline - time.monotonic())
         except Timeout:
             raise HTTPError(503, Errors.E503.format(seconds=self.limits.timeout)) from None
         except Busy:

@@ -7,6 +7,7 @@ in any case, even inside a string, an IRI or a comment, after Unicode compatibil
 folding and after ``\\uXXXX`` escapes are undone, is refused. (Write ``"serv"`` and
 ``"ice"`` apart, with CONCAT, to search for the word.)
 
+Both checks run before a query reaches a worker, so both take time linear in the text.
 The first keyword after the prologue tells the operation: SPARQL Update is refused too
 (the store is opened read-only whatever this says; this only gives the client a clear 403
 rather than a syntax error).
@@ -23,20 +24,14 @@ UPDATE_FORMS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP",
                           "WITH"})
 _PROLOGUE = frozenset({"BASE", "PREFIX"})
 
-_TOKEN = re.compile(r'''
-    (?P<space>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
-               |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][\w\u00b7]+)
-  | (?P<pname>[\w.\-]*:(?:[\w.\-:%]|\\.)*)
-  | (?P<word>[A-Za-z_]\w*)
-  | (?P<other>.)
-''', re.VERBOSE | re.DOTALL)
+# The prologue (BASE and PREFIX declarations, white space, comments), read from the start,
+# each piece matched once where the last one ended: time linear in the length of the text
+# whatever it holds (possessive quantifiers never look back).
+_SKIP = re.compile(r"(?:\s++|\#[^\n\r]*+)*+")
+_WORD = re.compile(r"[A-Za-z]++")
+_IRI = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*+>')
+_PNAME_NS = re.compile(r"[^\s:<>#]*+:")
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-
-
 @dataclass(frozen=True)
 class Scan:
     form: str | None  # SELECT, CONSTRUCT, DESCRIBE, ASK, an update keyword, or None
@@ -59,13 +54,29 @@ def mentions_service(text: str) -> bool:
     return False
 
 
+def first_keyword(text: str) -> str | None:
+    """The keyword after the prologue, in upper case (None when the text does not start
+    as a SPARQL request does); never reads past it."""
+    pos = 0
+    while True:
+        pos = _SKIP.match(text, pos).end()
+        word = _WORD.match(text, pos)
+        if word is None:
+            return None
+        keyword, pos = word.group().upper(), word.end()
+        if keyword not in _PROLOGUE:
+            return keyword if keyword in QUERY_FORMS | UPDATE_FORMS else None
+        if keyword == "PREFIX":
+            name = _PNAME_NS.match(text, _SKIP.match(text, pos).end())
+            if name is None:
+                return None
+            pos = name.end()
+        iri = _IRI.match(text, _SKIP.match(text, pos).end())
+        if iri is None:
+            return None
+        pos = iri.end()
+
+
 def scan(text: str) -> Scan:
-    form = None
-    for m in _TOKEN.finditer(text):
-        if m.lastgroup != "word":
-            continue
-        word = m.group().upper()
-        if word not in _PROLOGUE:
-            form = word if word in QUERY_FORMS | UPDATE_FORMS else None
-            break
-    return Scan(form, mentions_service(text))
+    """What the request is, in time linear in its length."""
+    return Scan(first_keyword(text), mentions_service(text))

@@ -186,15 +186,17 @@ class Pool:
             threading.Thread(target=respawn, daemon=True).start()
 
     def run(self, job: Job, timeout: float) -> Answer:
-        """The answer to ``job``; raises Timeout after ``timeout`` seconds of running,
-        Busy when no worker is free within ``timeout`` seconds."""
+        """The answer to ``job`` within ``timeout`` seconds in all, waiting for a free
+        worker included: Busy when none is free in that time, Timeout when the query runs
+        past it (its worker is then stopped and replaced)."""
+        deadline = time.monotonic() + timeout
         try:
-            worker = self._idle.get(timeout=timeout)
+            worker = self._idle.get(timeout=max(timeout, 0))
         except queue.Empty:
             raise Busy() from None
         try:
             worker.conn.send(job)
-            if worker.conn.poll(timeout):
+            if worker.conn.poll(max(deadline - time.monotonic(), 0)):
                 answer = worker.conn.recv()
                 self._idle.put(worker)
                 return answer

@@ -2,7 +2,7 @@
 
 The normalised text is what extractors match against: Unicode NFC, one tone placement
 (the "new" one, hòa and ủy, that the official orthography of 2018 prescribes), single
-spaces for odd white space. Every normalised character keeps the original offset of the
+spaces for odd white space, no noncharacters (U+FFFE, U+FFFF …). Every normalised character keeps the original offset of the
 character cluster it came from, so a match maps back to an exact quote of the source.
 """
 from __future__ import annotations
@@ -29,6 +29,16 @@ _OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TO_NEW) + r")(?!\w)")
 
 _SPACES = {"\u00a0", "\u2007", "\u202f", "\u2002", "\u2003", "\u2009", "\u3000", "\t", "\u000b", "\u000c"}
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad"}
+#: The 66 noncharacters of Unicode (U+FDD0..U+FDEF and the last two code points of each
+#: plane): never text, and refused by some RDF parsers (Raptor's rapper among them).
+NONCHARACTERS = re.compile("[\ufdd0-\ufdef" + "".join(
+    re.escape(chr(plane << 16 | 0xFFFE)) + re.escape(chr(plane << 16 | 0xFFFF)) for plane in range(17)) + "]")
+
+
+def interchangeable(text: str) -> str:
+    """``text`` with each noncharacter shown as U+FFFD: the same length, so that a quote
+    still has the offsets of its source, and fit for every RDF parser."""
+    return NONCHARACTERS.sub("\ufffd", text)
 
 
 def normalise(text: str) -> NormText:
@@ -42,6 +52,9 @@ def normalise(text: str) -> NormText:
             j += 1
         cluster = text[i:j]
         if cluster in _DROP:
+            i = j
+            continue
+        if NONCHARACTERS.match(cluster):  # not text: dropped, with any marks it carries
             i = j
             continue
         if cluster in _SPACES:
