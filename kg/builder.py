@@ -80,8 +80,8 @@ Progress = Callable[[str, Path], None]  # (event, path): "start" / "done" / "fai
 
 def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
           progress: Progress | None = None, on_step: Callable[[str], None] | None = None) -> BuildResult:
-    """Build ``inputs`` into ``out``; ``on_step`` is told each step of the switch to the new
-    build (``outdir.STEPS``)."""
+    """Build ``inputs`` into ``out``; ``on_step`` is told each step of the write (``STEPS``:
+    each file written, then each step of the switch to the new build)."""
     t0 = time.perf_counter()
     outdir.check(out, inputs)  # before any work: never replace what is not a build
     result = BuildResult(out=out, base_iri=settings.base_iri)
@@ -230,17 +230,28 @@ def _ontology_quads(path: Path) -> list[ox.Quad]:
     return [ox.Quad(stable(t.subject), t.predicate, stable(t.object), g) for t in triples]
 
 
+#: The files of a build, in the order they are written; then the steps of the switch.
+FILES = (GRAPH_TRIG, GRAPH_TTL, store.STORE_DIR, VALIDATION_TTL, QUARANTINE_TRIG, outdir.MANIFEST)
+STEPS = FILES + outdir.STEPS
+
+
 def _write(writer: outdir.Writer, quads, triples, result: BuildResult, t0: float,
            quarantined=(), report=None) -> None:
     tmp = writer.path
     t_write = time.perf_counter()
     ox.serialize(quads, str(tmp / GRAPH_TRIG), ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    writer.on_step(GRAPH_TRIG)
     ox.serialize(triples, str(tmp / GRAPH_TTL), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    writer.on_step(GRAPH_TTL)
     store.create(tmp / store.STORE_DIR, quads)
+    writer.on_step(store.STORE_DIR)
     if report is not None:
         (tmp / VALIDATION_TTL).write_text(report.to_turtle(), encoding="utf-8")
+        writer.on_step(VALIDATION_TTL)
         ox.serialize(quarantined, str(tmp / QUARANTINE_TRIG), ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        writer.on_step(QUARANTINE_TRIG)
     result.timings["write"] = round(time.perf_counter() - t_write, 3)
     result.timings["total"] = round(time.perf_counter() - t0, 3)
-    (tmp / store.MANIFEST).write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n",
-                                      encoding="utf-8")
+    (tmp / outdir.MANIFEST).write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n",
+                                       encoding="utf-8")
+    writer.on_step(outdir.MANIFEST)

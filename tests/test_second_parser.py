@@ -1,0 +1,132 @@
+"""Every file a user gets is read by a second, independent parser: Raptor's ``rapper``
+(Debian ``raptor2-utils``, installed by ``.ci/run``), besides rdflib and Oxigraph. And what
+made it refuse files before: noncharacters copied from a source, and base IRIs that
+were not IRIs."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.export import export
+from kg.store import open_build
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+STEM = "000_fa6bdb4d5fc08f99"
+RAPPER_INPUT = {"turtle": "turtle", "ntriples": "ntriples", "nquads": "nquads", "trig": "trig"}
+
+
+def rapper() -> str:
+    path = shutil.which("rapper")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("rapper (Debian raptor2-utils) is missing on CI: .ci/run must install it")
+        pytest.skip("rapper (Debian raptor2-utils) is not installed")
+    return path
+
+
+def rapper_count(path: Path, syntax: str) -> int:
+    """The statements ``rapper`` reads from ``path``; fails on any error it reports."""
+    proc = subprocess.run([rapper(), "-i", syntax, "-c", str(path)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and "Error" not in proc.stderr, proc.stderr[-2000:]
+    return int(re.search(r"returned (\d+) (?:triple|statement)", proc.stderr).group(1))
+
+
+def kg_build(*args):
+    result = CliRunner().invoke(main, ["build", "-q", *map(str, args)], prog_name="kg")
+    return result
+
+
+def check_every_file(out: Path, tmp_path: Path) -> None:
+    quads = len(open_build(out))
+    triples = len({(q.subject, q.predicate, q.object) for q in open_build(out)})
+    assert rapper_count(out / "graph.ttl", "turtle") == triples
+    assert rapper_count(out / "graph.trig", "trig") == quads
+    for fmt, syntax in RAPPER_INPUT.items():
+        target = tmp_path / f"export.{fmt}"
+        n = export(out, fmt, target)
+        assert rapper_count(target, syntax) == n, fmt
+
+
+def test_rapper_reads_every_file_and_export_of_the_corpus(corpus_build, tmp_path):
+    check_every_file(corpus_build[0], tmp_path)
+
+
+def test_noncharacters_of_a_source_reach_no_file(tmp_path):
+    text = (CORPUS / f"{STEM}.txt").read_text(encoding="utf-8")
+    at = text.index("UBND")
+    odd = "\ufffe\uffff\ufdd0\U0001fffe"
+    damaged = text[:at + 2] + odd[:2] + text[at + 2:at + 400] + odd[2:] + text[at + 400:]
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / f"{STEM}.txt").write_text(damaged, encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = CliRunner().invoke(main, ["build", str(inp), "-o", str(out)], prog_name="kg")
+
+    assert result.exit_code == 0, result.output
+    assert "[W002]" in result.output and "4" in result.output
+    check_every_file(out, tmp_path)
+    for name in ("graph.ttl", "graph.trig"):
+        body = (out / name).read_text(encoding="utf-8")
+        assert not re.search("[\ufffe\uffff\ufdd0\U0001fffe]|\\\\u(?:FFF[EF]|FDD0)|\\\\U0001FFFE", body, re.I)
+    # offsets still index the source: each quote is the source's characters, a
+    # noncharacter shown as U+FFFD, one for one
+    store = open_build(out)
+    quotes = store.query("""PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+        SELECT ?q ?b ?e WHERE { ?m nif:anchorOf ?q ; nif:beginIndex ?b ; nif:endIndex ?e }""",
+                         use_default_graph_as_union=True)
+    seen = 0
+    for row in quotes:
+        source = damaged[int(row["b"].value):int(row["e"].value)]
+        assert row["q"].value == re.sub("[\ufffe\uffff\ufdd0\U0001fffe]", "\ufffd", source)
+        seen += source != row["q"].value
+    assert seen >= 2  # the sentences holding them
+    # the names read are those of the clean text ("UBND" is still one word)
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    (clean / f"{STEM}.txt").write_text(text, encoding="utf-8")
+    kg_build(clean, "-o", tmp_path / "clean-out")
+
+    def labels(build):
+        return {r["l"].value for r in open_build(build).query(
+            "SELECT ?l WHERE { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }",
+            use_default_graph_as_union=True)}
+
+    assert labels(out) == labels(tmp_path / "clean-out")
+
+
+def test_a_base_ending_in_a_hash_builds_valid_iris(tmp_path):
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(CORPUS / f"{STEM}.txt", inp)
+    out = tmp_path / "out"
+    result = kg_build(inp, "-o", out, "--base-iri", "https://example.org/kg#")
+    assert result.exit_code == 0, result.output
+    check_every_file(out, tmp_path)
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert f"https://example.org/kg#document/{STEM}/char=" in ttl
+    assert not re.search(r"<https://example\.org/kg#[^>]*#", ttl)
+
+
+@pytest.mark.parametrize("base", ["https://example.org/k g/", "https://example.org/<x>/", "https://example.org/{x}/",
+                                  "https://example.org/a|b/", "https://example.org/a^b/", "https://example.org/a`b/",
+                                  "https://example.org/a\\b/", "https://example.org/a#b#", "https://example.org/%zz/",
+                                  "https://example.org/\ufffe/", "https://example.org/\x7f/"])
+def test_bases_that_are_not_iris_are_refused_with_e205(tmp_path, base):
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(CORPUS / f"{STEM}.txt", inp)
+    out = tmp_path / "out"
+    result = kg_build(inp, "-o", out, "--base-iri", base)
+    assert result.exit_code == 2
+    assert "[E205]" in result.stderr and "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not out.exists()
