@@ -72,7 +72,8 @@ def test_strict_fails_and_keeps_the_previous_output(tmp_path, shapes):
     assert res.exit_code == 1
     assert "E304" in res.stderr
     assert (out / "graph.ttl").read_bytes() == before
-    assert not list(tmp_path.glob(".out.*"))
+    assert [p.name for p in tmp_path.glob(".out.*")] == [".out.builds"]
+    assert [p.name for p in (tmp_path / ".out.builds").iterdir()] == [out.resolve().name]
 
 
 def test_validate_command_on_a_build_and_on_a_file(gated, shapes, tmp_path):
