@@ -545,30 +545,45 @@ def validate_cmd(target: Path, shapes: Path | None, fmt: str):
 
 
 @main.command()
-@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Directory of gold annotations: one <document>.json per document.")
+@click.option("--gold", "gold_dirs", required=True, multiple=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Directory of gold annotations: one <document>.json per document. Repeat for "
+                   "several; each is scored alone, and so is each file-name group (A…, B…) and all.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--details", is_flag=True, help="Also list every miss (FN) and false hit (FP).")
 @BUILD_OPTION
-def evaluate(gold_dir: Path, fmt: str, details: bool, build_dir: Path):
+def evaluate(gold_dirs: tuple[Path, ...], fmt: str, details: bool, build_dir: Path):
     """Score a build against gold annotations: precision, recall and F1 per entity type
     and per relation, and the accuracy of post titles.
 
     \b
-    Example:
+    Examples:
       kg build corpus && kg evaluate --gold ../shared/eval/gold --details
+      kg build corpus ../shared/eval/provinces/corpus -o out-all
+      kg evaluate --build out-all --gold ../shared/eval/gold --gold ../shared/eval/provinces/gold
     """
-    from .evaluate import evaluate as run_evaluation
+    from .evaluate import evaluate_sets
 
     try:
-        report = run_evaluation(build_dir, gold_dir)
+        evaluation = evaluate_sets(build_dir, list(gold_dirs))
     except KGError as err:
         _fail(err, 2)
-    result = report.as_dict()
+    result = evaluation.as_dict()
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         console = Console(highlight=False)
+        sets = [(f"folder {k}", r) for k, r in result["folders"].items()] if len(gold_dirs) > 1 else []
+        sets += [(f"group {k}", r) for k, r in result["groups"].items()]
+        if sets:
+            table = Table(show_header=True, header_style="bold", title="by set", title_justify="left")
+            for col in ("set", "documents", "entities P", "R", "F1", "relations P", "R", "F1"):
+                table.add_column(col, justify="left" if col == "set" else "right", no_wrap=col == "set")
+            for name, r in sets + [("all", result)]:
+                e, rel = r["entities_micro"], r["relations_micro"]
+                table.add_row(escape(name), str(r["documents"]), *(f"{e[k]:.3f}" for k in ("precision", "recall", "f1")),
+                              *(f"{rel[k]:.3f}" for k in ("precision", "recall", "f1")))
+            console.print(table)
         for title, rows, micro in (("entities", result["entities"], result["entities_micro"]),
                                    ("relations", result["relations"], result["relations_micro"])):
             table = Table(show_header=True, header_style="bold")
@@ -580,9 +595,9 @@ def evaluate(gold_dir: Path, fmt: str, details: bool, build_dir: Path):
             console.print(table)
         console.print(f"role accuracy on found memberships: {result['role_accuracy']}")
         if result["documents_not_in_graph"]:
-            console.print("documents with no Document node: " + ", ".join(result["documents_not_in_graph"]))
+            console.print("documents with no Document node: " + escape(", ".join(result["documents_not_in_graph"])))
     if details:
-        for line in report.details:
+        for line in evaluation.overall.details:
             click.echo(line, err=True)  # tab-separated, for grep and spreadsheets
 
 

@@ -62,6 +62,7 @@ class Report:
     relations: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     roles_right: int = 0
     roles_total: int = 0
+    documents: int = 0
     missing_documents: list[str] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
 
@@ -76,6 +77,7 @@ class Report:
             "relations": {p: c.as_dict() for p, c in sorted(self.relations.items())},
             "relations_micro": self._micro(self.relations.values()).as_dict(),
             "role_accuracy": round(self.roles_right / self.roles_total, 4) if self.roles_total else None,
+            "documents": self.documents,
             "documents_not_in_graph": self.missing_documents,
         }
 
@@ -97,24 +99,35 @@ class _Graph:
         self.numbers: dict[str, set[str]] = defaultdict(set)
         for row in q(f"SELECT ?e ?n WHERE {{ ?e <{KG.documentNumber}> ?n }}"):
             self.numbers[row["e"].value].add(fold_number(row["n"].value))
-        self.documents: dict[str, str] = {
-            row["f"].value.rsplit(".", 1)[0]: row["d"].value
-            for row in q(f"SELECT ?d ?f WHERE {{ ?d a <{KG.Document}> ; <{KG.fileName}> ?f }}")}
+        self.documents: dict[str, str] = {}
+        self.graph_of: dict[str, str] = {}  # document -> the named graph of its facts
+        for row in q(f"SELECT ?d ?f ?g WHERE {{ GRAPH ?g {{ ?d a <{KG.Document}> ; <{KG.fileName}> ?f }} }}"):
+            self.documents[row["f"].value.rsplit(".", 1)[0]] = row["d"].value
+            self.graph_of[row["d"].value] = row["g"].value
+        document_graphs = set(self.graph_of.values())
         self.mentioned: dict[str, set[str]] = defaultdict(set)
         for row in q(f"SELECT ?e ?d WHERE {{ ?e <{KG.mentionedIn}> ?d }}"):
             self.mentioned[row["d"].value].add(row["e"].value)
-        self.edges: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        # each edge with the document graphs that state it ("" for the other graphs), so that
+        # a subset of the documents is scored as a build of those documents alone would be
+        self.edges: dict[str, dict[tuple[str, str], set[str]]] = defaultdict(lambda: defaultdict(set))
         for name, prop in EDGE_PROPERTIES.items():
-            for row in q(f"SELECT ?s ?o WHERE {{ ?s <{prop}> ?o }}"):
-                s, o = row["s"].value, row["o"].value
-                self.edges[name].add((o, s) if name == "participant" else (s, o))
+            for row in q(f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{prop}> ?o }} }}"):
+                s, o, graph = row["s"].value, row["o"].value, row["g"].value
+                self.edges[name][(o, s) if name == "participant" else (s, o)].add(
+                    graph if graph in document_graphs else "")
         self.memberships: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for row in q(f"""SELECT ?p ?o ?l WHERE {{ ?m a <{ORG.Membership}> ; <{ORG.member}> ?p ;
-                         <{ORG.organization}> ?o . OPTIONAL {{ ?m <{ORG.role}>/<{SKOS.prefLabel}> ?l }} }}"""):
-            roles = self.memberships[(row["p"].value, row["o"].value)]
+        for row in q(f"""SELECT ?p ?o ?l ?g WHERE {{ GRAPH ?g {{ ?m a <{ORG.Membership}> ; <{ORG.member}> ?p ;
+                         <{ORG.organization}> ?o }} OPTIONAL {{ ?m <{ORG.role}>/<{SKOS.prefLabel}> ?l }} }}"""):
+            key = (row["p"].value, row["o"].value)
+            self.edges["membership"][key].add(row["g"].value if row["g"].value in document_graphs else "")
             if row["l"] is not None:
-                roles.add(fold(row["l"].value))
-        self.edges["membership"] = set(self.memberships)
+                self.memberships[key].add(fold(row["l"].value))
+
+    def edges_in(self, graphs: set[str]) -> dict[str, set[tuple[str, str]]]:
+        """The edges of each relation stated in ``graphs`` or outside every document's graph."""
+        graphs = graphs | {""}
+        return {p: {e for e, where in edges.items() if where & graphs} for p, edges in self.edges.items()}
 
 
 def _fit(node: str, g: _Graph, gold: dict) -> int:
@@ -154,20 +167,69 @@ def _match(nodes: list[str], golds: list[dict], g: _Graph) -> dict[int, str]:
     return {j: nodes[i] for j, i in owner.items()}
 
 
-def evaluate(build: Path, gold_dir: Path) -> Report:
-    files = sorted(gold_dir.glob("*.json"))
+def gold_files(gold_dir: Path) -> list[Path]:
+    """The gold files of a folder (E207 when it holds none)."""
+    files = sorted(Path(gold_dir).glob("*.json"))
     if not files:
         raise KGError(Errors.E207.format(path=gold_dir))
+    return files
+
+
+def group_of(path: Path) -> str:
+    """The group a document belongs to by its file name's letters before its number
+    (``A06_…`` → ``A``); none for a name that starts with its number."""
+    m = re.match(r"[A-Za-z]+(?=\d)", Path(path).name)
+    return m.group().upper() if m else ""
+
+
+def evaluate(build: Path, gold_dir: Path) -> Report:
+    """The scores of the build in ``build`` against the gold files of ``gold_dir``."""
+    return score(_Graph(open_build(build)), gold_files(gold_dir))
+
+
+@dataclass
+class Evaluation:
+    """Scores over several gold folders: all of them, each folder, each file-name group."""
+
+    overall: Report
+    folders: dict[str, Report]
+    groups: dict[str, Report]
+
+    def as_dict(self) -> dict:
+        return {**self.overall.as_dict(),
+                "folders": {k: r.as_dict() for k, r in self.folders.items()},
+                "groups": {k: r.as_dict() for k, r in self.groups.items()}}
+
+
+def evaluate_sets(build: Path, gold_dirs: list[Path]) -> Evaluation:
+    """Scores of ``build`` against each of ``gold_dirs``, each file-name group (A, B, …)
+    across them, and all of them: each as the scorer would give with those gold files only."""
     g = _Graph(open_build(build))
+    folders = {str(d): gold_files(d) for d in gold_dirs}
+    every = [f for files in folders.values() for f in files]
+    groups: dict[str, list[Path]] = defaultdict(list)
+    for f in every:
+        if group_of(f):
+            groups[group_of(f)].append(f)
+    return Evaluation(score(g, every), {k: score(g, v) for k, v in folders.items()},
+                      {k: score(g, v) for k, v in sorted(groups.items())})
+
+
+def score(g: _Graph, files: list[Path]) -> Report:
+    """Entities per document, relations over the documents of ``files``, as the project's
+    scorer counts them."""
     report = Report()
     aligned: dict[tuple[str, str], set[str]] = defaultdict(set)  # (doc, gold id) -> nodes
     aligned_nodes: set[str] = set()
+    scored_docs: set[str | None] = set()
     gold_relations = []
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
+        report.documents += 1
         doc = gold["doc"]
         stem = Path(doc).stem
         doc_iri = g.documents.get(stem)
+        scored_docs.add(doc_iri)
         if doc_iri is None:
             report.missing_documents.append(doc)
         nodes = sorted(n for n in g.mentioned.get(doc_iri, ()) if n in g.type)
@@ -189,11 +251,12 @@ def evaluate(build: Path, gold_dir: Path) -> Report:
                 report.details.append(f"{doc}\tFN\t{gd['type']}\t{gd['name']}")
         gold_relations += [(doc, r) for r in gold.get("relations", [])]
 
+    edges = g.edges_in({g.graph_of[d] for d in scored_docs if d in g.graph_of})
     found: dict[str, set] = defaultdict(set)
     for doc, rel in gold_relations:
         p = "membership" if rel["p"] in ("holdsPost", "memberOf") else rel["p"]
         pairs = {(s, o) for s in aligned.get((doc, rel["s"]), ()) for o in aligned.get((doc, rel["o"]), ())}
-        hits = pairs & g.edges.get(p, set())
+        hits = pairs & edges.get(p, set())
         found[p] |= hits
         if rel.get("optional"):
             continue
@@ -207,8 +270,8 @@ def evaluate(build: Path, gold_dir: Path) -> Report:
             want = fold(rel["role"])
             if any(want in r for h in hits for r in (g.memberships[h] or {""})):
                 report.roles_right += 1
-    for p, edges in g.edges.items():
-        for s, o in sorted(edges - found[p]):
+    for p, stated in edges.items():
+        for s, o in sorted(stated - found[p]):
             if s in aligned_nodes or o in aligned_nodes:
                 report.relations[p].fp += 1
                 report.details.append(f"*\tFP\t{p}\t{s} -> {o}")

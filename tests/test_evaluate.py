@@ -91,3 +91,49 @@ def test_same_figures_as_the_reference_scorer(corpus_build):
     theirs = json.loads(proc.stdout)
     for key in ("entities_micro", "relations_micro", "role_accuracy"):
         assert ours[key] == theirs[key], key
+
+
+OTHER = ("Ngày 2/5/2024, UBND tỉnh Hà Giang ban hành Kế hoạch số 88/KH-UBND. "
+         "Đồng chí Nguyễn Văn Sơn, Chủ tịch UBND tỉnh Hà Giang chủ trì hội nghị.\n")
+OTHER_GOLD = {
+    "doc": "B07_other.txt",
+    "entities": [
+        {"id": "o1", "type": "Organisation", "name": "Ủy ban nhân dân tỉnh Hà Giang", "aliases": ["UBND tỉnh Hà Giang"]},
+        {"id": "p1", "type": "Person", "name": "Nguyễn Văn Sơn"},
+        {"id": "r1", "type": "Resolution", "name": "Kế hoạch số 88/KH-UBND", "number": "88/KH-UBND"},
+    ],
+    "relations": [
+        {"s": "p1", "p": "holdsPost", "o": "o1", "role": "Chủ tịch"},
+        {"s": "r1", "p": "issuedBy", "o": "o1"},
+        {"s": "p1", "p": "memberOf", "o": "o1"},
+    ],
+}
+
+
+def test_several_gold_folders_each_scored_as_if_built_alone(tmp_path):
+    """A build of two folders' documents, scored per folder, per file-name group and in
+    all: each folder's figures are those of a build of that folder alone."""
+    for name, text, gold in (("one", TEXT, GOLD), ("two", OTHER, OTHER_GOLD)):
+        (tmp_path / name / "docs").mkdir(parents=True)
+        (tmp_path / name / "docs" / gold["doc"]).write_text(text, encoding="utf-8")
+        (tmp_path / name / "gold").mkdir()
+        (tmp_path / name / "gold" / f"{gold['doc']}.json").write_text(json.dumps(gold, ensure_ascii=False),
+                                                                        encoding="utf-8")
+        assert kg.build([tmp_path / name / "docs"], tmp_path / name / "out").ok
+    assert kg.build([tmp_path / "one" / "docs", tmp_path / "two" / "docs"], tmp_path / "both").ok
+    folders = [str(tmp_path / "one" / "gold"), str(tmp_path / "two" / "gold")]
+    res = CliRunner().invoke(main, ["evaluate", "--build", str(tmp_path / "both"), "--format", "json",
+                                    *(a for f in folders for a in ("--gold", f))])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    for name, folder in zip(("one", "two"), folders):
+        alone = evaluate(tmp_path / name / "out", tmp_path / name / "gold").as_dict()
+        for key in ("entities_micro", "relations_micro", "role_accuracy", "documents"):
+            assert data["folders"][folder][key] == alone[key], (name, key)
+    assert list(data["groups"]) == ["B"]  # doc_a.txt has no group letter
+    assert data["groups"]["B"]["entities_micro"] == data["folders"][folders[1]]["entities_micro"]
+    assert data["documents"] == 2
+    assert data["entities_micro"]["tp"] == sum(data["folders"][f]["entities_micro"]["tp"] for f in folders)
+    table = CliRunner().invoke(main, ["evaluate", "--build", str(tmp_path / "both"),
+                                      *(a for f in folders for a in ("--gold", f))])
+    assert table.exit_code == 0 and "group B" in table.stdout and "all" in table.stdout
