@@ -8,6 +8,7 @@ Components read and write the attributes of ``Doc``; each declares which (pipeli
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,6 +110,7 @@ class Doc:
     facts: list[Fact] = field(default_factory=list)
     context: dict = field(default_factory=dict)  # the document's home jurisdiction, date, ...
     warnings: list[str] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -119,10 +121,15 @@ class Doc:
         return self.path.stem
 
     def sentence_of(self, span: Span) -> Span:
-        """The sentence that holds ``span`` (the whole text if none does)."""
-        for s in self.sentences:
-            if s.contains(span):
-                return s
+        """The sentence that holds ``span`` (the whole text if none does). Sentences are in
+        text order and do not overlap, so the one that begins last at or before ``span``
+        is the only one that can."""
+        starts = self._sentence_starts
+        if len(starts) != len(self.sentences):
+            starts = self._sentence_starts = [s.begin for s in self.sentences]
+        i = bisect_right(starts, span.begin) - 1
+        if i >= 0 and self.sentences[i].contains(span):
+            return self.sentences[i]
         return Span(0, len(self.text))
 
 

@@ -3,35 +3,71 @@ recording a fact with its sentence."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ..model import Doc, Entity, Fact, Mention
 
 
+#: The longest name a mention has (characters): how far back a name may begin.
+MAX_NAME = 1000
+
+
+class _Index:
+    """Mentions by where they start, entities by key, sentences by start, facts by what
+    they say: so that each lookup of the relation stage costs a bisection or a hash, not
+    a pass over the document. Built again whenever what it indexes has changed."""
+
+    def __init__(self, doc: Doc):
+        self.sizes = _sizes(doc)
+        self.order = {id(m): i for i, m in enumerate(doc.mentions)}
+        self.by_start = sorted(doc.mentions, key=lambda m: m.norm[0])
+        self.starts = [m.norm[0] for m in self.by_start]
+        self.entities = {(e.type, e.key): e for e in reversed(doc.entities)}
+        self.sentences = [b for b, _ in doc.norm_sentences]
+        self.facts = {(f.predicate, id(f.subject), id(f.object), f.role) for f in doc.facts}
+
+
+def _sizes(doc: Doc) -> tuple:
+    return (id(doc.mentions), len(doc.mentions), id(doc.entities), len(doc.entities), len(doc.norm_sentences),
+            id(doc.facts), len(doc.facts))
+
+
+def _index(doc: Doc) -> _Index:
+    index = doc.context.get("_relate_index")
+    if index is None or index.sizes != _sizes(doc):
+        index = doc.context["_relate_index"] = _Index(doc)
+    return index
+
+
 def mention_at(doc: Doc, pos: int, type_: str | None = None) -> Mention | None:
-    """The longest mention that starts at normalised offset ``pos``."""
+    """The longest mention that starts at normalised offset ``pos`` (the first of those as
+    long, in the document's order)."""
+    index = _index(doc)
     best = None
-    for m in doc.mentions:
-        if m.norm[0] == pos and (type_ is None or m.type == type_):
-            if best is None or m.norm[1] > best.norm[1]:
+    for m in index.by_start[bisect_left(index.starts, pos):bisect_right(index.starts, pos)]:
+        if type_ is None or m.type == type_:
+            if best is None or m.norm[1] > best.norm[1] or (
+                    m.norm[1] == best.norm[1] and index.order[id(m)] < index.order[id(best)]):
                 best = m
     return best
 
 
 def mentions_in(doc: Doc, begin: int, end: int, type_: str | None = None) -> list[Mention]:
-    """Mentions inside the normalised range [begin, end), in text order."""
-    return [m for m in doc.mentions if begin <= m.norm[0] and m.norm[1] <= end
-            and (type_ is None or m.type == type_)]
+    """Mentions inside the normalised range [begin, end), in the document's order."""
+    index = _index(doc)
+    found = [m for m in index.by_start[bisect_left(index.starts, begin):bisect_left(index.starts, end)]
+             if m.norm[1] <= end and (type_ is None or m.type == type_)]
+    return sorted(found, key=lambda m: index.order[id(m)])
 
 
 def entity_by_key(doc: Doc, type_: str, key: str) -> Entity | None:
-    for e in doc.entities:
-        if e.type == type_ and e.key == key:
-            return e
-    return None
+    return _index(doc).entities.get((type_, key))
 
 
 def sentence_range(doc: Doc, pos: int) -> tuple[int, int]:
-    for b, e in doc.norm_sentences:
+    i = bisect_right(_index(doc).sentences, pos) - 1
+    if i >= 0:
+        b, e = doc.norm_sentences[i]
         if b <= pos < e:
             return b, e
     return 0, len(doc.norm.text)
@@ -42,10 +78,13 @@ def add_fact(doc: Doc, predicate: str, subject: Entity, obj: Entity, at: Mention
     """Record a fact read in the sentence of mention ``at`` (once per document)."""
     if subject is obj:
         return
-    for f in doc.facts:
-        if (f.predicate, f.subject, f.object, f.role) == (predicate, subject, obj, role):
-            return
+    index = _index(doc)
+    key = (predicate, id(subject), id(obj), role)
+    if key in index.facts:
+        return
     doc.facts.append(Fact(predicate, subject, obj, doc.sentence_of(at.span), role, source))
+    index.facts.add(key)
+    index.sizes = _sizes(doc)
 
 
 def gap(doc: Doc, left: Mention, right: Mention) -> str:

@@ -19,6 +19,7 @@ Participants:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..model import Doc
 from ..pipeline import component
@@ -68,8 +69,9 @@ def find_event_roles(doc: Doc) -> Doc:
 def _main_event_participants(doc: Doc, events) -> None:
     main = events[0]
     text = doc.norm.text
+    starts = [ev.norm[0] for ev in events]  # sorted: events are in text order
     for b, e in doc.norm_sentences:
-        if b < main.norm[0] or any(b <= ev.norm[0] < e for ev in events):
+        if b < main.norm[0] or bisect_left(starts, e) > bisect_left(starts, b):  # an event of its own
             continue
         if _ABOUT_MAIN.search(text[b:e]):
             for person in mentions_in(doc, b, e, "Person"):

@@ -15,7 +15,7 @@ from ..model import Doc
 from ..pipeline import component
 from ._base import POST_BEFORE, WE, alternation
 from ._jurisdiction import PARTY_LEVEL
-from ._relate import add_fact, entity_by_key, mention_at
+from ._relate import MAX_NAME, add_fact, entity_by_key, mention_at, mentions_in
 
 _ROLES = {r.title.lower(): r for r in roles()}
 _SEP = re.compile(r"\s*(?:[,–\-]|và)?\s*")
@@ -81,8 +81,8 @@ def find_posts(doc: Doc) -> Doc:
 def _title_before(doc: Doc, person) -> None:
     """"Giám đốc Sở Tài chính Nông Thị Thu Hà": a post and its body right before the name."""
     text = doc.norm.text
-    org = next((m for m in doc.mentions if m.type == "Organisation" and m.norm[1] <= person.norm[0]
-                and not text[m.norm[1]:person.norm[0]].strip()), None)
+    org = next((m for m in mentions_in(doc, max(0, person.norm[0] - MAX_NAME), person.norm[0], "Organisation")
+                if not text[m.norm[1]:person.norm[0]].strip()), None)
     if org is None:
         return
     title = POST_BEFORE.search(text, max(0, org.norm[0] - 40), org.norm[0])

@@ -13,6 +13,7 @@ persons) and adds an event mention whose ``participants`` the relation stage lin
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..model import Doc, Mention
 from ..pipeline import component
@@ -53,9 +54,10 @@ def _participants(ms: list[Mention]) -> list[tuple[str, str]]:
 def find_visits(doc: Doc) -> Doc:
     text = doc.norm.text
     mentions = sorted(doc.mentions, key=lambda m: m.norm)
+    starts = [m.norm[0] for m in mentions]
     for base, sentence in sentences(doc):
         end_of_sentence = base + len(sentence.rstrip(" ."))
-        inside = [m for m in mentions if base <= m.norm[0] < end_of_sentence]
+        inside = mentions[bisect_left(starts, base):bisect_left(starts, end_of_sentence)]
         persons = [m for m in inside if m.type == "Person"]
         # "<A> làm việc với <B> và <C>"
         for host in (m for m in inside if m.type in _AGENTS):

@@ -22,12 +22,14 @@ from ..pipeline import component
 _NAMED_AFTER_PEOPLE = {"Ward", "Place", "Organisation"}
 
 
-def _dropped(m: Mention, others: list[Mention]) -> bool:
-    for n in others:
-        if n is m or not n.span.contains(m.span):
+def _dropped(m: Mention, before: list[Mention]) -> bool:
+    """Whether ``m`` is part of one of the mentions ``before`` it (in the order of
+    ``settle_overlaps``) that are still open where it begins."""
+    for n in before:
+        if not n.span.contains(m.span):
             continue
         if n.span == m.span:
-            if n.type == m.type and others.index(n) < others.index(m):
+            if n.type == m.type:
                 return True  # the same mention found twice
             continue
         if n.type == m.type and n.attrs.get("parent") == m.key:
@@ -38,8 +40,18 @@ def _dropped(m: Mention, others: list[Mention]) -> bool:
 
 
 def settle_overlaps(mentions: list[Mention]) -> tuple[list[Mention], int]:
+    """The mentions that are not part of another, in one sweep from the start of the text:
+    a mention that holds another begins no later and, beginning at the same place, is no
+    shorter, so it comes first; only those still open where a mention begins are compared
+    with it (time linear in the mentions, times how many overlap at one place)."""
     ordered = sorted(mentions, key=lambda m: (m.span.begin, -len(m.span), m.type, m.key))
-    kept = [m for m in ordered if not _dropped(m, ordered)]
+    kept: list[Mention] = []
+    open_: list[Mention] = []
+    for m in ordered:
+        open_ = [n for n in open_ if n.span.end > m.span.begin]
+        if not _dropped(m, open_):
+            kept.append(m)
+        open_.append(m)
     return kept, len(ordered) - len(kept)
 
 

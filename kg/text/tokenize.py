@@ -6,6 +6,7 @@ nguyên và Môi trường | kiểm tra", "Bệnh viện Y học cổ truyền |
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from underthesea import pos_tag
@@ -36,17 +37,24 @@ def tag_sentence(text: str, offset: int = 0) -> list[Token]:
     return tokens
 
 
-#: The tagger's time grows with the square of a sentence's length: a longer "sentence"
-#: (a text without full stops) is tagged in pieces cut at white space.
-MAX_PIECE = 1500
+#: The tagger's time grows with the square of the number of tokens it is given: a longer
+#: "sentence" (a list, a text without full stops, a run of punctuation) is tagged in pieces
+#: of at most this many tokens (syllables and punctuation marks), cut at white space where
+#: there is some, so that tagging stays linear in the length of a document.
+MAX_TOKENS = 250
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def _pieces(b: int, e: int, text: str):
-    while e - b > MAX_PIECE:
-        cut = text.rfind(" ", b, b + MAX_PIECE)
-        cut = cut if cut > b else b + MAX_PIECE
-        yield b, cut
-        b = cut
+    count, last_space = 0, None
+    for m in _TOKEN.finditer(text, b, e):
+        count += 1
+        if count > MAX_TOKENS:
+            cut = last_space if last_space is not None and last_space > b else m.start()
+            yield b, cut
+            b, count, last_space = cut, sum(1 for _ in _TOKEN.finditer(text, cut, m.end())), None
+        if m.start() > b and text[m.start() - 1].isspace():
+            last_space = m.start()
     yield b, e
 
 
