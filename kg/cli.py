@@ -96,7 +96,10 @@ def build(inputs: tuple[Path, ...], out: Path, base_iri: str, shapes: Path | Non
     for failure in result.failures:
         err_console.print(f"[red]error:[/red] {escape(failure['error'])}", soft_wrap=True)
     if not result.published:
-        kept = "still names the previous build" if out.exists() else "was not created"
+        from .outdir import is_build, own_target
+
+        kept = ("still names the previous build" if own_target(out) or (out.is_dir() and is_build(out))
+                else "was left as it was" if out.exists() else "was not created")
         err_console.print(f"[red]error:[/red] {escape(Errors.E210.format(path=out, kept=kept))}", soft_wrap=True)
     elif not quiet:
         _print_summary(result)
@@ -266,12 +269,19 @@ def _origin(text: str) -> str:
 
     if text == "*":
         return text
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path not in ("", "/") \
-            or parts.query or parts.fragment:
-        raise click.BadParameter(f"'{text}' is not an origin (scheme://host[:port], e.g. https://example.org)",
-                                 param_hint="--cors")
-    return f"{parts.scheme}://{parts.netloc}".lower()
+    bad = click.BadParameter(f"'{text}' is not an origin (scheme://host[:port], e.g. https://example.org)",
+                             param_hint="--cors")
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        raise bad from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/") \
+            or parts.query or parts.fragment or parts.username:
+        raise bad
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    default = {"http": 80, "https": 443}[parts.scheme]
+    return f"{parts.scheme}://{host}" + (f":{port}" if port and port != default else "")  # as browsers send it
 
 
 def _key_value(text: str) -> tuple[str, str]:
@@ -342,7 +352,7 @@ def serve(host: str, port: int, timeout: float, max_rows: int, workers: int, max
         server = Server(build_dir, host=host, port=port, limits=limits)
     except KGError as err:
         _fail(err, 2)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if not server.loopback:
         err_console.print(f"[yellow]warning:[/yellow] listening on {escape(host)}: other machines can query "
                           "this graph")
     click.echo(f"kg: serving {build_dir} at {server.url} (SPARQL endpoint: {server.url}sparql); "
@@ -358,6 +368,17 @@ def serve(host: str, port: int, timeout: float, max_rows: int, workers: int, max
 
 
 TYPE_CHOICE = click.Choice(ALL_TYPES, case_sensitive=False)
+
+
+def _held_views(build_dir: Path) -> Path:
+    """BUILD/views of the build the graph was read from, even if a rebuild has replaced it
+    since (then by the path of that build's own folder)."""
+    import os
+
+    from .store import store_path
+
+    held = store_path(build_dir).parent
+    return build_dir / "views" if Path(os.path.realpath(build_dir)) == held else held / "views"
 
 
 def _entity_graph(build_dir: Path, types: tuple[str, ...]):
@@ -399,9 +420,9 @@ def viz(views_dir: Path | None, types: tuple[str, ...], docs: tuple[str, ...], e
     """
     from .viz import write_views
 
-    out = views_dir or build_dir / "views"
     try:
         graph = _entity_graph(build_dir, types)
+        out = views_dir or _held_views(build_dir)
         with _spinner("drawing") as step:
             views = write_views(graph, out, documents=list(docs) or None, entity=entity, hops=hops, size=size,
                                 progress=step)

@@ -25,6 +25,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E007 = "{path}: no .txt documents found under this directory"
     E008 = ("{path}: another document has the same name ({other}); documents are identified "
             "by their file names, so this one is skipped (rename it)")
+    E009 = ("{path}: the file name is not valid UTF-8; documents are known by their names, so this one "
+            "is skipped (rename it)")
     # pipeline (E1xx)
     E101 = ("pipeline component '{component}' requires '{attr}', which no earlier component "
             "assigns (assigned so far: {assigned})")

@@ -6,6 +6,8 @@ the build records it and goes on with the other documents.
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from pathlib import Path
 
 from .errors import Errors, InputError, Warnings
@@ -14,6 +16,7 @@ from .rdf.iri import file_slug
 from .text.normalise import NONCHARACTERS
 
 SUFFIXES = (".txt",)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def collect(inputs: list[Path]) -> tuple[list[Path], list[InputError]]:
@@ -32,6 +35,10 @@ def collect(inputs: list[Path]) -> tuple[list[Path], list[InputError]]:
             files.setdefault(path, None)
     chosen, seen = [], {}
     for p in sorted(files, key=lambda p: (p.name, str(p))):
+        if _SURROGATE.search(str(p)):  # bytes that are not UTF-8, kept by the file system's decoding
+            shown = os.fsencode(p).decode("utf-8", "backslashreplace")
+            errors.append(InputError(Errors.E009.format(path=shown), shown))
+            continue
         stem = file_slug(p.stem)  # a document's IRI is made of its stem: one file per stem
         if stem in seen:
             errors.append(InputError(Errors.E008.format(path=p, other=seen[stem]), str(p)))

@@ -50,6 +50,7 @@ STEPS = ("written", "named", "linked", "switched", "cleaned")
 
 _VERSION = re.compile(r"(?:b|tmp|old)-[A-Za-z0-9-]+")
 _LEGACY = re.compile(r"\.(?P<name>.+)\.(?:building|old)-(?P<pid>\d+)")
+_TMP_PID = re.compile(r"tmp-(?P<pid>\d+)-[0-9a-f]+")
 _LINK = re.compile(r"\.(?P<name>.+)\.link-(?P<pid>\d+)-[0-9a-f]+(?:-old)?")
 
 
@@ -101,9 +102,21 @@ def own_target(out: Path) -> Path | None:
 
 def check(out: Path, inputs: list[Path]) -> None:
     """Raise a ``KGError`` unless ``out`` may receive a build of ``inputs``."""
+    try:
+        _check(out, inputs)
+    except RuntimeError:  # Path.resolve in a loop of symbolic links
+        raise KGError(Errors.E206.format(path=out, reason="a loop of symbolic links")) from None
+    except OSError as err:
+        raise KGError(Errors.E206.format(path=out, reason=err.strerror or err)) from None
+
+
+def _check(out: Path, inputs: list[Path]) -> None:
     shown, out = out, _absolute(out)
     if out.parent == out:
         raise KGError(Errors.E208.format(path=shown, what="the root of the file system"))
+    if len(os.fsencode(versions(out).name)) > 255:
+        raise KGError(Errors.E206.format(path=shown, reason=f"the name is too long for the folder of its "
+                                                            f"builds beside it (.{out.name[:20]}….builds)"))
     real_out = out.resolve()
     for given in inputs:
         real_in = Path(given).resolve()
@@ -136,7 +149,10 @@ def check(out: Path, inputs: list[Path]) -> None:
 
 
 def _check_build(out: Path, path: Path) -> None:
-    extra = _foreign(path)
+    try:
+        extra = _foreign(path)
+    except FileNotFoundError:  # removed meanwhile: the link names nothing to lose
+        return
     if extra:
         raise KGError(Errors.E208.format(
             path=out, what=f"a build that also holds files no build writes ({_listing(extra)})"))
@@ -158,6 +174,16 @@ class Lease:
             os.close(self._fd)
             self._fd = None
             raise
+
+    def current(self) -> Path:
+        """Where the held directory is now, even if it was moved since (Linux: read from
+        /proc; elsewhere the path it was held by)."""
+        if self._fd is not None:
+            try:
+                return Path(os.readlink(f"/proc/self/fd/{self._fd}"))
+            except OSError:
+                pass
+        return self.path
 
     def release(self) -> None:
         if self._fd is not None:
@@ -246,13 +272,18 @@ class Writer:
     def __enter__(self) -> Writer:
         check(self.out, self.inputs)
         folder = versions(self.out)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            self.path = folder / f"tmp-{os.getpid()}-{secrets.token_hex(4)}"
-            self.path.mkdir()
-            self._lease = Lease(self.path, exclusive=True)
-        except OSError as err:
-            raise KGError(Errors.E206.format(path=self.out, reason=err.strerror or err)) from None
+        for attempt in range(5):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                self.path = folder / f"tmp-{os.getpid()}-{secrets.token_hex(4)}"
+                self.path.mkdir()
+                self._lease = Lease(self.path, exclusive=True)
+                return self
+            except FileNotFoundError:  # another build removed the empty folder meanwhile
+                if attempt == 4:
+                    raise KGError(Errors.E206.format(path=self.out, reason="its folder of builds keeps vanishing"))
+            except OSError as err:
+                raise KGError(Errors.E206.format(path=self.out, reason=err.strerror or err)) from None
         return self
 
     def __exit__(self, *exc) -> None:
@@ -300,18 +331,25 @@ class Writer:
         self.on_step("switched")
         self._lease.release()
         self._lease = None
-        if previous is not None:
-            _remove_unused(previous)
-        clean(out)
+        try:
+            if previous is not None:
+                _remove_unused(previous, out)
+            clean(out)
+        except OSError:  # published: what is left over, a later build removes
+            pass
         self.on_step("cleaned")
 
 
-def _remove_unused(path: Path) -> bool:
-    """Remove the build folder ``path`` unless a process holds it."""
+def _remove_unused(path: Path, out: Path) -> bool:
+    """Remove the build folder ``path`` unless a process holds it or ``out`` names it. The
+    link is read again once the folder's lock is taken: a build that switches ``out`` to a
+    folder holds that folder's lock until the switch is done."""
     lease = _try_exclusive(path)
     if lease is None:
         return False
     with lease:
+        if own_target(out) == path:
+            return False
         shutil.rmtree(path, ignore_errors=True)
     return True
 
@@ -341,12 +379,14 @@ def clean(out: Path) -> list[Path]:
     out = _absolute(out)
     removed: list[Path] = []
     folder = versions(out)
-    current = own_target(out)
     if folder.is_dir():
         for entry in sorted(folder.iterdir()):
-            if entry == current or not _VERSION.fullmatch(entry.name) or not entry.is_dir() or entry.is_symlink():
+            if not _VERSION.fullmatch(entry.name) or not entry.is_dir() or entry.is_symlink():
                 continue
-            if _remove_unused(entry):
+            writer = _TMP_PID.fullmatch(entry.name)
+            if writer and _alive(int(writer["pid"])):
+                continue  # being written (its lock may not be taken yet)
+            if _remove_unused(entry, out):
                 removed.append(entry)
     for entry in sorted(out.parent.iterdir()):
         m = _LEGACY.fullmatch(entry.name) or _LINK.fullmatch(entry.name)

@@ -22,24 +22,28 @@ def create(path: Path, quads) -> None:
     del store
 
 
-def store_path(build: Path) -> Path:
-    """The store directory of the build that ``build`` names now, held for this process so
-    that a later build does not remove it while it is read; it keeps its meaning when
-    ``build`` moves on to a newer build."""
+def held(build: Path) -> Path:
+    """The folder of the build that ``build`` names now, held for this process so that a
+    later build does not remove it while it is read; it keeps its meaning when ``build``
+    moves on to a newer build."""
     if not (build / MANIFEST).is_file() or not (build / STORE_DIR).is_dir():
         raise BuildNotFound(Errors.E201.format(path=build))
     lease = hold(build)
     _HELD.setdefault(str(lease.path), lease)
     if _HELD[str(lease.path)] is not lease:
         lease.release()
-    return lease.path / STORE_DIR
+    return lease.path
+
+
+def store_path(build: Path) -> Path:
+    """The store directory of the build that ``build`` names now, held (see ``held``)."""
+    return held(build) / STORE_DIR
 
 
 def manifest(build: Path) -> dict:
-    """The build's ``build.json``: its documents, counts, validation and base IRI."""
-    path = build / MANIFEST
-    if not path.is_file():
-        raise BuildNotFound(Errors.E201.format(path=build))
+    """The build's ``build.json``: its documents, counts, validation and base IRI (of the
+    build held, the one whose store this process reads)."""
+    path = held(build) / MANIFEST
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:

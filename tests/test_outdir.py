@@ -110,6 +110,29 @@ def test_a_file_or_a_foreign_link_is_refused(tmp_path):
     assert (tmp_path / "link").is_symlink()
 
 
+def test_odd_outputs_get_coded_errors_not_tracebacks(tmp_path):
+    inp = corpus_copy(tmp_path / "corpus")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    for out, code in ((tmp_path / "loop", "[E206]"), (tmp_path / ("a" * 300), "[E206]")):
+        status, err = kg_build(inp, "-o", out)
+        assert status == 2 and code in err and "Traceback" not in err, err
+    empty_in, empty_out = tmp_path / "nothing", tmp_path / "empty-out"
+    empty_in.mkdir()
+    empty_out.mkdir()
+    status, err = kg_build(empty_in, "-o", empty_out)
+    assert status == 1 and "[E210]" in err and "was left as it was" in err
+    assert empty_out.is_dir() and not any(empty_out.iterdir())
+
+
+def test_a_file_name_that_is_not_utf8_is_named_and_skipped(tmp_path):
+    inp = corpus_copy(tmp_path / "corpus", STEMS[:1])
+    bad = os.fsdecode(bytes(inp) + b"/d\xff.txt")
+    shutil.copy(inp / f"{STEMS[0]}.txt", bad)
+    code, err = kg_build(inp, "-o", tmp_path / "out")
+    assert code == 1 and "[E009]" in err and "d\\xff.txt" in err
+    assert documents(tmp_path / "out") == [f"{STEMS[0]}.txt"]
+
+
 def test_an_empty_directory_is_replaced(tmp_path):
     inp = corpus_copy(tmp_path / "corpus")
     out = tmp_path / "out"
@@ -199,7 +222,8 @@ def test_leftovers_of_dead_builds_are_removed_and_those_of_live_ones_kept(tmp_pa
     other.mkdir()
     mine = tmp_path / f".out.old-{dead}-notes"  # not kg's kind of folder
     mine.mkdir()
-    (outdir.versions(out) / "tmp-1-abcd").mkdir()  # written by nobody alive: no lock is held
+    (outdir.versions(out) / f"tmp-{dead}-abcd").mkdir()  # its writer is gone: no lock is held
+    (outdir.versions(out) / f"tmp-{os.getpid()}-abcd").mkdir()  # its writer is alive (this process)
 
     assert kg_build(inp, "-o", out)[0] == 0
 
@@ -207,7 +231,43 @@ def test_leftovers_of_dead_builds_are_removed_and_those_of_live_ones_kept(tmp_pa
     assert f".out.building-{dead}" not in names and f".out.old-{dead}" not in names
     assert f".out.building-{os.getpid()}" in names  # its process (this one) is alive
     assert other.is_dir() and mine.is_dir()
-    assert [p.name for p in outdir.versions(out).iterdir()] == [out.resolve().name]
+    assert sorted(p.name for p in outdir.versions(out).iterdir()) == sorted(
+        [out.resolve().name, f"tmp-{os.getpid()}-abcd"])
+
+
+_WRITERS = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    from kg import outdir
+
+    out, who = Path(sys.argv[1]), sys.argv[2]
+    for k in range(15):
+        with outdir.Writer(out, []) as w:
+            (w.path / "store").mkdir()
+            for j in range(40):
+                (w.path / "store" / f"f{j}").write_bytes(b"x" * 2000)
+            (w.path / "build.json").write_text(json.dumps({"kg_version": "test", "who": who, "k": k}))
+            w.commit()
+""")
+
+
+@pytest.mark.slow
+def test_concurrent_builds_to_one_out_never_leave_it_naming_nothing(tmp_path):
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [subprocess.Popen([sys.executable, "-c", _WRITERS, str(out), str(i)], env=env,
+                              stderr=subprocess.PIPE, text=True) for i in range(5)]
+    seen_bad = []
+    while any(p.poll() is None for p in procs):
+        if out.is_symlink() and not (out / "build.json").is_file():
+            target = os.readlink(out)
+            if os.readlink(out) == target and not (out / "build.json").is_file() and not os.path.isdir(out):
+                seen_bad.append(target)
+    errors = [p.stderr.read() for p in procs]
+    assert [p.returncode for p in procs] == [0] * 5, errors
+    assert seen_bad == []
+    assert (out / "build.json").is_file()
+    assert leftovers(out) == []
 
 
 _KILLED_BUILD = textwrap.dedent("""

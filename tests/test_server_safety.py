@@ -50,6 +50,16 @@ def test_the_pre_check_reads_a_whole_request_at_the_default_limit(kind):
     assert not result.is_update and not result.service
 
 
+def test_the_pre_check_is_linear_on_runs_of_combining_marks():
+    # NFKC of a whole text reorders such runs by insertion: 16 s for 160 KB before
+    text = "a" + "\u0301" * 250_000 + "\u0316" * 250_000
+    started = time.monotonic()
+    assert not scan(text).service
+    assert time.monotonic() - started < 5
+    assert scan("SERV\u0301ICE { }").service  # marks hide nothing
+    assert scan("ｓｅｒｖｉｃｅ").service and scan("ſervice").service and scan("SERVİCE").service
+
+
 def test_the_pre_check_still_tells_updates_and_service():
     assert scan("PREFIX a: <http://x/> # c\n BASE <http://b/>\n insert data {}").is_update
     assert scan("prefix:<x>WITH <g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }").is_update
@@ -102,6 +112,7 @@ def test_the_time_limit_covers_waiting_for_a_worker(corpus_build):
 
 @pytest.mark.parametrize("headers", [
     {"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "image"},  # <img src=…>
+    {"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "iframe"},  # a hidden frame
     {"Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "cors", "Origin": "http://localhost:8888"},  # fetch()
     {"Origin": "https://evil.example"},  # an older browser's cross-site request
     {"Origin": "null"},  # a sandboxed page or a local file
@@ -131,11 +142,22 @@ def test_the_own_page_navigation_and_plain_clients_are_served(server):
 
 def test_only_loopback_names_are_answered(server):
     port = server.port
-    for host in ("evil.example", f"evil.example:{port}", f"192.168.1.10:{port}", "127.0.0.1.evil.example"):
+    for host in ("evil.example", f"evil.example:{port}", f"192.168.1.10:{port}", "127.0.0.1.evil.example",
+                 f"[::1]evil.example:{port}", f"localhost:{port}:1"):
         status, _, body = http(server.url + "build", headers={"Host": host})
         assert status == 403 and b"[E518]" in body, host
     for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}", f"[::1]:{port}"):
         assert http(server.url + "build", headers={"Host": host})[0] == 200, host
+
+
+@pytest.mark.parametrize("spelling", ["127.1", "127.0.0.2"])
+def test_the_names_answered_follow_the_address_bound_not_its_spelling(corpus_build, spelling):
+    with Server(corpus_build[0], host=spelling, port=0, limits=Limits(workers=1)) as s:
+        assert s.loopback
+        url = f"http://{s.host}:{s.port}/build"
+        assert http(url, headers={"Host": f"evil.example:{s.port}"})[0] == 403
+        assert http(url, headers={"Host": f"{s.host}:{s.port}"})[0] == 200
+        assert http(url, headers={"Host": f"localhost:{s.port}"})[0] == 200
 
 
 def test_the_build_page_shows_no_path_of_this_machine(tmp_path):
@@ -202,3 +224,42 @@ def test_a_rebuild_is_served_whole_and_in_one_step(tmp_path):
     kg.build([one], out)  # nobody holds the first build now: the next build removes it
     assert not first.exists()
     assert [p.name for p in outdir.versions(out).iterdir()] == [out.resolve().name]
+
+
+@pytest.mark.slow
+def test_a_plain_directory_build_stays_whole_until_the_switch(tmp_path, monkeypatch):
+    """A build of kg's earlier layout (a plain directory) moves aside when a rebuild
+    replaces it; until the server switches, a worker that restarts still opens it."""
+    import kg
+    from kg.server import _app
+
+    both, one = tmp_path / "both", tmp_path / "one"
+    for folder, stems in ((both, STEMS), (one, STEMS[:1])):
+        folder.mkdir()
+        for stem in stems:
+            shutil.copy(CORPUS / f"{stem}.txt", folder)
+    kg.build([both], tmp_path / "first")
+    out = tmp_path / "out"
+    shutil.copytree((tmp_path / "first").resolve(), out)
+    monkeypatch.setattr(_app.App, "WATCH_INTERVAL", 60.0)  # the switch comes after this test
+    with Server(out, port=0, limits=Limits(timeout=1.5, workers=1)) as s:
+        assert _count(s) == 2
+        kg.build([one], out)
+        assert out.is_symlink()
+        assert http(s.url + "sparql?" + urllib.parse.urlencode({"query": ENDLESS}))[0] == 503  # a new worker
+        assert {_count(s) for _ in range(5)} == {2}
+        assert json.loads(http(s.url + "build")[2])["counts"]["documents"] == 2
+
+
+def test_cors_origins_are_checked_and_written_as_browsers_send_them(corpus_build):
+    from click.testing import CliRunner
+
+    from kg.cli import _origin, main
+
+    assert _origin("https://yasgui.example.org:443/") == "https://yasgui.example.org"
+    assert _origin("http://LOCALHOST:8080") == "http://localhost:8080"
+    assert _origin("*") == "*"
+    for bad in ("http://[zz]", "https://example.org/path", "ftp://example.org", "example.org", "http://a:b"):
+        res = CliRunner().invoke(main, ["serve", "--build", str(corpus_build[0]), "--port", "0", "--cors", bad])
+        assert res.exit_code == 2, (bad, res.output)
+        assert "not an origin" in res.output and "Traceback" not in res.output, (bad, res.output)

@@ -49,7 +49,11 @@ def file_slug(stem: str) -> str:
 def check_base(base: str) -> str:
     """``base`` if every IRI made from it is a valid IRI (RFC 3987): absolute http(s),
     ending in '/' or '#', with no other '#', and no character an IRI may not hold."""
-    parts = urlsplit(base)
+    try:
+        parts = urlsplit(base)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        raise ConfigError(Errors.E205.format(iri=base)) from None
     if (parts.scheme not in ("http", "https") or not parts.netloc or not base.endswith(("/", "#"))
             or "#" in base[:-1]):
         raise ConfigError(Errors.E205.format(iri=base))

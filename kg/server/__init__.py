@@ -16,16 +16,15 @@ import threading
 from pathlib import Path
 
 from ..errors import Errors, KGError
-from ._app import App, Limits
+from ._app import _LOOPBACK, App, Limits
 
 __all__ = ["App", "Limits", "Server"]
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
+def _is_loopback(address: str) -> bool:
+    """Whether the address a socket is bound to is a loopback one."""
     try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
+        return ipaddress.ip_address(address.strip("[]").split("%")[0]).is_loopback
     except ValueError:
         return False
 
@@ -40,7 +39,7 @@ class Server:
 
         # waitress warns whenever a request waits for a thread; queries wait for workers by design
         logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-        self.app = App(Path(build), limits, loopback=_is_loopback(host))
+        self.app = App(Path(build), limits)
         try:
             self._server = create_server(
                 self.app, host=host, port=port, threads=threads or max(8, 2 * limits.workers + 4),
@@ -52,6 +51,9 @@ class Server:
         listen = self._server.effective_listen if hasattr(self._server, "effective_listen") else \
             [(self._server.effective_host, self._server.effective_port)]
         self.host, self.port = listen[0][0], listen[0][1]
+        # answer only to loopback names, and to the address itself, on a loopback address
+        self.loopback = all(_is_loopback(h) for h, *_ in listen)
+        self.app.names = (_LOOPBACK | {h.lower() for h, *_ in listen}) if self.loopback else None
         self._thread: threading.Thread | None = None
 
     @property

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -158,6 +159,17 @@ def _identity(build: Path) -> tuple | None:
     return real, st.st_dev, st.st_ino
 
 
+_HOST = re.compile(r"(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<name>[^:\[\]]*))(?::\d*)?")
+
+
+def _host_name(host: str) -> str:
+    """The name in a ``Host`` header, lower case, without its port ("" if malformed)."""
+    m = _HOST.fullmatch(host.strip())
+    if m is None:
+        return ""
+    return (m["v6"] or m["name"] or "").lower().rstrip(".")
+
+
 def public_manifest(manifest: dict) -> dict:
     """``build.json`` as the server shows it: the documents by name, no paths of this machine."""
     paths = {d.get("file", ""): d.get("name", "") for d in manifest.get("documents", [])}
@@ -179,16 +191,17 @@ def public_manifest(manifest: dict) -> dict:
 
 class App:
     """The endpoint over the build that directory ``build`` names; ``close()`` stops its
-    workers. ``loopback``: the server listens on a loopback address only, and so answers
-    only to the loopback names in ``Host``."""
+    workers. ``names``: the ``Host`` names it answers to (a server on a loopback address
+    answers only to loopback names; None: any name)."""
 
     #: Seconds between two looks at whether ``build`` names a new build.
     WATCH_INTERVAL = 1.0
 
-    def __init__(self, build: Path, limits: Limits = Limits(), loopback: bool = True):
+    def __init__(self, build: Path, limits: Limits = Limits(), names: frozenset[str] | None = _LOOPBACK):
         self.build = Path(build)
         self.limits = limits
-        self.loopback = loopback
+        self.names = names  # the Host names answered (None: any, on an address others can reach)
+        self._failed: tuple | None = None  # a new build that could not be opened: not tried again
         self._lock = threading.Lock()
         self._served = self._open()
         self._stopped = threading.Event()
@@ -217,7 +230,9 @@ class App:
             lease.release()
             raise KGError(Errors.E202.format(path=lease.path / MANIFEST, reason=err)) from None
         path = lease.path / STORE_DIR
-        pool = Pool(str(path), self.limits.workers, self.limits.max_memory)
+        # a worker started later opens the held build where it is then: a plain-directory
+        # build of an earlier layout moves aside when a rebuild replaces it
+        pool = Pool(lambda: str(lease.current() / STORE_DIR), self.limits.workers, self.limits.max_memory)
         try:
             wait_ready(pool)
         except (WorkerLost, Timeout, Busy) as err:
@@ -229,12 +244,13 @@ class App:
     def _watch(self) -> None:
         while not self._stopped.wait(self.WATCH_INTERVAL):
             identity = _identity(self.build)
-            if identity is None or identity == self._served.identity:
+            if identity is None or identity in (self._served.identity, self._failed):
                 continue
             try:
                 new = self._open()
-            except KGError as err:  # not complete yet, or broken: keep serving the old one
-                log.warning("a new build at %s cannot be served yet: %s", self.build, err)
+            except Exception as err:  # noqa: BLE001 - broken: keep serving the old one, and say so once
+                self._failed = identity
+                log.warning("the new build at %s cannot be served, the previous one still is: %s", self.build, err)
                 continue
             if self._stopped.is_set():
                 new.close()
@@ -317,16 +333,16 @@ class App:
         rebinding) and one that another site's page makes in the background."""
         env = request.environ
         host = env.get("HTTP_HOST", "")
-        if self.loopback and host:
-            name = host.rsplit("]", 1)[0].lstrip("[") if host.startswith("[") else host.rsplit(":", 1)[0]
-            if name.lower().rstrip(".") not in _LOOPBACK:
-                raise HTTPError(403, Errors.E518.format(host=host))
+        if self.names is not None and host and _host_name(host) not in self.names:
+            raise HTTPError(403, Errors.E518.format(host=host))
         origin = env.get("HTTP_ORIGIN")
         site = env.get("HTTP_SEC_FETCH_SITE", "").lower()
         own = bool(origin) and host and origin.lower() in (f"http://{host}".lower(), f"https://{host}".lower())
         if self._allowed_origin(origin) or own:
             return
-        navigation = env.get("HTTP_SEC_FETCH_MODE", "").lower() == "navigate" and request.method in ("GET", "HEAD")
+        # a link followed to a page of its own is the user's; a frame or an object is the page's
+        navigation = (env.get("HTTP_SEC_FETCH_MODE", "").lower() == "navigate" and request.method in ("GET", "HEAD")
+                      and env.get("HTTP_SEC_FETCH_DEST", "document").lower() == "document")
         if site in ("cross-site", "same-site") and not navigation:
             raise HTTPError(403, Errors.E519.format(origin=origin or "another site"))
         if origin and not navigation:

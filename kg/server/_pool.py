@@ -143,11 +143,12 @@ class _Worker:
 
 
 class Pool:
-    """``size`` worker processes over the store at ``store_path``, each limited to
-    ``max_memory`` bytes of address space (None: no limit)."""
+    """``size`` worker processes over the store at ``store_path`` (a path, or a function
+    that tells the path when a worker starts), each limited to ``max_memory`` bytes of
+    address space (None: no limit)."""
 
-    def __init__(self, store_path: str, size: int = 2, max_memory: int | None = None):
-        self.store_path = store_path
+    def __init__(self, store_path, size: int = 2, max_memory: int | None = None):
+        self.store_path = store_path if callable(store_path) else (lambda: store_path)
         self.size = size
         self.max_memory = max_memory
         self._context = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited locks
@@ -160,7 +161,7 @@ class Pool:
 
     def _spawn(self) -> _Worker | None:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_work, args=(self.store_path, child, self.max_memory), daemon=True,
+        process = self._context.Process(target=_work, args=(self.store_path(), child, self.max_memory), daemon=True,
                                         name="kg-query-worker")
         process.start()
         child.close()

@@ -35,10 +35,14 @@ NONCHARACTERS = re.compile("[\ufdd0-\ufdef" + "".join(
     re.escape(chr(plane << 16 | 0xFFFE)) + re.escape(chr(plane << 16 | 0xFFFF)) for plane in range(17)) + "]")
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def interchangeable(text: str) -> str:
-    """``text`` with each noncharacter shown as U+FFFD: the same length, so that a quote
-    still has the offsets of its source, and fit for every RDF parser."""
-    return NONCHARACTERS.sub("\ufffd", text)
+    """``text`` with each noncharacter (and each lone surrogate, as a file name's bytes
+    that are not UTF-8 decode to) shown as U+FFFD: the same length, so that a quote still
+    has the offsets of its source, and fit for every RDF parser."""
+    return _SURROGATES.sub("\ufffd", NONCHARACTERS.sub("\ufffd", text))
 
 
 def normalise(text: str) -> NormText:
