@@ -594,16 +594,17 @@ def evaluate(gold_dirs: tuple[Path, ...], fmt: str, details: bool, build_dir: Pa
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         console = Console(highlight=False)
-        sets = [(f"folder {k}", r) for k, r in result["folders"].items()] if len(gold_dirs) > 1 else []
+        sets = [(f"folder {'/'.join(Path(k).parts[-2:])}", r) for k, r in result["folders"].items()] \
+            if len(gold_dirs) > 1 else []
         sets += [(f"group {k}", r) for k, r in result["groups"].items()]
         if sets:
             table = Table(show_header=True, header_style="bold", title="by set", title_justify="left")
-            for col in ("set", "documents", "entities P", "R", "F1", "relations P", "R", "F1"):
-                table.add_column(col, justify="left" if col == "set" else "right", no_wrap=col == "set")
+            for col in ("set", "docs", "entities F1 (P/R)", "relations F1 (P/R)"):
+                table.add_column(col, justify="left" if col == "set" else "right", no_wrap=True)
             for name, r in sets + [("all", result)]:
                 e, rel = r["entities_micro"], r["relations_micro"]
-                table.add_row(escape(name), str(r["documents"]), *(f"{e[k]:.3f}" for k in ("precision", "recall", "f1")),
-                              *(f"{rel[k]:.3f}" for k in ("precision", "recall", "f1")))
+                table.add_row(escape(name), str(r["documents"]),
+                              *(f"{c['f1']:.3f} ({c['precision']:.2f}/{c['recall']:.2f})" for c in (e, rel)))
             console.print(table)
         for title, rows, micro in (("entities", result["entities"], result["entities_micro"]),
                                    ("relations", result["relations"], result["relations_micro"])):

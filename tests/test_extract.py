@@ -107,6 +107,22 @@ def test_one_level_word_for_several_wards():
     assert {"phường Trần Phú", "phường Thọ Xương", "phường Ngô Quyền"} <= set(entities(doc, "Ward"))
 
 
+def test_a_list_of_communes_each_placed_by_its_district_in_brackets():
+    doc = run("Tỉnh Hà Giang công nhận các xã Thanh Vân (Quản Bạ), Lũng Cú (Đồng Văn) và Ngọc Đường "
+              "(Hà Giang) đạt chuẩn nông thôn mới.")
+    wards = entities(doc, "Ward")
+    assert {"xã Thanh Vân", "xã Lũng Cú", "xã Ngọc Đường"} <= set(wards)
+    located = {(s, o) for p, s, o, _ in facts(doc) if p == "locatedIn"}
+    assert ("xã Thanh Vân", "huyện Quản Bạ") in located and ("xã Lũng Cú", "huyện Đồng Văn") in located
+    assert ("xã Ngọc Đường", "thành phố Hà Giang") in located
+
+
+def test_a_colon_may_open_a_list_of_communes():
+    doc = run("Xã mới được thành lập trên cơ sở sáp nhập 3 xã: Quảng Tân, Quảng Trạch và Quảng Phúc thuộc "
+              "huyện Quảng Xương, tỉnh Thanh Hóa.")
+    assert {"xã Quảng Tân", "xã Quảng Trạch", "xã Quảng Phúc"} <= set(entities(doc, "Ward"))
+
+
 def test_a_list_does_not_run_into_words_that_merely_fold_to_a_ward():
     doc = run(HOME + "Khởi công ở phường Đa Mai và Đảng bộ phường biểu dương; đường từ xã Đồng Phúc đến "
                      "xã Quỳnh Sơn được mở rộng.")

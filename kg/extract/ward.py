@@ -19,19 +19,31 @@ from ..model import Doc
 from ..pipeline import component
 from ._base import LOWER, UPPER, WB, WE, add_mention, alternation, sentences
 from ._jurisdiction import JUR_RE, from_match
+from .place import unit_name
 
 _LEVELS = ["phường", "xã", "thị trấn", "đặc khu"]
 _FORMS = [f for w in _LEVELS for f in (w, w.capitalize(), w.upper())]
 _SYL = rf"[{UPPER}{LOWER}\d]+"
 # The name is looked ahead, not consumed, so that "xã A đến xã B" finds both.
-_CANDIDATE_RE = re.compile(rf"{WB}(?P<level>{alternation(_FORMS)}){WE}(?=(?P<rest>(?:\s+{_SYL}){{1,5}}))")
+# "4 xã: A, B và C": a colon may open the list.
+_CANDIDATE_RE = re.compile(
+    rf"{WB}(?P<level>{alternation(_FORMS)}){WE}(?=(?P<rest>(?:\s*:)?(?:\s+{_SYL}){{1,5}}))")
+#: "xã Thanh Thịnh (Chợ Mới)": the district of a ward, named alone in brackets after it.
+_BRACKETED = re.compile(rf"\s*\((?P<name>(?=[{UPPER}]){_SYL}(?:\s+{_SYL}){{0,3}})\)")
+_DISTRICT_LEVEL = re.compile(r"^(?:huyen|thanhpho|thixa|quan)")
+
+
+def _district_is(unit: Unit, stated: str) -> bool:
+    """Whether ``stated`` (a key, with or without its level word) names the unit's district."""
+    district = unit_key(unit.district)
+    return bool(district) and (district == stated or _DISTRICT_LEVEL.sub("", district) == stated)
 
 
 def _score(unit: Unit, home: dict, stated: str | None, era: str) -> tuple:
     province = home.get("tỉnh")
     district = home.get("thành phố") or home.get("huyện") or home.get("thị xã") or home.get("quận")
     return (
-        stated is not None and unit_key(unit.district) == stated,
+        stated is not None and _district_is(unit, stated),
         unit.era == era if era == "2025" else False,
         province is not None and unit_key(unit.province) == unit_key(str(province)),
         district is not None and unit_key(unit.district) == unit_key(str(district)),
@@ -108,10 +120,21 @@ def _stated_district(text: str, end: int, home: dict) -> str | None:
     return None
 
 
+def _bracketed(text: str, end: int, units: list[Unit]):
+    """The district named in brackets right after a ward, if one of the ward's candidate
+    units lies in it: (its key, the match)."""
+    m = _BRACKETED.match(text, end)
+    if m and any(_district_is(u, unit_key(m["name"])) for u in units):
+        return unit_key(m["name"]), m
+    return None, None
+
+
 def _add(doc: Doc, gaz, base: int, begin: int, end: int, level: str, units: list[Unit],
-         stated: str | None) -> Unit | None:
+         stated: str | None, text: str = "") -> tuple[Unit | None, int]:
+    """Record the ward; the end of what it takes (with a district in brackets after it)."""
     home = doc.context.get("home", {})
-    unit = choose(units, home, unit_key(stated) if stated else None, era_of(doc))
+    bracket_key, bracket = _bracketed(text, end, units) if stated is None else (None, None)
+    unit = choose(units, home, unit_key(stated) if stated else bracket_key, era_of(doc))
     name = f"{level} {(unit or units[0]).short}"
     attrs = {"located_in": stated.lower() if stated else None}
     if unit is not None:
@@ -120,7 +143,15 @@ def _add(doc: Doc, gaz, base: int, begin: int, end: int, level: str, units: list
         attrs["located_in"] = attrs["located_in"] or unit.district.lower() or None
     key = unit.iri_key if unit is not None else unit_key(name)
     add_mention(doc, "Ward", base + begin, base + end, name=name, key=key, source="ward", **attrs)
-    return unit
+    if bracket is not None and unit is not None and unit.district:
+        district = unit_name(*unit.district.split(" ", 1)) if " " in unit.district else unit.district
+        for level_word in ("thành phố", "thị xã", "huyện", "quận"):
+            if unit.district.lower().startswith(level_word):
+                district = unit_name(level_word, unit.district[len(level_word):])
+        add_mention(doc, "Place", base + bracket.start("name"), base + bracket.end("name"), name=district,
+                    key=district.lower(), source="ward", level=district.split(" ")[0])
+        return unit, bracket.end()
+    return unit, end
 
 
 def _same_area(a: Unit | None, units: list[Unit], home: dict) -> bool:
@@ -143,14 +174,17 @@ def find_wards(doc: Doc) -> Doc:
             if not found:
                 continue
             units, end = found
-            unit = _add(doc, gaz, base, m.start(), end, level, units, _stated_district(text, end, home))
-            # "phường Chi Lăng, Hoàng Văn Thụ và Tam Thanh": one level word, several wards.
+            unit, end = _add(doc, gaz, base, m.start(), end, level, units, _stated_district(text, end, home), text)
+            # "phường Chi Lăng, Hoàng Văn Thụ và Tam Thanh": one level word, several wards;
+            # "các xã A (huyện B), C (huyện D)": each placed by the district in brackets.
             while (sep := _LIST_SEP.match(text, end)) and (nxt := _NEXT_RE.match(text, sep.end())):
                 found = _longest_unit(gaz, level, text, nxt.start(), nxt.end(), home)
-                if not found or not _same_area(unit, found[0], home):
+                if not found:
                     break
                 units, new_end = found
-                unit = _add(doc, gaz, base, sep.end(), new_end, level, units,
-                            _stated_district(text, new_end, home))
-                end = new_end
+                placed = _bracketed(text, new_end, units)[0] is not None
+                if not placed and not _same_area(unit, units, home):
+                    break
+                unit, end = _add(doc, gaz, base, sep.end(), new_end, level, units,
+                                 _stated_district(text, new_end, home), text)
     return doc
