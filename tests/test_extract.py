@@ -500,3 +500,70 @@ def test_a_signature_without_its_tm_line_is_signed_for_the_body_at_the_head():
     doc = run("ỦY BAN NHÂN DÂN\nHUYỆN NGUYÊN BÌNH\nBÁO CÁO\nKết quả công tác tháng 4 năm 2024 của huyện Nguyên Bình.\n"
               "Các xã hoàn thành kế hoạch.\n\n        KT. CHỦ TỊCH\n        PHÓ CHỦ TỊCH\n        Đàm Văn Lực\n")
     assert ("holdsPost", "Đàm Văn Lực", "Ủy ban nhân dân huyện Nguyên Bình", "Phó Chủ tịch") in facts(doc)
+
+
+# -- the header of an administrative document ------------------------------------------
+
+LETTER = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN TIÊN YÊN Độc lập - Tự do - Hạnh phúc
+
+Số: 218/UBND-VP Tiên Yên, ngày 3 tháng 5 năm 2022
+
+V/v tăng cường công tác phòng chống cháy rừng
+
+Kính gửi: Ủy ban nhân dân các xã, thị trấn.
+
+Ủy ban nhân dân huyện đề nghị các đơn vị chủ động thực hiện./.
+
+KT. CHỦ TỊCH
+
+PHÓ CHỦ TỊCH
+
+
+
+Hoàng Văn Minh
+"""
+
+DECISION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH QUẢNG TRỊ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 45/NQ-HĐND
+Quảng Trị, ngày 8 tháng 12 năm 2023
+NGHỊ QUYẾT
+VỀ KẾ HOẠCH ĐẦU TƯ CÔNG NĂM 2024
+Nghị quyết này có hiệu lực từ ngày thông qua./.
+CHỦ TỊCH     Nguyễn Đăng Quang
+"""
+
+
+def test_an_official_letter_is_a_resolution_of_the_body_at_its_head():
+    doc = run(LETTER, "letter.txt")
+    res = entities(doc, "Resolution")["Công văn số 218/UBND-VP"]
+    assert res.attrs["date"] == "2022-05-03"
+    assert "Ủy ban nhân dân huyện Tiên Yên" in entities(doc, "Organisation")
+    got = facts(doc)
+    assert ("issuedBy", "Công văn số 218/UBND-VP", "Ủy ban nhân dân huyện Tiên Yên", None) in got
+    assert ("holdsPost", "Hoàng Văn Minh", "Ủy ban nhân dân huyện Tiên Yên", "Phó Chủ tịch") in got
+    assert not any("cộng hòa" in name.lower() for name in entities(doc, "Organisation"))
+
+
+def test_a_resolution_takes_its_type_from_its_title_and_its_signer_from_one_line():
+    doc = run(DECISION, "decision.txt")
+    assert "Nghị quyết số 45/NQ-HĐND" in entities(doc, "Resolution")
+    got = facts(doc)
+    assert ("issuedBy", "Nghị quyết số 45/NQ-HĐND", "Hội đồng nhân dân tỉnh Quảng Trị", None) in got
+    assert ("holdsPost", "Nguyễn Đăng Quang", "Hội đồng nhân dân tỉnh Quảng Trị", "Chủ tịch") in got
+
+
+def test_a_news_page_has_no_header():
+    from kg.text.header import parse
+
+    assert parse("Thứ hai, 08/01/2024\n\nSáng 8/1, UBND tỉnh tổ chức hội nghị. Số: 12 người dự.") is None
+
+
+def test_a_document_number_may_follow_a_colon():
+    doc = run("Ban hành kèm theo Quyết định số: 59/QĐ-UBND ngày 22/7/2021 của Ủy ban nhân dân xã Tân Hòa.")
+    assert "Quyết định số 59/QĐ-UBND" in entities(doc, "Resolution")

@@ -1,5 +1,6 @@
 """Who issued a document: "<Resolution> của <Organisation>", "<Organisation> (đã) ban hành
-<Resolution>", or the issuer code of its number (NQ/TU: a Tỉnh ủy) matched against the
+<Resolution>", the body at the head of the document for the document itself, or the
+issuer code of its number (NQ/TU: a Tỉnh ủy) matched against the
 organisations the document mentions."""
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from ..lexicon import issuers
 from ..model import Doc
 from ..pipeline import component
-from ._relate import add_fact, linked
+from ._relate import add_fact, entity_by_key, linked
 
 _OF = re.compile(r"(?:,\s*)?(?:của|do)")
 _ISSUES = re.compile(r"(?:đã\s+|vừa\s+)?(?:ban hành|ra|thông qua|phê duyệt)")
@@ -19,6 +20,11 @@ def find_issuers(doc: Doc) -> Doc:
     for res in (m for m in doc.mentions if m.type == "Resolution"):
         issuer = (linked(doc, res, "Organisation", before=_ISSUES, after=_OF,
                          anchor_end=res.attrs.get("list_end")) or [None])[0]
+        if issuer is None and res.attrs.get("issuer"):  # the body at the head of the document itself
+            issuer = entity_by_key(doc, "Organisation", res.attrs["issuer"])
+            if issuer is not None:
+                add_fact(doc, "issuedBy", res.entity, issuer, res, "issued")
+            continue
         if issuer is None:
             issuer = _by_code(doc, res.attrs.get("issuer_code"))
             if issuer is not None:

@@ -24,7 +24,7 @@ _CODE = r"[A-ZĐa-zđ&]+\d*"  # "UBTVQH15": a code may end with the legislature'
 _NUMBER = rf"(?P<number>\d+(?:/\d{{4}})?(?:[/\-]{_CODE})+|\d+(?:/\d{{4}})?)"
 _DATE = r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>\d{4})"
 _RES_RE = re.compile(
-    rf"{WB}(?P<type>{alternation(_TYPE_FORMS)}){WE}\s+(?:(?:số|Số)\s+{_NUMBER}|(?P<coded>"
+    rf"{WB}(?P<type>{alternation(_TYPE_FORMS)}){WE}\s+(?:(?:số|Số)\s*:?\s+{_NUMBER}|(?P<coded>"
     rf"\d+(?:/\d{{4}})?(?:[/\-]{_CODE})+)){WE}(?:,?\s+ngày\s+{_DATE})?")
 
 
@@ -42,7 +42,7 @@ def _iso(m: re.Match | None) -> str | None:
     return iso_date(m.group("y"), m.group("m"), m.group("d"))
 
 
-def _issuer_code(number: str) -> str | None:
+def issuer_code(number: str) -> str | None:
     """The issuer code of a number: the last part that names a body ("TU" in 188-NQ/TU)."""
     table = issuers()
     for part in reversed(re.split(r"[/\-]", number)):
@@ -59,7 +59,7 @@ def _add(doc: Doc, base: int, begin: int, end: int, doc_type, number: str, date:
     # A bare number ("Chỉ thị số 04") identifies a document only within its source.
     key = number.lower() if coded else f"{doc.stem} {name}".lower()
     add_mention(doc, "Resolution", base + begin, base + end, name=name, key=key, source=SOURCE,
-                number=number, date=date, doc_type=doc_type.concept, issuer_code=_issuer_code(number),
+                number=number, date=date, doc_type=doc_type.concept, issuer_code=issuer_code(number),
                 list_end=base + list_end)
 
 
