@@ -567,3 +567,28 @@ def test_a_news_page_has_no_header():
 def test_a_document_number_may_follow_a_colon():
     doc = run("Ban hành kèm theo Quyết định số: 59/QĐ-UBND ngày 22/7/2021 của Ủy ban nhân dân xã Tân Hòa.")
     assert "Quyết định số 59/QĐ-UBND" in entities(doc, "Resolution")
+
+
+def test_a_meeting_is_named_with_the_body_whose_meeting_it_is_and_its_term():
+    doc = run("Chiều 3/3/2023, Thường trực HĐND tỉnh tổ chức Hội nghị giao ban quý I năm 2023 của HĐND tỉnh "
+              "khóa XVII, nhiệm kỳ 2021 - 2026. Hội nghị giao ban đã thống nhất nhiều nội dung.")
+    events = entities(doc, "Event")
+    full = "Hội nghị giao ban quý I năm 2023 của Hội đồng nhân dân tỉnh khóa XVII, nhiệm kỳ 2021 - 2026"
+    assert full in events
+    assert len(events) == 1  # "Hội nghị giao ban" names it again
+    assert "Hội nghị giao ban" in events[full].labels
+
+
+def test_a_headline_in_capitals_keeps_the_term_of_its_congress():
+    doc = run("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ XÃ TÂN LẬP LẦN THỨ I, NHIỆM KỲ 2025-2030 THÀNH CÔNG TỐT ĐẸP\n\n"
+              "Ngày 2/8/2025, Đảng bộ xã Tân Lập tổ chức Đại hội.")
+    assert any(name.upper().endswith("NHIỆM KỲ 2025-2030") for name in entities(doc, "Event"))
+
+
+def test_a_body_that_opens_a_clause_after_cua_is_not_part_of_the_meeting():
+    doc = run("Hội nghị tổng kết năm 2023 của UBND tỉnh đã diễn ra sáng nay.")
+    assert "Hội nghị tổng kết năm 2023 của Ủy ban nhân dân tỉnh" in entities(doc, "Event")
+    doc = run("Sau hội nghị tổng kết năm 2023 của ngành, UBND tỉnh đã ban hành kế hoạch.")
+    assert not any("Ủy ban" in name for name in entities(doc, "Event"))
+    doc = run("Kế hoạch tổ chức hội nghị tổng kết năm 2023 của UBND tỉnh ban hành ngày 2/1/2024.")
+    assert not any("Ủy ban" in name for name in entities(doc, "Event"))

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import event_heads, expand
+from ..lexicon import event_heads, expand, org_heads, written_forms
 from ..model import Doc
 from ..pipeline import component
 from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences
+from ._jurisdiction import JUR
 
 _FORMS = [v for h in event_heads() for v in {h, h[0].upper() + h[1:], h.upper()}]
 _EVENT_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}")
@@ -31,9 +32,17 @@ _STOP = re.compile(rf"(?:và\s+(?:{alternation(_FORMS)}|chương trình|phong tr
                    rf"|(?:bế mạc|khai mạc|kết thúc|diễn ra|thông qua|được tổ chức|đã bầu|bầu ra){WE}"
                    rf"|tại\s+(?:[{UPPER}]|thị\s|thành phố|huyện|tỉnh|xã|phường|thị trấn))")
 _ALL_LEVELS = re.compile(r"các cấp" + WE)
-#: A congress is named with the term it opens ("Đại hội … lần thứ XVII, nhiệm kỳ 2020 - 2025"),
-#: a council's session with the term it belongs to ("Kỳ họp thứ 15 HĐND tỉnh khóa XVI, nhiệm kỳ …").
-_TERM = re.compile(r",?\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}")
+#: After "của <body>" the body may be the subject of a verb of its own, not the meeting's owner
+#: ("… của UBND tỉnh ban hành"); "đã diễn ra" after it is the meeting's.
+_CLAUSE_AFTER = re.compile(r"\s+(?:tổ chức|quyết định|ban hành|thông qua|phê duyệt)" + WE)
+#: A meeting is named with the term it opens or belongs to ("Đại hội … lần thứ XVII, nhiệm
+#: kỳ 2020 - 2025", "Kỳ họp thứ 15 HĐND tỉnh khóa XVI, nhiệm kỳ …"), in any case (headlines).
+_TERM = re.compile(r"(?:,?\s*khóa\s+[IVXLC]+\b)?,?\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}", re.IGNORECASE)
+#: … and with the body whose meeting it is, when the description names it after "của"
+#: ("Hội nghị liên tịch … cuối năm 2022 của HĐND tỉnh khóa XVII, nhiệm kỳ 2021-2026").
+_BODY_FORMS = [f for h in org_heads() if h.kind in ("body", "party", "fixed") for f in written_forms(h.head)]
+_OF_BODY = re.compile(rf"\s+của\s+(?:(?:Ban Thường vụ|Thường trực|BTV|TT)\s+)?(?:{alternation(_BODY_FORMS)}){WE}"
+                      rf"(?:\s+{JUR})?(?:\s+khóa\s+[IVXLC]+{WE})?")
 
 
 #: A ceremony of giving is named with whom it gives to: "cho" and a noun phrase, with a
@@ -50,7 +59,9 @@ def description_end(text: str, head_end: int, head: str) -> int | None:
         return None
     if _ALL_LEVELS.search(text, head_end, end):
         return None  # "đại hội đại biểu các cấp": every congress, no particular one
-    if head.lower() in ("đại hội", "kỳ họp") and (term := _TERM.match(text, end)):
+    if (of := _OF_BODY.match(text, end)) and not _CLAUSE_AFTER.match(text, of.end()):
+        end = of.end()
+    if term := _TERM.match(text, end):
         end = term.end()
     if head.lower().startswith("lễ") and (given := _GIVEN_TO.match(text, end)):
         end = given.end()  # "Lễ bàn giao 15 căn nhà … cho hộ nghèo, hộ cận nghèo"
@@ -95,4 +106,26 @@ def find_events(doc: Doc) -> Doc:
             name = _name(" ".join(m.group("head").split()), " ".join(text[m.end("head"):end].split()))
             add_mention(doc, "Event", base + m.start(), base + end, name=name,
                         key=same_name_key(name, doc.stem), source="event")
+    _shortened(doc)
     return doc
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(re.sub(r"[^\w\s]", " ", name.lower()).split())
+
+
+def _shortened(doc: Doc) -> None:
+    """A meeting named again by the first words of its name ("Hội nghị liên tịch" after
+    "Hội nghị liên tịch thống nhất nội dung …") is the same meeting, when no other event of
+    the document begins with those words."""
+    events = [m for m in doc.mentions if m.type == "Event" and m.source == "event"]
+    owner: dict[tuple[str, ...], str | None] = {}
+    for m in events:
+        words = _words(m.name)
+        for n in range(3, len(words)):
+            prefix = words[:n]
+            owner[prefix] = m.key if owner.get(prefix, m.key) == m.key else None
+    for m in events:
+        longer = owner.get(_words(m.name))
+        if longer and longer != m.key and not _ORDINAL.search(m.name):
+            m.key = longer

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import abbreviations, expand, org_heads, surnames
+from ..lexicon import abbreviations, expand, org_heads, surnames, written_forms
 from ..lexicon.units import gazetteer
 from ..model import Doc
 from ..pipeline import component
@@ -27,17 +27,8 @@ SOURCE = "organisation"
 _ABBR = abbreviations()
 
 
-def _forms(full: str) -> list[str]:
-    """A head and its abbreviations ("Ủy ban nhân dân", "UBND"), whole or in part
-    ("Văn phòng HĐND và UBND")."""
-    forms = [full]
-    for abbreviation, expansion in _ABBR.items():
-        forms += [f.replace(expansion, abbreviation) for f in forms if expansion in f]
-    return list(dict.fromkeys(forms))
-
-
 _HEADS = org_heads()
-_BODY_HEADS = [f for h in _HEADS if h.kind == "body" for f in _forms(h.head)]
+_BODY_HEADS = [f for h in _HEADS if h.kind == "body" for f in written_forms(h.head)]
 _BODY_HEADS += ["BCH Đảng bộ"]
 _FIXED = [h.head for h in _HEADS if h.kind == "fixed"] + ["Trung ương Đảng"]
 _PARTY = [v for h in _HEADS if h.kind == "party" for v in (h.head, h.head.lower(), h.head.upper())]

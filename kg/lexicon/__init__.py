@@ -85,6 +85,15 @@ def issuers() -> dict[str, Issuer]:
     return {r[0]: Issuer(*r) for r in _rows("issuers.tsv")}
 
 
+def written_forms(full: str) -> list[str]:
+    """A name and the ways it is abbreviated, whole or in part ("Ủy ban nhân dân" and
+    "UBND"; "Văn phòng HĐND và UBND")."""
+    forms = [full]
+    for abbreviation, expansion in abbreviations().items():
+        forms += [f.replace(expansion, abbreviation) for f in forms if expansion in f]
+    return list(dict.fromkeys(forms))
+
+
 def expand(text: str) -> str:
     """Expand the standard abbreviations word by word ("UBND TP" -> "Ủy ban nhân dân thành phố")."""
     table = abbreviations()
