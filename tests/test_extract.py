@@ -592,3 +592,15 @@ def test_a_body_that_opens_a_clause_after_cua_is_not_part_of_the_meeting():
     assert not any("Ủy ban" in name for name in entities(doc, "Event"))
     doc = run("Kế hoạch tổ chức hội nghị tổng kết năm 2023 của UBND tỉnh ban hành ngày 2/1/2024.")
     assert not any("Ủy ban" in name for name in entities(doc, "Event"))
+
+
+def test_a_commune_portal_completes_a_bare_commune_body_with_its_commune():
+    doc = run("Kỳ họp thứ 5 HĐND xã Tân Lập\n\nSáng 2/3, HĐND xã Tân Lập tổ chức kỳ họp. Đồng chí Lê Văn Hải, "
+              "Chủ tịch HĐND xã phát biểu. Nhân dân xã Tân Lập phấn khởi; xã Tân Lập đạt chuẩn nông thôn mới.")
+    assert ("holdsPost", "Lê Văn Hải", "Hội đồng nhân dân xã Tân Lập", "Chủ tịch") in facts(doc)
+
+
+def test_a_city_report_naming_several_wards_has_no_home_commune():
+    doc = run("Thành phố Lạng Sơn: phường Vĩnh Trại, phường Chi Lăng và phường Tam Thanh hoàn thành kế hoạch; "
+              "phường Vĩnh Trại, phường Chi Lăng vượt chỉ tiêu. UBND phường chủ động triển khai.")
+    assert "phường" not in doc.context["home"]

@@ -3,7 +3,8 @@
 A city portal writes "UBND thành phố" for its own city's committee; to expand such a
 name the extractors need the document's home unit of each level. It is the unit of that
 level the document names most often ("thành phố Lạng Sơn", "tỉnh Lạng Sơn"), and at least
-twice unless its headline or lead names it or it is the only unit of its level named.
+twice unless its headline or lead names it or it is the only unit of its level named. A
+commune is home only when the document dwells on it (``_home_commune``).
 """
 from __future__ import annotations
 
@@ -23,6 +24,16 @@ _PARTY_RE = re.compile(rf"{WB}(?P<head>{'|'.join(PARTY_LEVEL)})[ ]+(?P<name>{CAP
 
 #: A unit named in a document's headline or lead may be its own even if named only once.
 LEAD = 600
+
+
+def _home_commune(counts: Counter) -> dict:
+    """A commune's portal speaks of its commune again and again, and of others rarely: the
+    commune named at least three times, and at least twice as often as any other, is home."""
+    communes = sorted(((n, str(j), j) for j, n in counts.items() if j.level == "commune"), reverse=True)
+    if not communes or communes[0][0] < 3 or (len(communes) > 1 and communes[1][0] * 2 > communes[0][0]):
+        return {}
+    top = communes[0][2]
+    return {top.level_word: top}
 
 
 @component("context", requires=("norm",), assigns=("context",), stage="segment")
@@ -45,6 +56,7 @@ def find_context(doc: Doc) -> Doc:
             continue  # named once, in passing, beside others: not what the document is about
         if j.level in ("province", "district") and not any(h.level == j.level for h in home.values()):
             home[j.level_word] = j
+    home.update(_home_commune(counts))
     doc.context["home"] = home
     doc.context["place_names"] = {j.name for j in counts}
     return doc
