@@ -604,3 +604,20 @@ def test_a_city_report_naming_several_wards_has_no_home_commune():
     doc = run("Thành phố Lạng Sơn: phường Vĩnh Trại, phường Chi Lăng và phường Tam Thanh hoàn thành kế hoạch; "
               "phường Vĩnh Trại, phường Chi Lăng vượt chỉ tiêu. UBND phường chủ động triển khai.")
     assert "phường" not in doc.context["home"]
+
+
+def test_the_inspection_committee_of_a_party_committee_is_part_of_it():
+    doc = run("Dự có đồng chí Lê Văn Thành, Phó Chủ nhiệm Ủy ban Kiểm tra Huyện ủy Bảo Lâm.")
+    assert ("subOrganizationOf", "Ủy ban Kiểm tra Huyện ủy Bảo Lâm", "Huyện ủy Bảo Lâm", None) in facts(doc)
+    assert ("holdsPost", "Lê Văn Thành", "Ủy ban Kiểm tra Huyện ủy Bảo Lâm", "Phó Chủ nhiệm") in facts(doc)
+
+
+def test_the_inspectorate_of_a_unit_is_named_with_its_unit_and_the_field_of_work_is_not():
+    doc = run(HOME + "Thanh tra tỉnh Bắc Giang công bố kết luận. 7. Công tác Nội vụ, Thanh tra, Tư pháp được tăng cường.")
+    assert set(entities(doc, "Organisation")) == {"Thanh tra tỉnh Bắc Giang"}
+
+
+def test_the_title_of_a_cited_document_is_not_part_of_its_issuer():
+    doc = run("Căn cứ Thông tư số 58/2016/TT-BTC ngày 29/3/2016 của Bộ Tài chính Quy định chi tiết việc sử dụng vốn.")
+    assert "Bộ Tài chính" in entities(doc, "Organisation")
+    assert ("issuedBy", "Thông tư số 58/2016/TT-BTC", "Bộ Tài chính", None) in facts(doc)

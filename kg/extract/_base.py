@@ -186,6 +186,12 @@ _ENDS_NAME = {"thành phố", "tỉnh", "huyện", "quận", "thị xã", "phư�
 _CAP_THEN_LOWER = re.compile(rf"{CAP}(?:\s+{CAP})*(?=\s+[{LOWER}])")
 
 
+#: Capitalised words that open the title of a document cited after its issuer, not more of
+#: the issuer's name ("Thông tư … của Bộ Tài chính Hướng dẫn …").
+_TITLE_OPENS = re.compile(rf"(?:Hướng dẫn|Quy định|Ban hành|Về việc|Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định)"
+                          rf"{WE}(?!\s+(?:và|,))")
+
+
 def name_end(doc: Doc, pos: int, limit: int, *, lower_nouns: bool = True,
              new_name: re.Pattern | None = None, person_follows: bool = False) -> int:
     """Where a name that starts at normalised offset ``pos`` ends (at most ``limit``).
@@ -219,6 +225,8 @@ def name_end(doc: Doc, pos: int, limit: int, *, lower_nouns: bool = True,
               and (glued := _CAP_THEN_LOWER.match(word))):
             end = tok.begin + glued.end()  # a proper name's last syllable glued to a verb: "Hạ Lang trưng bày"
             break
+        elif end > pos and last_cap and _TITLE_OPENS.match(text, tok.begin):
+            break  # "… của Bộ Tài chính | Hướng dẫn chế độ …": a document's title begins
         elif word[:1].isupper() or (word[:1].isdigit() and last_cap):
             end, last_cap = tok.end, True
         elif (word in _CONNECTORS or (word == "," and _LIST_AHEAD.match(text, tok.end))) \

@@ -56,7 +56,11 @@ _BOARD_RE = re.compile(rf"(?<=[Tt]rưởng\s)(?P<head>ban)\s+(?=[{UPPER}])")
 #: Bodies whose names are capitalised word by word: no lower-case noun continues them.
 _CAPITALISED_NAMES = {"Công ty", "Hợp tác xã", "Ngân hàng"}
 #: A board's name that ends with the body it belongs to.
-_OWNER = re.compile(r"\s(?P<body>Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Hội đồng nhân dân|Ủy ban nhân dân)$")
+_OWNER = re.compile(rf"\s(?P<body>Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Hội đồng nhân dân|Ủy ban nhân dân)"
+                    rf"(?:\s+(?P<unit>{PROPER}))?$")
+#: Organs named after the body they belong to ("Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Quận ủy X");
+#: a Ban or Văn phòng has a name of its own before it.
+_ORGAN_HEADS = ("Ban", "Văn phòng", "Ủy ban Kiểm tra")
 #: The head of another body: "… và Trường X" begins a second name.
 _ANY_HEAD = re.compile(rf"(?:{alternation(_NAMED + _BODY_HEADS + _PARTY + _FIXED)}){WE}")
 _PERSON_NAME = re.compile(rf"(?:{alternation(surnames())})(?:\s+\S+){{1,3}}")
@@ -75,7 +79,9 @@ def _organ(organ: str | None) -> str | None:
 
 #: Bodies that a district or province does not have under this name, so that a bare
 #: mention cannot be the home unit's.
-_NO_DEFAULT = {"Đảng ủy", "Ban Thường vụ Đảng ủy", "Đảng bộ"}
+#: Bodies whose bare head is not the home unit's: a bare "Đảng ủy" is the committee of some
+#: ward or agency; a bare "Thanh tra" is the field of work ("Công tác Nội vụ, Thanh tra").
+_NO_DEFAULT = {"Đảng ủy", "Ban Thường vụ Đảng ủy", "Đảng bộ", "Thanh tra"}
 #: "Phó Bí thư Thường trực Tỉnh ủy": "Thường trực" is part of the post title there.
 _TITLE_BEFORE = re.compile(r"(?:Phó Bí thư|Phó Chủ tịch|Bí thư|Chủ tịch|Ủy viên)\s+$")
 
@@ -103,7 +109,7 @@ def _body(doc: Doc, m: re.Match, base: int) -> None:
         if text_after.lstrip().startswith(("các", "những")):
             return  # "UBND các phường": no single body
         if full_head in _NO_DEFAULT:
-            return  # a bare "Đảng ủy" is the committee of some ward or agency, not the city's
+            return  # see _NO_DEFAULT
         jur = home.get("thành phố") or next(iter(home.values()), None)
         if jur is None:
             return
@@ -202,13 +208,13 @@ def _named(doc: Doc, m: re.Match, base: int) -> None:
     if jur and jur.name and head in ("Phòng", "Văn phòng", "Sở"):
         parent = f"Ủy ban nhân dân {jur}"
     owner = _OWNER.search(core)
-    if owner and head in ("Ban", "Văn phòng") and owner.start() > len(head):
+    if owner and head in _ORGAN_HEADS and (owner.start() > len(head) or head not in ("Ban", "Văn phòng")):
         # "Ban Tổ chức Tỉnh ủy", "Ban Kinh tế - Ngân sách HĐND tỉnh": a board of that body
         body = owner.group("body")
         if body in PARTY_LEVEL:
             level = PARTY_LEVEL[body]
             unit = jur if jur and jur.level_word == level else home.get(level)
-            parent = _party_name(level, unit.name if unit else "")
+            parent = _party_name(level, owner.group("unit") or (unit.name if unit else ""))
         elif jur and jur.name:
             parent = f"{body} {jur}"
     _emit(doc, base + m.start(), base + end, name, parent=parent,
