@@ -621,3 +621,11 @@ def test_the_title_of_a_cited_document_is_not_part_of_its_issuer():
     doc = run("Căn cứ Thông tư số 58/2016/TT-BTC ngày 29/3/2016 của Bộ Tài chính Quy định chi tiết việc sử dụng vốn.")
     assert "Bộ Tài chính" in entities(doc, "Organisation")
     assert ("issuedBy", "Thông tư số 58/2016/TT-BTC", "Bộ Tài chính", None) in facts(doc)
+
+
+def test_a_unit_name_does_not_take_the_first_word_of_a_cited_title_or_a_v_v():
+    doc = run(HOME + "Dự thảo Nghị quyết của HĐND tỉnh Quyết định chủ trương đầu tư. Công văn số 15/UBND-VX "
+                     "ngày 3/3/2011 của UBND tỉnh Quảng Ninh V/v phối hợp tuyên truyền.")
+    orgs = set(entities(doc, "Organisation"))
+    assert "Hội đồng nhân dân tỉnh Bắc Giang" in orgs and "Ủy ban nhân dân tỉnh Quảng Ninh" in orgs
+    assert not any(name.endswith((" Quyết", " V")) for name in orgs)

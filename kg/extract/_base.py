@@ -16,7 +16,12 @@ WE = rf"(?![{LOWER}{UPPER}\d])"  # word boundary after
 #: A proper name of a place: one to four capitalised syllables (Lạng Sơn, Vĩnh Trại); one
 #: written in capitals is capitals throughout ("LẠNG SƠN"), so that a heading "THÀNH PHỐ
 #: LẠNG SƠN" does not run on into the next line's "Báo cáo".
-PROPER = rf"(?:[{UPPER}]+{WE}(?:\s+[{UPPER}]+{WE}){{0,3}}|{CAP}(?:\s+{CAP}){{0,3}}{WE})"
+#: A capitalised word that does not go on a name before it: the first word of a cited
+#: document's title ("… của HĐND tỉnh | Quyết định chủ trương …", "… Bộ Tài chính | Hướng dẫn …").
+TITLE_WORDS = r"(?:Hướng dẫn|Quy định|Ban hành|Về việc|Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định)"
+_NEXT_SYLLABLE = rf"\s+(?!{TITLE_WORDS}{WE})"
+PROPER = (rf"(?!{TITLE_WORDS}{WE})(?:[{UPPER}]+{WE}(?!/)(?:\s+[{UPPER}]+{WE}(?!/)){{0,3}}"
+          rf"|{CAP}(?!/)(?:{_NEXT_SYLLABLE}{CAP}(?!/)){{0,3}}{WE})")
 #: A number that stands for a name (Phường 1, Trường Mầm non 19/5).
 NUMERAL = r"\d+(?:/\d+)?"
 
@@ -188,8 +193,7 @@ _CAP_THEN_LOWER = re.compile(rf"{CAP}(?:\s+{CAP})*(?=\s+[{LOWER}])")
 
 #: Capitalised words that open the title of a document cited after its issuer, not more of
 #: the issuer's name ("Thông tư … của Bộ Tài chính Hướng dẫn …").
-_TITLE_OPENS = re.compile(rf"(?:Hướng dẫn|Quy định|Ban hành|Về việc|Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định)"
-                          rf"{WE}(?!\s+(?:và|,))")
+_TITLE_OPENS = re.compile(rf"{TITLE_WORDS}{WE}(?!\s+(?:và|,))")
 
 
 def name_end(doc: Doc, pos: int, limit: int, *, lower_nouns: bool = True,
