@@ -1,5 +1,7 @@
 """Each extractor on sentences written for the test (the language of administration,
 not the corpus)."""
+import pytest
+
 from helpers import entities, facts, run
 
 
@@ -629,3 +631,19 @@ def test_a_unit_name_does_not_take_the_first_word_of_a_cited_title_or_a_v_v():
     orgs = set(entities(doc, "Organisation"))
     assert "Hội đồng nhân dân tỉnh Bắc Giang" in orgs and "Ủy ban nhân dân tỉnh Quảng Ninh" in orgs
     assert not any(name.endswith((" Quyết", " V")) for name in orgs)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Lãnh đạo quận tiếp thu ý kiến của người dân.\n(Thu Trang – VP UBND Q5)\n", {"Thu Trang"}),
+    ("Người dân dọn vệ sinh đường thôn.\nLê Minh- Phạm Hòa\n", {"Lê Minh", "Phạm Hòa"}),
+    ("Đồng chí phát biểu tại cuộc họp. Ảnh: Hải Yến |\nTiếp đó, hội nghị thảo luận.", {"Hải Yến"}),
+    ("Ngày hội kết thúc.\n\nTác giả: UBND xã Tân Phú, Lò Văn Sơn\n", {"Lò Văn Sơn"}),
+])
+def test_bylines_and_credits_name_their_authors(text, names):
+    assert set(entities(run(text), "Person")) == names
+
+
+def test_a_last_line_that_is_a_place_or_a_signer_is_no_byline():
+    assert not entities(run("UBND tỉnh Cao Bằng họp thường kỳ.\nCao Bằng\n"), "Person")
+    doc = run("ỦY BAN NHÂN DÂN\nHUYỆN BẢO LÂM\nCác xã thực hiện tốt.\n\nCHỦ TỊCH\n\nLê Văn Hào\n")
+    assert entities(doc, "Person")["Lê Văn Hào"].mentions[0].attrs.get("post") == "Chủ tịch"

@@ -30,6 +30,7 @@ _AFTER_POST_RE = re.compile(
     rf"(?P<name>(?:{alternation(surnames())}){WE}(?:\s+{_GIVEN}){{2,3}}){WE}"
     rf"(?=\s*(?:[,;.:(]|$)|\s+[{LOWER}])")
 
+_TITLE_FORMS = {t.upper() for t in _TITLES}
 _HONORIFIC_RE = re.compile(rf"{WB}(?:{alternation(_HONORIFIC)})\s+{_NAME}")
 _LEADING_HONORIFIC = re.compile(rf"(?:{alternation(_HONORIFIC)})\s+")
 _NAME_RE = re.compile(_NAME)
@@ -38,6 +39,16 @@ _NAME_RE = re.compile(_NAME)
 _BYLINE_RE = re.compile(rf"(?<=[.…!?\"”])[ \t]*\n\s*\n[ \t]*(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})"
                         rf"(?:[ \t]*[-–][ \t]*(?P<name2>{CAP}(?:[ \t]+{CAP}){{1,3}}))?"
                         rf"[ \t]*(?:\([^)\n]{{1,80}}\))?[ \t]*(?:\n|$)")
+#: The last line of an article, a byline without a blank line before it, or one in brackets
+#: with the author's office: "Trần Thanh- Trần Khánh", "(Thúy Oanh – VP UBND Q8)".
+_LAST_LINE_RE = re.compile(
+    rf"(?:\A|\n)[ \t]*(?P<open>\()?(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})"
+    rf"(?:[ \t]*[-–][ \t]*(?P<name2>(?:{alternation(surnames())}){WE}(?:[ \t]+{CAP}){{1,3}}))?"
+    rf"(?(open)(?:[ \t]*[-–,][^\n()]{{1,60}})?\))[ \t]*\s*\Z")
+#: A credit line: "Ảnh: Ngọc Sang", "Tin, ảnh: Minh Hà", "Tác giả: UBND xã X, Hoàng Thốn".
+_CREDIT_RE = re.compile(r"(?:^|(?<=[.|]\s)|(?<=\n))[ \t]*(?:Ảnh|Tin|Bài|Tin, ảnh|Tin và ảnh|Bài, ảnh|Bài và ảnh|"
+                        r"Tác giả|Nguồn ảnh)[ \t]*:[ \t]*(?P<items>[^\n|]{2,120})", re.MULTILINE)
+_CREDIT_NAME = re.compile(rf"(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})[ \t]*$")
 _TITLED_RE = re.compile(rf"{WB}{_NAME}\s*[,–\-]\s*(?:{alternation(r.title for r in roles())}|"
                         rf"Tỉnh ủy viên|Thành ủy viên|Huyện ủy viên){WE}")
 
@@ -65,7 +76,33 @@ def find_persons(doc: Doc) -> Doc:
         _add(doc, m.start("name"), m.end("name"), m.group("name"), byline=True)
         if m.group("name2"):  # "Văn Tuyên - Minh Hải": two authors
             _add(doc, m.start("name2"), m.end("name2"), m.group("name2"), byline=True)
+    _credits(doc)
     return doc
+
+
+def _not_a_place(doc: Doc, name: str) -> bool:
+    return name not in doc.context.get("place_names", set())
+
+
+def _credits(doc: Doc) -> None:
+    """Photo and text credits, and a byline on the article's last line."""
+    text = doc.norm.text
+    for m in _CREDIT_RE.finditer(text):
+        pos = m.start("items")
+        for item in re.split(r"(,|\s[-–]\s)", m.group("items")):
+            name = _CREDIT_NAME.fullmatch(item.strip())
+            if name and _not_a_place(doc, name["name"]) and not name["name"].isupper():
+                begin = text.index(name["name"], pos)
+                _add(doc, begin, begin + len(name["name"]), name["name"], byline=True)
+            pos += len(item)
+    last = _LAST_LINE_RE.search(text)
+    above = text[:last.start("name")].rstrip().rsplit("\n", 1)[-1].strip() if last else ""
+    if above.upper() in _TITLE_FORMS or (above.isupper() and len(above) > 3):
+        return  # the name under a signature block's title: the signature's (signature.py)
+    if last and not any(b <= last.start("name") < e for b, e in doc.zones) and _not_a_place(doc, last["name"]):
+        for group in ("name", "name2"):
+            if last[group]:
+                _add(doc, last.start(group), last.end(group), last[group], byline=True)
 
 
 def _add(doc: Doc, begin: int, end: int, written: str, **attrs) -> None:
