@@ -647,3 +647,17 @@ def test_a_last_line_that_is_a_place_or_a_signer_is_no_byline():
     assert not entities(run("UBND tỉnh Cao Bằng họp thường kỳ.\nCao Bằng\n"), "Person")
     doc = run("ỦY BAN NHÂN DÂN\nHUYỆN BẢO LÂM\nCác xã thực hiện tốt.\n\nCHỦ TỊCH\n\nLê Văn Hào\n")
     assert entities(doc, "Person")["Lê Văn Hào"].mentions[0].attrs.get("post") == "Chủ tịch"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Hội nghị lần thứ 15 Ban Chấp hành Đảng bộ huyện thảo luận và cho ý kiến về nhiều nội dung.",
+     {"Hội nghị lần thứ 15 Ban Chấp hành Đảng bộ huyện"}),
+    ("Lễ công bố quyết định của Thủ tướng Chính phủ khẳng định sự nỗ lực của Nhân dân.",
+     {"Lễ công bố quyết định của Thủ tướng Chính phủ"}),
+    ("Sáng nay diễn ra Hội nghị đánh giá kết quả thực hiện Chỉ thị năm 2023.",
+     {"Hội nghị đánh giá kết quả thực hiện Chỉ thị năm 2023"}),
+    ("Đại hội tiếp tục làm việc với các nội dung quan trọng.", set()),
+    ("Hội nghị cũng bầu 9 đồng chí vào Ủy ban Kiểm tra Huyện ủy.", set()),
+])
+def test_a_meeting_name_ends_where_the_sentence_says_what_the_meeting_did(text, names):
+    assert set(entities(run(text), "Event")) == names

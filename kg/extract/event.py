@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import event_heads, expand, org_heads, written_forms
+from ..lexicon import event_heads, expand, meeting_verbs, org_heads, written_forms
 from ..model import Doc
 from ..pipeline import component
 from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences
@@ -51,10 +51,29 @@ _GIVEN_TO = re.compile(r"\s+cho\s+(?!(?:thấy|biết|rằng|phép|là|hay|nên|
                        r"(?:,\s+(?P=noun)(?:\s+[^\W\d]+){1,3}?)?(?=\s*(?:[,.;:]|$|\s+(?:tại|trên|ở|vào|do)\s))")
 
 
+#: Once a name has said whose meeting it is (a capitalised body, a unit) or which one (its
+#: ordinal), a verb of what meetings do begins the predicate: "Hội nghị lần thứ 22 Ban Chấp
+#: hành Đảng bộ Quận | thảo luận …", "Đại hội Đảng bộ huyện lần thứ XX | đề ra …".
+_IDENTIFIED = re.compile(rf"lần\s+thứ\s+\S+|[{UPPER}]|{WB}(?:xã|phường|huyện|tỉnh|thành phố|quận|thị xã|thị trấn){WE}")
+_PREDICATE = re.compile(rf"(?<!\svà)(?<!,)\s+(?:{alternation(meeting_verbs())}){WE}")
+_ALWAYS_PREDICATE = re.compile(rf"\s*(?:{alternation(meeting_verbs('always'))}){WE}")
+
+
+def _predicate_start(text: str, head_end: int, end: int) -> int | None:
+    for m in _PREDICATE.finditer(text, head_end, end):
+        if m.start() > head_end and _IDENTIFIED.search(text, head_end, m.start()):
+            return m.start()
+    return None
+
+
 def description_end(text: str, head_end: int, head: str) -> int | None:
     """Where the description of an event whose head ends at ``head_end`` ends, or None
     when the words after the head name no particular event."""
+    if _ALWAYS_PREDICATE.match(text, head_end):
+        return None  # "Đại hội | tiếp tục làm việc …": the meeting is the subject, unnamed
     end = phrase_end(text, head_end, stop=_STOP)
+    if (cut := _predicate_start(text, head_end, end)) is not None:
+        end = cut
     if end == head_end or head[0].islower() and not _NAMED.search(text, head_end, end):
         return None
     if _ALL_LEVELS.search(text, head_end, end):

@@ -121,6 +121,14 @@ def event_heads() -> tuple[str, ...]:
 
 
 @cache
+def meeting_verbs(where: str | None = None) -> tuple[str, ...]:
+    """What a meeting does, said after its name (meeting_verbs.tsv), longest first; those
+    that are a predicate ``always`` or only once the name is ``named``."""
+    rows = [r for r in _rows("meeting_verbs.tsv") if where is None or r[1] == where]
+    return tuple(sorted((r[0] for r in rows), key=lambda h: (-len(h), h)))
+
+
+@cache
 def programmes() -> tuple[str, ...]:
     """Names of nationwide programmes and movements, longest first."""
     return tuple(sorted((r[0] for r in _rows("programmes.tsv")), key=lambda h: (-len(h), h)))
