@@ -661,3 +661,18 @@ def test_a_last_line_that_is_a_place_or_a_signer_is_no_byline():
 ])
 def test_a_meeting_name_ends_where_the_sentence_says_what_the_meeting_did(text, names):
     assert set(entities(run(text), "Event")) == names
+
+
+def test_those_who_chair_a_meeting_listed_after_semicolons_all_take_part():
+    doc = run("Ngày 5/8/2023, Ban Chấp hành Đảng bộ huyện tổ chức Hội nghị lần thứ 12 dưới sự chủ trì của các "
+              "đồng chí: Lê Văn An - Bí thư Huyện ủy; Trần Thị Bình - Phó Bí thư Thường trực Huyện ủy; "
+              "Hoàng Văn Cường - Chủ tịch UBND huyện.")
+    assert {"Hội nghị lần thứ 12"} == set(entities(doc, "Event"))
+    taking_part = {s for p, e, s, _ in facts(doc) if p == "participant"}
+    assert taking_part == {"Lê Văn An", "Trần Thị Bình", "Hoàng Văn Cường"}
+
+
+def test_a_meeting_in_lower_case_is_named_by_the_period_it_is_of():
+    doc = run("Chiều 26/7, UBND tỉnh tổ chức phiên họp thường kỳ tháng 7/2023.")
+    assert "Phiên họp thường kỳ tháng 7/2023" in entities(doc, "Event")
+    assert not entities(run("Các sở tổ chức hội nghị thường xuyên."), "Event")

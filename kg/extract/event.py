@@ -22,14 +22,15 @@ from ._jurisdiction import JUR
 _FORMS = [v for h in event_heads() for v in {h, h[0].upper() + h[1:], h.upper()}]
 _EVENT_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}")
 _ANNIVERSARY_RE = re.compile(rf"{WB}(?P<head>(?:[Ll]ễ\s+)?[Kk]ỷ niệm)\s+\d+\s+năm{WE}")
-#: What a description after a lower-case head must hold for it to name an event.
-_NAMED = re.compile(rf"[{UPPER}“\"]|lần\s+thứ")
+#: What a description after a lower-case head must hold for it to name an event: a name,
+#: an ordinal, or the period it is of ("phiên họp thường kỳ tháng 7/2022").
+_NAMED = re.compile(rf"[{UPPER}“\"]|lần\s+thứ|(?:tháng|năm|quý)\s+(?:\d|[IV]+{WE})|\d{{1,2}}/\d{{4}}")
 #: Before these a head is part of another phrase ("hệ thống hội nghị truyền hình").
 _NOT_AFTER = re.compile(r"(?:hệ thống|phòng|các|những|trung tâm|cung|nhà|hội trường)\s+$", re.IGNORECASE)
 #: What ends a description: a second event or programme joined by "và", or the place
 #: where the event is held ("… tại thành phố Nam Ninh").
 _STOP = re.compile(rf"(?:và\s+(?:{alternation(_FORMS)}|chương trình|phong trào|dự án|kế hoạch){WE}"
-                   rf"|(?:bế mạc|khai mạc|kết thúc|diễn ra|thông qua|được tổ chức|đã bầu|bầu ra){WE}"
+                   rf"|(?:bế mạc|khai mạc|kết thúc|diễn ra|thông qua|được tổ chức|đã bầu|bầu ra|dưới sự){WE}"
                    rf"|tại\s+(?:[{UPPER}]|thị\s|thành phố|huyện|tỉnh|xã|phường|thị trấn))")
 _ALL_LEVELS = re.compile(r"các cấp" + WE)
 #: After "của <body>" the body may be the subject of a verb of its own, not the meeting's owner

@@ -57,13 +57,24 @@ def find_event_roles(doc: Doc) -> Doc:
             own_end = min(cited, default=ev.norm[1])
             for org in mentions_in(doc, ev.norm[0] + 1, own_end, "Organisation"):
                 add_fact(doc, "organisedBy", ev.entity, org.entity, ev, "eventroles")
-        b, e = sentence_range(doc, ev.norm[0])
+        b, e = _statement(doc, *sentence_range(doc, ev.norm[0]))
         if _TAKES_PART.search(doc.norm.text[b:e]):
             for agent in mentions_in(doc, b, e, "Person"):
                 add_fact(doc, "participant", ev.entity, agent.entity, ev, "eventroles")
     if events:
         _main_event_participants(doc, events)
     return doc
+
+
+def _statement(doc: Doc, b: int, e: int) -> tuple[int, int]:
+    """A sentence with the items of its list that follow it after semicolons ("… chủ trì
+    của các đồng chí: A - …; B - …; C - …."), which the segmenter makes sentences of their own."""
+    text = doc.norm.text
+    i = bisect_left(doc.norm_sentences, (b, e))
+    while text[b:e].rstrip().endswith(";") and i + 1 < len(doc.norm_sentences):
+        i += 1
+        e = doc.norm_sentences[i][1]
+    return b, e
 
 
 def _main_event_participants(doc: Doc, events) -> None:
@@ -73,6 +84,7 @@ def _main_event_participants(doc: Doc, events) -> None:
     for b, e in doc.norm_sentences:
         if b < main.norm[0] or bisect_left(starts, e) > bisect_left(starts, b):  # an event of its own
             continue
+        b, e = _statement(doc, b, e)
         if _ABOUT_MAIN.search(text[b:e]):
             for person in mentions_in(doc, b, e, "Person"):
                 add_fact(doc, "participant", main.entity, person.entity, person, "eventroles")
