@@ -676,3 +676,21 @@ def test_a_meeting_in_lower_case_is_named_by_the_period_it_is_of():
     doc = run("Chiều 26/7, UBND tỉnh tổ chức phiên họp thường kỳ tháng 7/2023.")
     assert "Phiên họp thường kỳ tháng 7/2023" in entities(doc, "Event")
     assert not entities(run("Các sở tổ chức hội nghị thường xuyên."), "Event")
+
+
+def test_a_resolution_is_about_the_communes_it_establishes_and_dissolves():
+    doc = run("Ủy ban Thường vụ Quốc hội ban hành Nghị quyết số 855/NQ-UBTVQH14 về việc sắp xếp các đơn vị hành "
+              "chính cấp xã tỉnh Cao Bằng. Theo đó, huyện Bảo Lâm thành lập xã Quảng Lâm và giải thể xã Nam Quang."
+              "\nNgoài ra, xã Lý Bôn vẫn giữ nguyên.")
+    about = {o for p, s, o, _ in facts(doc) if p == "about"}
+    assert {"xã Quảng Lâm", "tỉnh Cao Bằng"} <= about
+    assert "xã Lý Bôn" not in about and "huyện Bảo Lâm" not in about
+
+
+def test_a_commune_established_according_to_a_resolution_is_what_it_is_about():
+    doc = run("Xã Quảng Yên được thành lập trên cơ sở sáp nhập 3 xã: Quảng Hợp, Quảng Văn và Quảng Phúc theo "
+              "Nghị quyết số 1686/NQ-UBTVQH15 của Ủy ban Thường vụ Quốc hội về sắp xếp các xã, phường của tỉnh "
+              "Thanh Hóa.")
+    about = {o for p, s, o, _ in facts(doc) if p == "about"}
+    assert "tỉnh Thanh Hóa" in about
+    assert not about & {"xã Quảng Hợp", "xã Quảng Văn", "xã Quảng Phúc"}

@@ -1,20 +1,34 @@
-"""What a resolution is about: the wards, places, projects and organisations named in the
-"về …" clause that follows it ("Nghị quyết số 40-NQ/TU … về xây dựng và phát triển thành
-phố Lạng Sơn …"), up to the end of the clause.
+"""What a resolution is about:
+
+- the wards, places, projects and organisations named in the "về …" clause that follows
+  it ("Nghị quyết số 40-NQ/TU … về xây dựng và phát triển thành phố Lạng Sơn …"), up to the
+  end of the clause;
+- the units it establishes, dissolves, merges or recognises (lexicon/unit_changes.tsv): in
+  its own sentence when the change is made "theo <Resolution>" ("Xã X được thành lập trên
+  cơ sở sáp nhập 4 xã … theo Nghị quyết số …"), and in the paragraph that says what it
+  decides ("Theo đó, huyện A giải thể xã B …; thành lập xã C").
 """
 from __future__ import annotations
 
 import re
 
+from ..lexicon import unit_changes
 from ..model import Doc
 from ..pipeline import component
+from ._base import WB, WE, alternation
 from ._relate import add_fact, mentions_in, sentence_range
 
 _ABOUT = re.compile(r"[\s,]*(?:ngày\s+[\d/.\-]+\s*)?(?:của\s+[^;:]*?)?\bvề\s+(?:việc\s+)?")
 _CLAUSE_END = re.compile(r"[;:]|\.\s|\.$")
 _TOPICS = ("Ward", "Place", "Project", "Organisation")
-#: "… của Bộ Chính trị": the issuer of another document named in the clause, not a topic.
+#: "… của Bộ Chính trị": the issuer of another document named in the clause, not a topic
+#: (a place after "của" is whose units are meant: "các xã, phường của tỉnh Thanh Hóa").
 _ISSUER_BEFORE = re.compile(r"(?:của|do)\s+$")
+_CHANGE = re.compile(rf"{WB}(?:{alternation(unit_changes())}){WE}")
+_ACCORDING_TO = re.compile(r"\btheo\s+$")
+_ACCORDINGLY = re.compile(r"\s*Theo đó\b")
+_BASIS = re.compile(r"\btrên cơ sở\b")
+_PASSIVE = re.compile(r"\s+được\s+$")
 
 
 @component("about", requires=("entities",), assigns=("facts",))
@@ -28,6 +42,42 @@ def find_topics(doc: Doc) -> Doc:
         stop = _CLAUSE_END.search(text, about.end(), e)
         end = stop.start() if stop else e
         for topic in mentions_in(doc, about.end(), end):
-            if topic.type in _TOPICS and not _ISSUER_BEFORE.search(text, max(0, topic.norm[0] - 8), topic.norm[0]):
+            if topic.type in _TOPICS and not (topic.type == "Organisation" and _ISSUER_BEFORE.search(
+                    text, max(0, topic.norm[0] - 8), topic.norm[0])):
                 add_fact(doc, "about", res.entity, topic.entity, res, "about")
+    _changed_units(doc)
     return doc
+
+
+def _changed(doc: Doc, res, b: int, e: int) -> None:
+    """The communes in text[b:e] that a verb of change acts on ("giải thể xã A", "xã B được
+    thành lập"): what ``res`` decides about; not those it is made from ("trên cơ sở sáp nhập
+    xã C …")."""
+    text = doc.norm.text
+    change = _CHANGE.search(text, b, e)
+    if change is None:
+        return
+    basis = _BASIS.search(text, change.start(), e)
+    end = basis.start() if basis else e
+    subject = _PASSIVE.search(text, b, change.start())
+    start = change.start()
+    if subject:  # "Xã Hồ Vương được thành lập …": the commune before "được"
+        before = [u for u in mentions_in(doc, b, subject.start()) if u.type == "Ward"]
+        start = before[-1].norm[0] if before else start
+    for unit in mentions_in(doc, start, end):
+        if unit.type == "Ward":
+            add_fact(doc, "about", res.entity, unit.entity, res, "about")
+
+
+def _changed_units(doc: Doc) -> None:
+    text = doc.norm.text
+    resolutions = [m for m in doc.mentions if m.type == "Resolution"]
+    for res in resolutions:
+        b, e = sentence_range(doc, res.norm[0])
+        if _ACCORDING_TO.search(text, max(b, res.norm[0] - 8), res.norm[0]):  # "… theo Nghị quyết số …"
+            _changed(doc, res, b, res.norm[0])
+        # the paragraph after the resolution's sentence that says what it decides
+        nxt = _ACCORDINGLY.match(text, e)
+        if nxt:
+            paragraph_end = text.find("\n", nxt.end())
+            _changed(doc, res, nxt.end(), paragraph_end if paragraph_end >= 0 else len(text))

@@ -129,6 +129,12 @@ def meeting_verbs(where: str | None = None) -> tuple[str, ...]:
 
 
 @cache
+def unit_changes() -> tuple[str, ...]:
+    """Verbs of what a document does to administrative units (unit_changes.tsv)."""
+    return tuple(sorted((r[0] for r in _rows("unit_changes.tsv")), key=lambda h: (-len(h), h)))
+
+
+@cache
 def programmes() -> tuple[str, ...]:
     """Names of nationwide programmes and movements, longest first."""
     return tuple(sorted((r[0] for r in _rows("programmes.tsv")), key=lambda h: (-len(h), h)))
