@@ -78,6 +78,10 @@ def build(inputs: tuple[Path, ...], out: Path, base_iri: str, shapes: Path | Non
     What is built is validated with the SHACL shapes: facts about a node that violates a
     shape are written to OUT/quarantine.trig, not to the published graph, and the report
     to OUT/validation.ttl; --strict stops the build instead.
+
+    OUT becomes a link to the build, kept in .OUT.builds/ beside it and switched in one
+    step once the build is complete; a build that reads no document publishes nothing
+    and leaves OUT as it was.
     """
     from .builder import build as run_build
 
