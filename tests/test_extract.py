@@ -694,3 +694,12 @@ def test_a_commune_established_according_to_a_resolution_is_what_it_is_about():
     about = {o for p, s, o, _ in facts(doc) if p == "about"}
     assert "tỉnh Thanh Hóa" in about
     assert not about & {"xã Quảng Hợp", "xã Quảng Văn", "xã Quảng Phúc"}
+
+
+def test_numbered_wards_and_urban_districts_and_a_commune_placed_in_its_province():
+    doc = run("Hội nghị đối thoại với nhân dân tại Phường 3, Phường 5 Quận 8 diễn ra sáng nay.")
+    assert {"Phường 3", "Phường 5"} <= set(entities(doc, "Ward"))
+    assert ("locatedIn", "Phường 5", "quận 8", None) in facts(doc)
+    doc = run("Thứ hai, 18/08/2025\n\nBộ máy chính quyền xã Bình Sơn, tỉnh Ninh Bình đã ổn định.")
+    assert ("locatedIn", "xã Bình Sơn", "tỉnh Ninh Bình", None) in facts(doc)
+    assert not entities(run("Kinh phí của huyện 427,5 tỷ đồng."), "Place")  # a number after huyện is no district

@@ -24,6 +24,9 @@ def _forms(words):
 
 
 _VILLAGE_WORDS = ["thôn", "khối", "bản"]
+#: Levels whose units may be numbered: villages and blocks, and the urban districts of a
+#: city ("Quận 8" of Hồ Chí Minh City).
+_NUMBERED_LEVELS = {*_VILLAGE_WORDS, "quận"}
 #: A number names a village or a block ("khối 2"), not a district ("huyện 427,5 tỷ").
 _UNIT = (rf"(?P<level>{alternation(_forms(_PLACE_WORDS))}){WE}[ ]+"
          rf"(?P<name>{UNIT_NAME}|(?P<number>{NUMERAL}){WE}(?![,.]\d))")
@@ -46,7 +49,7 @@ def find_places(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         for m in _UNIT_RE.finditer(text):
             level = " ".join(m.group("level").lower().split())
-            if m.group("number") and level not in _VILLAGE_WORDS:
+            if m.group("number") and level not in _NUMBERED_LEVELS:
                 continue
             name = unit_name(level, m.group("name"))
             attrs = {"level": level}

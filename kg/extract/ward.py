@@ -111,11 +111,12 @@ def _misspelt(gaz, level: str, syllables, home: dict):
 
 
 def _stated_district(text: str, end: int, home: dict) -> str | None:
-    """The district or city written right after a ward ("xã Sơn Hà, huyện Hữu Lũng")."""
+    """The district or city written right after a ward ("xã Sơn Hà, huyện Hữu Lũng"), or
+    its province ("xã Bình Sơn, tỉnh Ninh Bình")."""
     after = JUR_RE.match(text, end + len(text[end:]) - len(text[end:].lstrip(", ")))
     if after and after.group("jlevel"):
         j = from_match(after, home)
-        if j and j.name and j.level == "district":
+        if j and j.name and j.level in ("district", "province"):  # a 2025 commune has no district
             return str(j)
     return None
 
@@ -135,7 +136,8 @@ def _add(doc: Doc, gaz, base: int, begin: int, end: int, level: str, units: list
     home = doc.context.get("home", {})
     bracket_key, bracket = _bracketed(text, end, units) if stated is None else (None, None)
     unit = choose(units, home, unit_key(stated) if stated else bracket_key, era_of(doc))
-    name = f"{level} {(unit or units[0]).short}"
+    short = (unit or units[0]).short
+    name = short if short.lower().startswith(level + " ") else f"{level} {short}"  # "Phường 3": its level is its name
     attrs = {"located_in": stated.lower() if stated else None}
     if unit is not None:
         attrs.update(code=unit.code, era=unit.era, official_name=unit.name,
