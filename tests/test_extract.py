@@ -703,3 +703,14 @@ def test_numbered_wards_and_urban_districts_and_a_commune_placed_in_its_province
     doc = run("Thứ hai, 18/08/2025\n\nBộ máy chính quyền xã Bình Sơn, tỉnh Ninh Bình đã ổn định.")
     assert ("locatedIn", "xã Bình Sơn", "tỉnh Ninh Bình", None) in facts(doc)
     assert not entities(run("Kinh phí của huyện 427,5 tỷ đồng."), "Place")  # a number after huyện is no district
+
+
+def test_an_organ_names_the_body_it_is_part_of_too():
+    doc = run(HOME + "Đồng chí Lê Thị Hoa - Ủy viên Ban Thường vụ Tỉnh ủy, Chủ tịch HĐND tỉnh dự hội nghị.")
+    assert {"Ban Thường vụ Tỉnh ủy Bắc Giang", "Tỉnh ủy Bắc Giang"} <= set(entities(doc, "Organisation"))
+    assert ("subOrganizationOf", "Ban Thường vụ Tỉnh ủy Bắc Giang", "Tỉnh ủy Bắc Giang", None) in facts(doc)
+
+
+def test_a_space_beside_a_separator_of_a_number_is_one_number():
+    doc = run("Thực hiện Quyết định số 2314 -QĐ/TU ngày 20/6/2025 của Tỉnh ủy Lạng Sơn về thành lập Đảng bộ xã.")
+    assert ("issuedBy", "Quyết định số 2314-QĐ/TU", "Tỉnh ủy Lạng Sơn", None) in facts(doc)

@@ -121,9 +121,8 @@ def _body(doc: Doc, m: re.Match, base: int) -> None:
     start, organ = _organ_of(doc, m, base)
     scope = "" if jur.name else doc.stem  # "UBND tỉnh" of an unknown province: this document's
     if organ:
-        parent = name
-        name = f"{organ} {name}"
-        _emit(doc, start, base + end, name, parent=parent, jurisdiction=str(jur), scope=scope)
+        _emit(doc, start, base + end, f"{organ} {name}", parent=name, jurisdiction=str(jur), scope=scope)
+        _emit(doc, base + m.start("head"), base + end, name, alt=alt, jurisdiction=str(jur), scope=scope)
         return
     _emit(doc, start, base + end, name, alt=alt, jurisdiction=str(jur), scope=scope)
 
@@ -166,6 +165,8 @@ def _party(doc: Doc, m: re.Match, base: int) -> None:
     scope = "" if jur and jur.name else doc.stem
     if organ:
         _emit(doc, start, end, f"{organ} {name}", parent=name, jurisdiction=str(jur or ""), scope=scope)
+        # "Ban Thường vụ Tỉnh ủy" names the Tỉnh ủy too: the body its organ is part of
+        _emit(doc, base + m.start("head"), end, name, alt=alt, jurisdiction=str(jur or ""), scope=scope)
     else:
         _emit(doc, start, end, name, alt=alt, jurisdiction=str(jur or ""), scope=scope)
 

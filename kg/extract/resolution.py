@@ -21,7 +21,8 @@ _TYPES = {d.name: d for d in doc_types()}
 _TYPE_FORMS = [v for name in _TYPES for v in (name, name.lower(), name[0].lower() + name[1:])]
 _CODE = r"[A-ZĐa-zđ&]+\d*"  # "UBTVQH15": a code may end with the legislature's term
 #: 188-NQ/TU, 154/KH-UBND, 12/2020/NQ-HĐND, 30/2020/NĐ-CP, or a bare number after "số".
-_NUMBER = rf"(?P<number>\d+(?:/\d{{4}})?(?:[/\-]{_CODE})+|\d+(?:/\d{{4}})?)"
+#: A space typed beside a separator is still one number: "2314 -QĐ/TU".
+_NUMBER = rf"(?P<number>\d+(?:/\d{{4}})?(?: ?[/\-] ?{_CODE})+|\d+(?:/\d{{4}})?)"
 _DATE = r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>\d{4})"
 _RES_RE = re.compile(
     rf"{WB}(?P<type>{alternation(_TYPE_FORMS)}){WE}\s+(?:(?:số|Số)\s*:?\s+{_NUMBER}|(?P<coded>"
@@ -69,7 +70,7 @@ def find_resolutions(doc: Doc) -> Doc:
         for m in _RES_RE.finditer(text):
             type_name = " ".join(m.group("type").split())
             doc_type = _TYPES[type_name[0].upper() + type_name[1:]]
-            number = m.group("number") or m.group("coded")
+            number = (m.group("number") or m.group("coded")).replace(" ", "")
             more, end = [], m.end()
             if m.group("number") and not m.group("y"):
                 while nxt := _MORE_NUMBERS.match(text, end):
