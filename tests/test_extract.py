@@ -714,3 +714,19 @@ def test_an_organ_names_the_body_it_is_part_of_too():
 def test_a_space_beside_a_separator_of_a_number_is_one_number():
     doc = run("Thực hiện Quyết định số 2314 -QĐ/TU ngày 20/6/2025 của Tỉnh ủy Lạng Sơn về thành lập Đảng bộ xã.")
     assert ("issuedBy", "Quyết định số 2314-QĐ/TU", "Tỉnh ủy Lạng Sơn", None) in facts(doc)
+
+
+def test_a_session_with_its_ordinal_in_words_is_one_event_and_a_meeting_about_it_another():
+    doc = run("Chiều nay, Thường trực HĐND tỉnh tổ chức cuộc họp liên tịch thống nhất dự kiến nội dung kỳ họp thứ "
+              "chín HĐND tỉnh khóa XVI, nhiệm kỳ 2016 – 2021. Kỳ họp thứ chín HĐND tỉnh khóa XVI sắp tới sẽ "
+              "xem xét nhiều nội dung.")
+    events = entities(doc, "Event")
+    assert len(events) == 2
+    assert any(name.startswith("Cuộc họp liên tịch") for name in events)
+    session = next(e for name, e in events.items() if name.startswith("Kỳ họp thứ chín"))
+    assert len(session.mentions) == 2 and not session.name.endswith("sắp tới")
+
+
+def test_a_headline_does_not_run_into_the_date_on_the_next_line():
+    doc = run("Họp mặt truyền thống 40 năm thành lập phường Mỹ Phước\n12/08/2019 07:15\n\nChiều 11-8, phường tổ chức họp mặt.")
+    assert "Họp mặt truyền thống 40 năm thành lập phường Mỹ Phước" in entities(doc, "Event")

@@ -69,6 +69,8 @@ def plain_settle(mentions):
                 continue
             if n.type == m.type and n.attrs.get("parent") == m.key:
                 continue
+            if n.type == m.type == "Event" and m.span.begin > n.span.begin:
+                continue
             if n.type == m.type or (m.type == "Person" and n.type in _NAMED_AFTER_PEOPLE):
                 return True
         return False

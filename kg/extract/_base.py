@@ -128,6 +128,8 @@ def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: boo
             end += len(_QUOTED_TAIL.match(text, end).group())  # … “Phụ nữ khéo tay” lần thứ III năm 2024
             break  # a quoted title ends the name, but for its ordinal and its year or period
         if ch.isspace():
+            if "\n" in text[i:_SPACE_RE.match(text, i).end()] and text[_SPACE_RE.match(text, i).end():][:1].isdigit():
+                break  # a headline ends at its line; the next line's date or time is no part of it
             i = _SPACE_RE.match(text, i).end()
             continue
         if ch == ",":

@@ -93,8 +93,24 @@ def _name(head: str, tail: str) -> str:
     return expand(f"{head[0].upper()}{head[1:]} {tail}".strip())
 
 
-#: "lần thứ 25", "thứ 15", "lần thứ XVII": what tells one meeting of a series from another.
-_ORDINAL = re.compile(r"\b(?:lần\s+)?thứ\s+(?P<n>[IVXLC]+|\d+)\b")
+#: "lần thứ 25", "thứ 15", "lần thứ XVII", "thứ chín", "thứ Mười Lăm": what tells one meeting
+#: of a series from another.
+_UNITS = {"một": 1, "mốt": 1, "nhất": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
+          "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+_WORD_NUMBER = rf"(?:mười|hai|ba|bốn|năm|sáu|bảy|tám|chín|một|nhất|tư)(?:\s+(?:mươi|mười|{'|'.join(_UNITS)})){{0,2}}"
+_ORDINAL = re.compile(rf"\b(?:lần\s+)?thứ\s+(?P<n>[IVXLC]+|\d+|{_WORD_NUMBER})\b", re.IGNORECASE)
+
+
+def _number(words: str) -> str:
+    """"chín" -> "9", "mười ba" -> "13", "hai mươi mốt" -> "21"; digits and Roman numerals as written."""
+    parts = words.lower().split()
+    if not parts or parts[0] not in {*_UNITS, "mười"}:
+        return words.lower()
+    if parts[0] == "mười":
+        return str(10 + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0))
+    if len(parts) > 1 and parts[1] in ("mươi", "mười"):
+        return str(_UNITS[parts[0]] * 10 + (_UNITS.get(parts[2], 0) if len(parts) > 2 else 0))
+    return str(_UNITS[parts[0]])
 
 
 def _key(doc: Doc, name: str) -> str:
@@ -104,7 +120,7 @@ def _key(doc: Doc, name: str) -> str:
     ordinal = _ORDINAL.search(name)
     if ordinal:
         head = name[:ordinal.start()].strip().lower()
-        return f"{doc.stem} {head} thứ {ordinal['n'].lower()}"
+        return f"{doc.stem} {head} thứ {_number(ordinal['n'])}"
     return same_name_key(name, doc.stem)
 
 

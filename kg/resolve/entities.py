@@ -1,7 +1,8 @@
 """Within-document resolution: overlapping mentions settled, mentions grouped into entities.
 
 Overlaps: a mention inside a longer mention of the same type is part of it and is
-dropped ("phường Vĩnh" inside "phường Vĩnh Trại"); so is a person's name inside the
+dropped ("phường Vĩnh" inside "phường Vĩnh Trại"), but for an event named inside another
+event's name after its head ("Cuộc họp … nội dung kỳ họp thứ chín …": two meetings); so is a person's name inside the
 name of a ward, place or organisation named after the person. Places and organisations inside
 a longer name (the "thành phố Lạng Sơn" of "UBND thành phố Lạng Sơn") are kept: the name
 states them.
@@ -34,6 +35,8 @@ def _dropped(m: Mention, before: list[Mention]) -> bool:
             continue
         if n.type == m.type and n.attrs.get("parent") == m.key:
             continue  # "Tỉnh ủy" inside "Ban Tổ chức Tỉnh ủy" is the body it belongs to
+        if n.type == m.type == "Event" and m.span.begin > n.span.begin:
+            continue  # "Tiếp xúc cử tri trước kỳ họp thứ mười …": the session is an event of its own
         if n.type == m.type or (m.type == "Person" and n.type in _NAMED_AFTER_PEOPLE):
             return True
     return False
