@@ -730,3 +730,12 @@ def test_a_session_with_its_ordinal_in_words_is_one_event_and_a_meeting_about_it
 def test_a_headline_does_not_run_into_the_date_on_the_next_line():
     doc = run("Họp mặt truyền thống 40 năm thành lập phường Mỹ Phước\n12/08/2019 07:15\n\nChiều 11-8, phường tổ chức họp mặt.")
     assert "Họp mặt truyền thống 40 năm thành lập phường Mỹ Phước" in entities(doc, "Event")
+
+
+@pytest.mark.parametrize("text", [
+    "Công trình không chỉ tạo cảnh quan mà còn thể hiện tinh thần đoàn kết.",
+    "Các đề án để tuyên truyền đến người dân được triển khai.",
+    "Dự án UBND tỉnh phê duyệt năm 2020 đã hoàn thành.",
+])
+def test_a_project_head_followed_by_a_function_word_or_a_body_names_no_project(text):
+    assert not entities(run(text), "Project")

@@ -30,8 +30,12 @@ _FORMS = [v for h in _HEADS for v in {h, h[0].upper() + h[1:], h.title()}]
 _HEAD_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}:?\s*")
 #: Heads followed by these are generic ("dự án trọng điểm") or another kind of thing
 #: ("Chương trình hành động số 74-CTr/TU" is a resolution).
+#: After a head, words that say no name follows: a generic use ("công tác …"), a function
+#: word ("công trình | không chỉ …", "đề án | để …") or the body that decides about it
+#: ("dự án | UBND tỉnh phê duyệt").
 _GENERIC = re.compile(r"(?:công tác|hành động|kế hoạch|đầu tư công|trọng điểm|này|đó|trên|của|các|còn|"
-                      r"số|khi|đã|được|thuộc|với|gắn|nói trên|trên địa bàn)" + WE)
+                      r"số|khi|đã|được|thuộc|với|gắn|nói trên|trên địa bàn|không|để|cho|là|cũng|sẽ|đang|vừa|có|và|"
+                      r"Ủy ban|UBND|HĐND|Hội đồng)" + WE)
 _ANOTHER_HEAD = re.compile(rf"(?:{alternation(_FORMS)}){WE}")
 #: What ends a project's name: a second project joined by "và", or where it is ("… tại
 #: huyện Mèo Vạc"), which the relation stage reads as its place.
