@@ -739,3 +739,17 @@ def test_a_headline_does_not_run_into_the_date_on_the_next_line():
 ])
 def test_a_project_head_followed_by_a_function_word_or_a_body_names_no_project(text):
     assert not entities(run(text), "Project")
+
+
+def test_a_commune_portal_s_bare_party_committee_is_the_commune_s():
+    doc = run("Hội nghị xã Tân Lập\n\nSáng 2/3, xã Tân Lập tổ chức hội nghị. Đồng chí Lê Văn Hải, Bí thư Đảng ủy, "
+              "Chủ tịch HĐND xã phát biểu. Nhân dân xã Tân Lập phấn khởi; xã Tân Lập đạt chuẩn.")
+    assert ("holdsPost", "Lê Văn Hải", "Đảng ủy xã Tân Lập", "Bí thư") in facts(doc)
+    city = run(HOME + "Đồng chí Lê Văn Hải, Bí thư Đảng ủy phát biểu.")
+    assert not any(name.startswith("Đảng ủy") for name in entities(city, "Organisation"))
+
+
+def test_a_rarer_family_name_is_a_person_not_a_commune():
+    doc = run("Đồng chí Hàn Duy Điều, Bí thư Đảng ủy xã Quảng Yên phát biểu.")
+    assert "Hàn Duy Điều" in entities(doc, "Person")
+    assert not any("Hàn" in name for name in entities(doc, "Organisation"))

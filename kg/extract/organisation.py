@@ -82,6 +82,9 @@ def _organ(organ: str | None) -> str | None:
 #: Bodies whose bare head is not the home unit's: a bare "Đảng ủy" is the committee of some
 #: ward or agency; a bare "Thanh tra" is the field of work ("Công tác Nội vụ, Thanh tra").
 _NO_DEFAULT = {"Đảng ủy", "Ban Thường vụ Đảng ủy", "Đảng bộ", "Thanh tra"}
+#: … unless the document is a commune's (its home commune, kg.text.context): there the
+#: party committee named alone is the commune's.
+_COMMUNE_DEFAULT = {"Đảng ủy", "Ban Thường vụ Đảng ủy", "Đảng bộ"}
 #: "Phó Bí thư Thường trực Tỉnh ủy": "Thường trực" is part of the post title there.
 _TITLE_BEFORE = re.compile(r"(?:Phó Bí thư|Phó Chủ tịch|Bí thư|Chủ tịch|Ủy viên)\s+$")
 
@@ -108,9 +111,13 @@ def _body(doc: Doc, m: re.Match, base: int) -> None:
     if jur is None:
         if text_after.lstrip().startswith(("các", "những")):
             return  # "UBND các phường": no single body
-        if full_head in _NO_DEFAULT:
+        commune = next((home[w] for w in ("xã", "phường", "thị trấn", "đặc khu") if w in home), None)
+        if full_head in _NO_DEFAULT and not (commune and full_head in _COMMUNE_DEFAULT):
             return  # see _NO_DEFAULT
-        jur = home.get("thành phố") or next(iter(home.values()), None)
+        if full_head in _COMMUNE_DEFAULT and commune:
+            jur = commune  # a commune's portal: "Bí thư Đảng ủy" is its own party committee's
+        else:
+            jur = home.get("thành phố") or next(iter(home.values()), None)
         if jur is None:
             return
     if full_head in ("Ban Chấp hành Đảng bộ",):
