@@ -753,3 +753,9 @@ def test_a_rarer_family_name_is_a_person_not_a_commune():
     doc = run("Đồng chí Hàn Duy Điều, Bí thư Đảng ủy xã Quảng Yên phát biểu.")
     assert "Hàn Duy Điều" in entities(doc, "Person")
     assert not any("Hàn" in name for name in entities(doc, "Organisation"))
+
+
+def test_the_standing_board_of_a_front_committee_is_part_of_it():
+    doc = run("Dự hội nghị có đại diện Ban Thường trực Ủy ban Mặt trận Tổ quốc Quận 5; Công an Quận 5.")
+    assert ("subOrganizationOf", "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam quận 5",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam quận 5", None) in facts(doc)

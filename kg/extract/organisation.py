@@ -37,7 +37,7 @@ _PARTY = [v for h in _HEADS if h.kind == "party" for v in (h.head, h.head.lower(
 _CAPITALISED_ONLY = {"Hội", "Sở", "Bộ", "Ban", "Trường", "Cục", "Báo", "Hợp tác xã", "Cơ sở"}
 _NAMED = [f for h in _HEADS if h.kind == "named"
           for f in ((h.head,) if h.head in _CAPITALISED_ONLY else (h.head, h.head.lower()))]
-_ORGAN = ["Ban Thường vụ", "BTV", "Thường trực", "TT"]
+_ORGAN = ["Ban Thường trực", "Ban Thường vụ", "BTV", "Thường trực", "TT"]
 
 
 _BODY_RE = re.compile(
@@ -48,7 +48,7 @@ _PARTY_RE = re.compile(
     rf"(?:\s+(?:(?:TP|thành phố|tỉnh|huyện)\s+)?(?P<pname>{PROPER}))?")
 _FIXED_RE = re.compile(rf"{WB}(?P<head>{alternation(_FIXED)}){WE}")
 _NAMED_RE = re.compile(
-    rf"{WB}(?P<head>{alternation(_NAMED)})(?!\s+(?:Thường vụ|Chấp hành|Bí thư){WE})\s+(?=[{UPPER}\d])")
+    rf"{WB}(?P<head>{alternation(_NAMED)})(?!\s+(?:Thường vụ|Thường trực|Chấp hành|Bí thư){WE})\s+(?=[{UPPER}\d])")
 _JUR_AFTER = re.compile(rf",?\s+{JUR}")
 #: "Trưởng ban Kinh tế - Ngân sách HĐND tỉnh": the board's head noun written in lower case
 #: as the end of the post title.
