@@ -28,15 +28,11 @@ from . import __version__, ingest, outdir, store
 from .config import Settings
 from .errors import Errors, InputError, KGError
 from .model import ALL_TYPES, Doc
+from .outdir import GRAPH_TRIG, GRAPH_TTL, MANIFEST, QUARANTINE_TRIG, STORE_DIR, VALIDATION_TTL
 from .pipeline import Pipeline
 from .rdf.emit import Emitter, order_key
 from .rdf.iri import IRIs
 from .rdf.vocab import DEFAULT_BASE_IRI, ITSRDF, ONTOLOGY_IRI, ORG, PREFIXES, RDF
-
-GRAPH_TRIG = "graph.trig"
-GRAPH_TTL = "graph.ttl"
-VALIDATION_TTL = "validation.ttl"
-QUARANTINE_TRIG = "quarantine.trig"
 
 
 @dataclass
@@ -231,7 +227,7 @@ def _ontology_quads(path: Path) -> list[ox.Quad]:
 
 
 #: The files of a build, in the order they are written; then the steps of the switch.
-FILES = (GRAPH_TRIG, GRAPH_TTL, store.STORE_DIR, VALIDATION_TTL, QUARANTINE_TRIG, outdir.MANIFEST)
+FILES = (GRAPH_TRIG, GRAPH_TTL, STORE_DIR, VALIDATION_TTL, QUARANTINE_TRIG, MANIFEST)
 STEPS = FILES + outdir.STEPS
 
 
@@ -243,8 +239,8 @@ def _write(writer: outdir.Writer, quads, triples, result: BuildResult, t0: float
     writer.on_step(GRAPH_TRIG)
     ox.serialize(triples, str(tmp / GRAPH_TTL), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     writer.on_step(GRAPH_TTL)
-    store.create(tmp / store.STORE_DIR, quads)
-    writer.on_step(store.STORE_DIR)
+    store.create(tmp / STORE_DIR, quads)
+    writer.on_step(STORE_DIR)
     if report is not None:
         (tmp / VALIDATION_TTL).write_text(report.to_turtle(), encoding="utf-8")
         writer.on_step(VALIDATION_TTL)
@@ -252,6 +248,6 @@ def _write(writer: outdir.Writer, quads, triples, result: BuildResult, t0: float
         writer.on_step(QUARANTINE_TRIG)
     result.timings["write"] = round(time.perf_counter() - t_write, 3)
     result.timings["total"] = round(time.perf_counter() - t0, 3)
-    (tmp / outdir.MANIFEST).write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n",
+    (tmp / MANIFEST).write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n",
                                        encoding="utf-8")
-    writer.on_step(outdir.MANIFEST)
+    writer.on_step(MANIFEST)

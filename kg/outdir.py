@@ -39,12 +39,18 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .errors import Errors, KGError
+from .errors import BuildNotFound, Errors, KGError
 
+#: The files of a build's directory.
 MANIFEST = "build.json"
-#: What a build (and ``kg viz``, into ``views/``) writes into its directory, and nothing else.
-BUILD_ENTRIES = frozenset({MANIFEST, "graph.trig", "graph.ttl", "store", "validation.ttl",
-                           "quarantine.trig", "views"})
+GRAPH_TRIG = "graph.trig"
+GRAPH_TTL = "graph.ttl"
+STORE_DIR = "store"
+VALIDATION_TTL = "validation.ttl"
+QUARANTINE_TRIG = "quarantine.trig"
+VIEWS_DIR = "views"  # written by ``kg viz``
+#: What a build (and ``kg viz``) writes into its directory, and nothing else.
+BUILD_ENTRIES = frozenset({MANIFEST, GRAPH_TRIG, GRAPH_TTL, STORE_DIR, VALIDATION_TTL, QUARANTINE_TRIG, VIEWS_DIR})
 #: The steps of a switch, in order; ``Writer(on_step=…)`` is called after each.
 STEPS = ("written", "named", "linked", "switched", "cleaned")
 
@@ -77,7 +83,7 @@ def is_build(path: Path) -> bool:
         data = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return isinstance(data, dict) and "kg_version" in data and (path / "store").is_dir()
+    return isinstance(data, dict) and "kg_version" in data and (path / STORE_DIR).is_dir()
 
 
 def _foreign(path: Path) -> list[str]:
@@ -208,8 +214,6 @@ def hold(build: Path) -> Lease:
     """A shared lock on the build that ``build`` names now (following its link), so that no
     later build removes it while it is read. ``lease.path`` is that build's own directory,
     which keeps its meaning when ``build`` moves on to a newer build."""
-    from .errors import BuildNotFound
-
     for _ in range(20):
         real = Path(os.path.realpath(build))
         try:
@@ -272,19 +276,18 @@ class Writer:
     def __enter__(self) -> Writer:
         check(self.out, self.inputs)
         folder = versions(self.out)
-        for attempt in range(5):
+        for _ in range(5):  # another build may remove the empty folder between two steps
             try:
                 folder.mkdir(parents=True, exist_ok=True)
                 self.path = folder / f"tmp-{os.getpid()}-{secrets.token_hex(4)}"
                 self.path.mkdir()
                 self._lease = Lease(self.path, exclusive=True)
                 return self
-            except FileNotFoundError:  # another build removed the empty folder meanwhile
-                if attempt == 4:
-                    raise KGError(Errors.E206.format(path=self.out, reason="its folder of builds keeps vanishing"))
+            except FileNotFoundError:
+                continue
             except OSError as err:
                 raise KGError(Errors.E206.format(path=self.out, reason=err.strerror or err)) from None
-        return self
+        raise KGError(Errors.E206.format(path=self.out, reason="its folder of builds keeps vanishing"))
 
     def __exit__(self, *exc) -> None:
         if self.path is not None and self.path.exists():

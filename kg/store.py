@@ -7,9 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import BuildNotFound, Errors, KGError
-from .outdir import MANIFEST, Lease, hold
+from .outdir import MANIFEST, STORE_DIR, Lease, hold
 
-STORE_DIR = "store"
 #: The builds this process reads, each held until the process ends (see ``outdir.hold``).
 _HELD: dict[str, Lease] = {}
 
@@ -29,9 +28,10 @@ def held(build: Path) -> Path:
     if not (build / MANIFEST).is_file() or not (build / STORE_DIR).is_dir():
         raise BuildNotFound(Errors.E201.format(path=build))
     lease = hold(build)
-    _HELD.setdefault(str(lease.path), lease)
-    if _HELD[str(lease.path)] is not lease:
-        lease.release()
+    if str(lease.path) in _HELD:
+        lease.release()  # held already, by the lease of an earlier call
+    else:
+        _HELD[str(lease.path)] = lease
     return lease.path
 
 
@@ -43,7 +43,12 @@ def store_path(build: Path) -> Path:
 def manifest(build: Path) -> dict:
     """The build's ``build.json``: its documents, counts, validation and base IRI (of the
     build held, the one whose store this process reads)."""
-    path = held(build) / MANIFEST
+    return read_manifest(held(build))
+
+
+def read_manifest(folder: Path) -> dict:
+    """The ``build.json`` of the build in directory ``folder``."""
+    path = folder / MANIFEST
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:

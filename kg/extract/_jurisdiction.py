@@ -53,6 +53,16 @@ class Jurisdiction:
         return f"{self.level_word} {self.name}".strip()
 
 
+def home_of(home: dict, *levels: str) -> Jurisdiction | None:
+    """The document's own unit of the first of ``levels`` it has one of ("commune",
+    "district", "province"; see ``kg.text.context``)."""
+    for level in levels:
+        for unit in home.values():
+            if unit.level == level:
+                return unit
+    return None
+
+
 def initials(name: str) -> str:
     """"LS" for "Lạng Sơn": the first letter of each syllable, diacritics folded."""
     return "".join(ascii_fold(w)[:1] for w in name.split()).upper()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import event_heads, expand, meeting_verbs, org_heads, written_forms
+from ..lexicon import body_heads, event_heads, expand, meeting_verbs, written_forms
 from ..model import Doc
 from ..pipeline import component
 from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences
@@ -41,7 +41,7 @@ _CLAUSE_AFTER = re.compile(r"\s+(?:tổ chức|quyết định|ban hành|thông 
 _TERM = re.compile(r"(?:,?\s*khóa\s+[IVXLC]+\b)?,?\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}", re.IGNORECASE)
 #: … and with the body whose meeting it is, when the description names it after "của"
 #: ("Hội nghị liên tịch … cuối năm 2022 của HĐND tỉnh khóa XVII, nhiệm kỳ 2021-2026").
-_BODY_FORMS = [f for h in org_heads() if h.kind in ("body", "party", "fixed") for f in written_forms(h.head)]
+_BODY_FORMS = [f for head in body_heads() for f in written_forms(head)]
 _OF_BODY = re.compile(rf"\s+của\s+(?:(?:Ban Thường vụ|Thường trực|BTV|TT)\s+)?(?:{alternation(_BODY_FORMS)}){WE}"
                       rf"(?:\s+{JUR})?(?:\s+khóa\s+[IVXLC]+{WE})?")
 

@@ -4,15 +4,16 @@ number and date, issued by that body ("Số: 57/NQ-HĐND" under "HỘI ĐỒNG N
 YÊN" and above "NGHỊ QUYẾT": Nghị quyết số 57/NQ-HĐND of the Council of Phú Yên)."""
 from __future__ import annotations
 
-from ..lexicon import doc_types, expand, jurisdiction_levels, org_heads
-from ..model import Doc, Mention
+from ..lexicon import body_heads, doc_types, expand, jurisdiction_levels
+from ..model import Doc
 from ..pipeline import component
 from ..text.dates import iso_date
 from ._base import add_mention
+from ._jurisdiction import home_of
 from .resolution import issuer_code
 
 #: The heads of the bodies that issue documents, longest first.
-BODY_HEADS = sorted((h.head for h in org_heads() if h.kind in ("body", "party", "fixed")), key=len, reverse=True)
+BODY_HEADS = body_heads()
 _LEVELS = sorted(jurisdiction_levels(), key=len, reverse=True)
 _TYPES = {d.name: d for d in doc_types()}
 
@@ -26,18 +27,13 @@ def body_name(caps: str, home: dict) -> str | None:
         return None
     rest = words[len(head):].strip()
     if not rest:
-        unit = home.get("thành phố") or home.get("huyện") or home.get("thị xã") or home.get("quận") or home.get("tỉnh")
+        unit = home_of(home, "district", "province")
         return expand(f"{head} {unit}") if unit else head
     level = next((lv for lv in _LEVELS if rest.lower().startswith(lv + " ")), None)
     if level is None:
         return None
     name = " ".join(w.capitalize() for w in rest[len(level):].split())
     return expand(f"{head} {level} {name}")
-
-
-def heading_body(doc: Doc) -> Mention | None:
-    """The mention of the body at the head of the document, once found."""
-    return next((m for m in doc.mentions if m.source == "heading" and m.type == "Organisation"), None)
 
 
 @component("heading", requires=("norm", "context"), assigns=("mentions",))

@@ -20,7 +20,7 @@ from ..lexicon.units import gazetteer
 from ..model import Doc
 from ..pipeline import component
 from ._base import POST_BEFORE, PROPER, UPPER, WB, WE, add_mention, alternation, name_end, sentences
-from ._jurisdiction import JUR, PARTY_COMMITTEE, PARTY_LEVEL, Jurisdiction, from_match
+from ._jurisdiction import JUR, PARTY_COMMITTEE, PARTY_LEVEL, Jurisdiction, from_match, home_of
 
 SOURCE = "organisation"
 
@@ -111,7 +111,7 @@ def _body(doc: Doc, m: re.Match, base: int) -> None:
     if jur is None:
         if text_after.lstrip().startswith(("các", "những")):
             return  # "UBND các phường": no single body
-        commune = next((home[w] for w in ("xã", "phường", "thị trấn", "đặc khu") if w in home), None)
+        commune = home_of(home, "commune")
         if full_head in _NO_DEFAULT and not (commune and full_head in _COMMUNE_DEFAULT):
             return  # see _NO_DEFAULT
         if full_head in _COMMUNE_DEFAULT and commune:

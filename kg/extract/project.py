@@ -163,7 +163,7 @@ def _areas(doc: Doc) -> None:
     found = [m.norm for m in doc.mentions if m.type == "Project"]
     for base, text in sentences(doc):
         for m in _AREA_RE.finditer(text):
-            begin, end = base + m.start(), base + m.end()
+            begin = base + m.start()
             if not any(b <= begin < e for b, e in found):
                 _add(doc, base, m.start(), m.end(), " ".join(m.group().split()))
 

@@ -53,28 +53,25 @@ def find_signatures(doc: Doc) -> Doc:
             org_text, org_span = header.body, header.body_span
         else:
             continue
-        if named := body_name(org_text, home):  # "ỦY BAN NHÂN DÂN TỈNH HẬU GIANG", or one of the home unit
-            bare = named in BODY_HEADS  # of no unit kg knows: this document's
-            org = add_mention(doc, "Organisation", org_span[0], org_span[1], name=named,
-                              key=f"{doc.stem} {named.lower()}" if bare else named.lower(), source="signature")
-            _signer(doc, m, title, org)
-            continue
-        # "ỦY BAN NHÂN DÂN" -> "Ủy ban nhân dân" + the unit it names or the document's own
-        head = org_text.capitalize()
-        jur_match = JUR_RE.search(head)
-        jur = from_match(jur_match, home) if jur_match else None
-        if jur_match:
-            head = head[:jur_match.start()].strip()
-        jur = jur or home.get("thành phố") or home.get("huyện") or home.get("tỉnh")
-        org_name = expand(f"{head} {jur}" if jur else head)
-        scope = "" if jur and jur.name else doc.stem  # a body of an unknown unit: this document's
-        org = add_mention(doc, "Organisation", org_span[0], org_span[1], name=org_name,
-                          key=f"{scope} {org_name.lower()}".strip(), source="signature")
-        _signer(doc, m, title, org)
+        org_name, unit_known = _signed_for(org_text, home)
+        key = org_name.lower() if unit_known else f"{doc.stem} {org_name.lower()}"  # else this document's
+        org = add_mention(doc, "Organisation", org_span[0], org_span[1], name=org_name, key=key, source="signature")
+        name = person_name(m.group("name"))
+        add_mention(doc, "Person", m.start("name"), m.end("name"), name=name, key=name.lower(),
+                    source="signature", post=_ROLES[title], post_org=org.key)
     return doc
 
 
-def _signer(doc: Doc, block: re.Match, title: str, org) -> None:
-    name = person_name(block.group("name"))
-    add_mention(doc, "Person", block.start("name"), block.end("name"), name=name, key=name.lower(),
-                source="signature", post=_ROLES[title], post_org=org.key)
+def _signed_for(org_text: str, home: dict) -> tuple[str, bool]:
+    """The body a block is signed for, named (and whether its unit is known): "ỦY BAN NHÂN
+    DÂN TỈNH HẬU GIANG" as the heading names it; otherwise, as in "THƯỜNG TRỰC", the words
+    with the unit they name or the document's own."""
+    if named := body_name(org_text, home):
+        return named, named not in BODY_HEADS
+    head = org_text.capitalize()
+    jur_match = JUR_RE.search(head)
+    jur = from_match(jur_match, home) if jur_match else None
+    if jur_match:
+        head = head[:jur_match.start()].strip()
+    jur = jur or home.get("thành phố") or home.get("huyện") or home.get("tỉnh")
+    return expand(f"{head} {jur}" if jur else head), bool(jur and jur.name)

@@ -18,7 +18,7 @@ from ..text.normalise import fold
 from ..model import Doc
 from ..pipeline import component
 from ._base import LOWER, UPPER, WB, WE, add_mention, alternation, sentences
-from ._jurisdiction import JUR_RE, from_match
+from ._jurisdiction import JUR_RE, from_match, home_of
 from .place import unit_name
 
 _LEVELS = ["phường", "xã", "thị trấn", "đặc khu"]
@@ -41,7 +41,7 @@ def _district_is(unit: Unit, stated: str) -> bool:
 
 def _score(unit: Unit, home: dict, stated: str | None, era: str) -> tuple:
     province = home.get("tỉnh")
-    district = home.get("thành phố") or home.get("huyện") or home.get("thị xã") or home.get("quận")
+    district = home_of(home, "district")
     return (
         stated is not None and _district_is(unit, stated),
         unit.era == era if era == "2025" else False,
@@ -95,7 +95,7 @@ MISSPELT_RATIO = 0.85
 def _misspelt(gaz, level: str, syllables, home: dict):
     """A ward of the document's district written with a typo ("xã Hòng Đồng"): the closest
     official name of the same length in syllables, if it is close enough."""
-    district = home.get("thành phố") or home.get("huyện") or home.get("thị xã") or home.get("quận")
+    district = home_of(home, "district")
     if district is None:
         return None
     best, best_ratio = None, MISSPELT_RATIO

@@ -85,6 +85,13 @@ def issuers() -> dict[str, Issuer]:
     return {r[0]: Issuer(*r) for r in _rows("issuers.tsv")}
 
 
+@cache
+def body_heads() -> tuple[str, ...]:
+    """The heads of bodies that stand for a unit or the nation (organisations.tsv kinds body,
+    party, fixed: "Ủy ban nhân dân", "Tỉnh ủy", "Chính phủ"), longest first."""
+    return tuple(sorted((h.head for h in org_heads() if h.kind in ("body", "party", "fixed")), key=len, reverse=True))
+
+
 def written_forms(full: str) -> list[str]:
     """A name and the ways it is abbreviated, whole or in part ("Ủy ban nhân dân" and
     "UBND"; "Văn phòng HĐND và UBND")."""

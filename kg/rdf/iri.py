@@ -58,7 +58,7 @@ def check_base(base: str) -> str:
             or "#" in base[:-1]):
         raise ConfigError(Errors.E205.format(iri=base))
     try:
-        ox.NamedNode(IRIs.__new__(IRIs)._under(base).char("x", 0, 1))
+        ox.NamedNode(IRIs(base, checked=False).char("x", 0, 1))  # the longest shape of IRI it makes
     except ValueError:
         raise ConfigError(Errors.E205.format(iri=base)) from None
     return base
@@ -69,13 +69,9 @@ class IRIs:
     fragments already, a part of a document or a membership follows a '/' instead of a
     second '#': ``{base}document/{stem}/char={begin},{end}``."""
 
-    def __init__(self, base: str):
-        self._under(check_base(base))
-
-    def _under(self, base: str) -> IRIs:
-        self.base = base
+    def __init__(self, base: str, checked: bool = True):
+        self.base = check_base(base) if checked else base
         self._part = "/" if base.endswith("#") else "#"
-        return self
 
     def part(self, iri: str, name: str) -> str:
         """The IRI of a part of the thing ``iri`` names (a mention, a fact, an interval)."""

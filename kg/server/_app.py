@@ -39,8 +39,8 @@ from urllib.parse import parse_qs
 from .. import query as canned_queries
 from ..errors import Errors, KGError
 from ..rdf.vocab import DEFAULT_BASE_IRI
-from ..outdir import MANIFEST, Lease, hold
-from ..store import STORE_DIR
+from ..outdir import STORE_DIR, Lease, hold
+from ..store import read_manifest
 from . import _ld
 from ._negotiate import choose
 from ._policy import scan
@@ -109,6 +109,8 @@ class Request:
         self.accept = environ.get("HTTP_ACCEPT")
         self.content_type = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
         self.max_bytes = max_bytes
+        self.deadline = 0.0  # time.monotonic() by which the whole request must be answered
+        self.served: Served | None = None  # the build this request is answered from
 
     @cached_property
     def args(self) -> dict[str, list[str]]:
@@ -225,10 +227,10 @@ class App:
         identity = _identity(self.build)
         lease = hold(self.build)
         try:
-            manifest = json.loads((lease.path / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as err:
+            manifest = read_manifest(lease.path)
+        except KGError:
             lease.release()
-            raise KGError(Errors.E202.format(path=lease.path / MANIFEST, reason=err)) from None
+            raise
         path = lease.path / STORE_DIR
         # a worker started later opens the held build where it is then: a plain-directory
         # build of an earlier layout moves aside when a rebuild replaces it
@@ -262,10 +264,15 @@ class App:
     def _switch(self, new: Served) -> None:
         with self._lock:
             old, self._served = self._served, new
-            old.retired = True
-            idle = old.users == 0
+        self._retire(old)
+
+    def _retire(self, served: Served) -> None:
+        """No new request goes to ``served``; it closes when its last request ends."""
+        with self._lock:
+            served.retired = True
+            idle = served.users == 0
         if idle:
-            old.close()
+            served.close()
 
     def _enter(self) -> Served:
         with self._lock:
@@ -282,11 +289,7 @@ class App:
 
     def close(self) -> None:
         self._stopped.set()
-        with self._lock:
-            self._served.retired = True
-            idle = self._served.users == 0
-        if idle:
-            self._served.close()
+        self._retire(self._served)
 
     # -- WSGI -----------------------------------------------------------------------------
 

@@ -117,7 +117,7 @@ def parse(text: str) -> Header | None:
         return None
     body = " ".join(" ".join(text[b:e].split()) for b, e in pieces)
     after = number.end() if number else stop
-    when = _PLACE_DATE.search(text, after - (number.end() - number.start() if number else 0), after + 200)
+    when = _PLACE_DATE.search(text, number.start() if number else stop, after + 200)  # beside the number
     num = re.sub(r"\s+", "", number["number"]).replace("Ð", "Đ") if number else None
     return Header(body=body, body_span=pieces[0], number=num, number_span=number.span("number") if number else None,
                   doc_type=_type_of(text, num, after), date=(when["y"], when["m"], when["d"]) if when else None)
