@@ -63,6 +63,8 @@ class BuildResult:
             "documents": self.documents,
             "failures": self.failures,
             "warnings": self.warnings,
+            # documents whose text gives no date of what they report (kg:contentDate)
+            "undated": [d["name"] for d in self.documents if not d.get("content_date")],
             "counts": {"documents": len(self.documents), "failed": len(self.failures),
                        "mentions": self.mentions, "entities": self.entities,
                        "relations": self.relations, "quads": self.quads, "triples": self.triples},
@@ -201,6 +203,9 @@ def _doc_report(doc: Doc, quads: int) -> dict:
         "sha256": doc.sha256,
         "characters": len(doc.text),
         "sentences": len(doc.sentences),
+        "posted": doc.context.get("posted"),
+        "content_date": doc.context.get("date"),
+        "content_date_source": doc.context.get("date_source"),
         "mentions": len(doc.mentions),
         "entities": dict(sorted(Counter(e.type for e in doc.entities).items())),
         "relations": dict(sorted(Counter(f.predicate for f in doc.facts).items())),

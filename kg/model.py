@@ -90,6 +90,7 @@ class Fact:
     sentence: Span
     role: str | None = None  # post title for holdsPost/memberOf (a lexicon role key)
     source: str = ""  # the component that found it
+    date: str | None = None  # memberships: the date that attests it (ISO; set by dating)
 
 
 @dataclass
@@ -105,10 +106,12 @@ class Doc:
     tokens: list[Token] = field(default_factory=list)  # words of norm.text, in order
     zones: list[tuple[int, int]] = field(default_factory=list)  # boilerplate, into norm.text
     footnotes: list = field(default_factory=list)  # text.footnotes.Footnote
+    dates: list = field(default_factory=list)  # text.dates.DateExpr, into norm.text
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     context: dict = field(default_factory=dict)  # the document's home jurisdiction, date, ...
+    event_dates: dict = field(default_factory=dict)  # event key -> (ISO date, trust); see dating
     warnings: list[str] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 

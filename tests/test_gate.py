@@ -10,7 +10,7 @@ from kg.cli import main
 
 from conftest import CORPUS
 
-# Every event must have a start date: the corpus has events and kg writes no start dates,
+# Every event must have an end date: the corpus has events and kg writes no end dates,
 # so each event violates this shape; persons get a warning for not being Jane.
 SHAPES = """
 @prefix sh: <http://www.w3.org/ns/shacl#> .
@@ -18,7 +18,7 @@ SHAPES = """
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix ex: <https://example.org/shapes#> .
 ex:EventDated a sh:NodeShape ; sh:targetClass kg:Event ;
-    sh:property [ sh:path kg:startDate ; sh:minCount 1 ; sh:message "an event needs a start date" ] .
+    sh:property [ sh:path kg:endDate ; sh:minCount 1 ; sh:message "an event needs an end date" ] .
 ex:PersonNamedJane a sh:NodeShape ; sh:targetClass kg:Person ; sh:severity sh:Warning ;
     sh:property [ sh:path skos:prefLabel ; sh:hasValue "Jane"@vi ; sh:severity sh:Warning ;
                   sh:message "not Jane" ] .
@@ -89,7 +89,7 @@ def test_validate_command_on_a_build_and_on_a_file(gated, shapes, tmp_path):
     assert res.exit_code == 1
     data = json.loads(res.stdout)
     assert data["conforms"] is False and data["violations"] > 0
-    assert all(r["message"] == "an event needs a start date" for r in data["results"] if r["severity"] == "violation")
+    assert all(r["message"] == "an event needs an end date" for r in data["results"] if r["severity"] == "violation")
     res = runner.invoke(main, ["validate", str(out / "quarantine.trig"), "--shapes", str(shapes),
                                "--format", "turtle"])
     assert res.exit_code == 1 and "sh:ValidationReport" in res.stdout

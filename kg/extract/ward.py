@@ -54,7 +54,7 @@ def _score(unit: Unit, home: dict, stated: str | None, era: str) -> tuple:
 def era_of(doc: Doc) -> str:
     """Which list a document's wards come from: the 2025 one for documents dated after
     the reorganisation took effect, else the one before."""
-    date = doc.context.get("date") or ""
+    date = doc.context.get("posted") or doc.context.get("date") or ""
     return "2025" if date[:7] >= REORGANISED[:7] else "legacy"
 
 

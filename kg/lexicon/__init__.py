@@ -136,6 +136,12 @@ def meeting_verbs(where: str | None = None) -> tuple[str, ...]:
 
 
 @cache
+def dayparts() -> tuple[str, ...]:
+    """Parts of the day that open a date ("Sáng 9/10"), longest first (dayparts.tsv)."""
+    return tuple(sorted((r[0] for r in _rows("dayparts.tsv")), key=lambda h: (-len(h), h)))
+
+
+@cache
 def unit_changes() -> tuple[str, ...]:
     """Verbs of what a document does to administrative units (unit_changes.tsv)."""
     return tuple(sorted((r[0] for r in _rows("unit_changes.tsv")), key=lambda h: (-len(h), h)))

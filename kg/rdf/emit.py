@@ -88,8 +88,12 @@ class Emitter:
         add(d, KG.sha256, ox.Literal(doc.sha256))
         add(d, KG.characterCount, count(len(doc.text)))
         add(d, DCTERMS.identifier, quote(doc.stem))
+        published = doc.context.get("posted") or (
+            doc.context.get("date") if doc.context.get("date_source") == "header" else None)
+        if published:
+            add(d, KG.publicationDate, date_literal(published))
         if doc.context.get("date"):
-            add(d, KG.publicationDate, date_literal(doc.context["date"]))
+            add(d, KG.contentDate, date_literal(doc.context["date"]))
 
         sentences: set[Span] = set()
         for e in doc.entities:
@@ -125,7 +129,7 @@ class Emitter:
             sentences.add(f.sentence)
             sent = ox.NamedNode(self.iris.char(doc.stem, f.sentence.begin, f.sentence.end))
             if f.predicate in ("holdsPost", "memberOf"):
-                out.extend(self._membership(f, d, sent, g, doc.context.get("date")))
+                out.extend(self._membership(f, d, sent, g, f.date))
             else:
                 s, o = self.entity_iri(f.subject), self.entity_iri(f.object)
                 p = N(EDGE_PROPERTIES[f.predicate])
@@ -159,8 +163,9 @@ class Emitter:
         return out
 
     def _membership(self, f: Fact, d, sent, g, date: str | None) -> list[ox.Quad]:
-        """A post as an org:Membership; the date of the document that attests it lies
-        inside the membership's interval (``org:memberDuring``/``time:inside``)."""
+        """A post as an org:Membership; the date that attests it (its sentence's, else the
+        document's content date) lies inside the membership's interval
+        (``org:memberDuring``/``time:inside``)."""
         role = f.role or "Thành viên"
         iri = self.iris.membership(f.subject.key, role, f.object.key)
         m = ox.NamedNode(iri)
@@ -214,6 +219,8 @@ class Emitter:
             names[s].add(unit.name)
         for s, ns in names.items():
             add(s, SKOS.prefLabel, vi(fullest(ns)))
+        for s, date in _event_dates(self, docs).items():
+            add(s, KG.startDate, ox.Literal(date, datatype=_DATE))
 
         scheme = ox.NamedNode(self.iris.role_scheme())
         if used_roles:
@@ -228,3 +235,17 @@ class Emitter:
             if title in self._roles:
                 add(r, SKOS.prefLabel, ox.Literal(self._roles[title].english, language="en"))
         return out
+
+
+def _event_dates(emitter: Emitter, docs: list[Doc]) -> dict[ox.NamedNode, str]:
+    """One start date per event over all documents: the most trusted reading (a date in
+    the mention's sentence before a lead's), the earliest among equals."""
+    best: dict[ox.NamedNode, tuple[int, str]] = {}
+    for doc in docs:
+        for e in doc.entities:
+            if e.type == "Event" and e.key in doc.event_dates:
+                date, trust = doc.event_dates[e.key]
+                s = emitter.entity_iri(e)
+                if len(date) == 10 and (s not in best or (trust, date) < best[s]):
+                    best[s] = (trust, date)
+    return {s: date for s, (_, date) in best.items()}

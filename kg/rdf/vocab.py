@@ -48,6 +48,7 @@ class KG(DefinedNamespace):
     documentDate: URIRef
     startDate: URIRef
     publicationDate: URIRef
+    contentDate: URIRef
     officialCode: URIRef
     fileName: URIRef
     sha256: URIRef

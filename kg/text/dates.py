@@ -1,33 +1,88 @@
-"""The document's own date, as the text states it.
+"""Dates: when a page was posted, when the things it reports happened, and each date the
+text states.
 
-In order of trust:
+A portal page's date line says when the page was posted, not when things happened; the
+two are kept apart:
 
-1. the header of an administrative document: "Lạng Sơn, ngày 15 tháng 01 năm 2025";
-2. a portal's dateline in the first lines: "Thứ tư, 22/03/2023", "Cập nhật lúc: 27/09/2024";
-3. the date that opens the lead: "Chiều ngày 15/11/2017, …", "LSO-Ngày 30/9/2011, …";
-4. a report's month: "… tháng 01 năm 2025" (a year and month only).
+- ``doc.context["posted"]``: the posting date, from a dateline in the first lines
+  ("Thứ tư, 22/03/2023", "Cập nhật lúc: 27/09/2024"), or None;
+- ``doc.context["date"]``: the **content date**, the date of what the document reports or
+  decides, in order of trust: the header of an administrative document ("Lạng Sơn, ngày
+  15 tháng 01 năm 2025"); the date the lead opens with ("Sáng 9/10, …", "LSO-Chiều nay
+  (22/10), …", "Ngày 30/9/2011, …", "Trong hai ngày 22 và 23/7/2025, …"); a report's
+  month ("… tháng 01 năm 2025", a year and month only); else None.
+  ``doc.context["date_source"]`` says which (header, lead, month), and
+  ``doc.context["date_at"]`` where the lead's date is (a range of the normalised text).
+- ``doc.dates``: every date expression of the text (``DateExpr``, into the normalised
+  text), each completed to a full date: a day and month without a year take the year
+  the text gives elsewhere or the posting date's (a page reports what has happened: a
+  day more than 45 days after the posting date is of the year before).
 
-The result is ``doc.context["date"]`` (ISO 8601: "2023-03-22", or "2025-01" for a month)
-and ``doc.context["date_source"]`` (header, dateline, lead, month).
+A date that belongs to a cited document ("Quyết định số 12/QĐ-UBND ngày 5/6/2023",
+"Luật … ngày 26/11/2003"), to a birth ("sinh ngày …") or to the span an anniversary counts
+("(3/2/1930 - 3/2/2020)") is marked ``cited`` and is never taken as the date of an event,
+a post or the lead.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
 
+from ..lexicon import dayparts, doc_types
 from ..model import Doc
 from ..pipeline import component
 
 _HEADER = re.compile(r"\w[\w ]*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 _DATELINE = re.compile(r"^\s*(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ\s+nhật)"
-                       r"\s*,\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})", re.MULTILINE)
+                       r"\s*[,-]\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})", re.MULTILINE)
 _UPDATED = re.compile(r"(?:[Cc]ập nhật(?: lúc| ngày)?|[Nn]gày đăng|[Đđ]ăng ngày|[Nn]gày cập nhật)\s*:?\s*"
                       r"(?:\d{1,2}:\d{2}\s*,?\s*)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
-_LEAD = re.compile(r"(?:^|\n)[^\n]{0,40}?(?:[Nn]gày|NGÀY)\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
+# A date alone on its line near the top, with or without the time: "26/06/2012 15:30".
+_BARE_DATELINE = re.compile(r"^[ \t]*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s*\|?\s*\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$",
+                            re.MULTILINE)
 _MONTH = re.compile(r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 
+_DAYPART = "|".join(re.escape(w) for w in dayparts())
+# "Sáng", "Chiều nay (", "Tối ngày", "Trong hai ngày", "vào ngày", "ngày": what opens a date.
+_PREFIX = (rf"(?P<prefix>(?:(?:{_DAYPART})(?:\s+(?:nay|qua|mai))?\s*(?:ngày\s*)?\(?"
+           r"|(?:trong\s+(?:hai|ba|\d)\s+)?ngày\s+))")
+_RANGE = r"(?:\s*(?:[-–—]|và|,|đến)\s*\d{1,2})*"  # "22 và 23/7", "14-21/3": the first day starts it
+_EXPRESSIONS = (
+    # ngày 15 tháng 01 năm 2025 (the year may be missing)
+    re.compile(r"(?<!\w)(?P<prefix>(?:(?:" + _DAYPART + r")\s+)?ngày\s+)(?P<d>\d{1,2})" + _RANGE +
+               r"\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|/)\s*(?P<y>\d{4}))?(?!\w)", re.IGNORECASE),
+    # Sáng 9/10, Chiều nay (22/10), ngày 30/9/2011, 22 và 23/7/2025; Chiều 27-8, Ngày 25-4
+    re.compile(r"(?:(?<!\w)" + _PREFIX + r"|(?<![\w/.-]))(?P<d>\d{1,2})" + _RANGE +
+               r"\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\w/]|[.-]\d)",
+               re.IGNORECASE),
+)
+# Just before a date: a cited document's number or the word that dates it ("số 12/QĐ-UBND
+# ngày …", "Nghị quyết 05-NQ/TU, ngày …"), or a birth.
+_CITED = re.compile(r"(?:\d+[\w./-]*[A-ZĐ]{2}[\w./-]*\s*,?\s*(?:ban hành|được ban hành|ký)?\s*(?:vào\s*)?"
+                    r"|\bsinh\s*(?:năm|vào)?\s*)$")
+# ... or a document named by its type in the same clause ("Luật Tổ chức HĐND và UBND ngày …").
+_CITED_TITLE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t.name) for t in doc_types()) + r")(?!\w)[^,;:.()\n]*$")
+_SPAN_JOIN = re.compile(r"\s*(?:[-–—]|đến)\s*")
+#: Days after the posting date that a day without a year may still lie (an announced meeting).
+AHEAD = 45
 
-def iso_date(y: str, m: str, d: str | None = None) -> str | None:
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date the text states, into ``Doc.norm.text``; ``date`` is ISO 8601 (completed
+    with a year when the text gave none: ``year_given`` is then False)."""
+
+    begin: int
+    end: int
+    date: str
+    year_given: bool
+    opened: bool  # opened by a part of the day or "ngày" ("Sáng 9/10"), not a bare figure
+    cited: bool  # the date of a cited document or of a birth
+
+
+def iso_date(y: str | int, m: str | int, d: str | int | None = None) -> str | None:
     """"2023-03-22" (or "2025-01" without a day) for a real date, else None."""
     try:
         if d is None:
@@ -38,20 +93,115 @@ def iso_date(y: str, m: str, d: str | None = None) -> str | None:
         return None
 
 
-def document_date(text: str) -> tuple[str | None, str | None]:
-    """(ISO date, where it was found) of a document's own date."""
-    head = text[:3000]
-    for source, regex in (("header", _HEADER), ("dateline", _DATELINE), ("dateline", _UPDATED), ("lead", _LEAD)):
+def _posted(head: str) -> str | None:
+    for regex in (_DATELINE, _UPDATED, _BARE_DATELINE):
         m = regex.search(head)
         if m and (date := iso_date(m["y"], m["m"], m["d"])):
-            return date, source
-    m = _MONTH.search(text)
-    if m and (date := iso_date(m["y"], m["m"])):
-        return date, "month"
-    return None, None
+            return date
+    return None
 
 
-@component("dates", requires=("norm",), assigns=("context",), stage="segment")
+def _header(head: str) -> str | None:
+    m = _HEADER.search(head)
+    return iso_date(m["y"], m["m"], m["d"]) if m else None
+
+
+def _raw_expressions(text: str):
+    """(begin, end, y or None, m, d, opened, cited) of each date-like figure, in order."""
+    found = []
+    taken: list[tuple[int, int]] = []
+    for regex in _EXPRESSIONS:
+        for m in regex.finditer(text):
+            if any(b < m.end() and m.start() < e for b, e in taken):
+                continue
+            opened = bool(m["prefix"])
+            # A bare figure is a date only with its year ("5/6/2023"); "3/4" may be a share,
+            # "14-1" a score, "25.4" a figure.
+            if not opened and not m["y"]:
+                continue
+            begin = m.start("d") if not opened else m.start()
+            before = text[max(0, m.start() - 80):m.start()]
+            cited = bool(_CITED.search(before) or _CITED_TITLE.search(before))
+            found.append((begin, m.end(), m["y"], m["m"], m["d"], opened, cited))
+            taken.append((m.start(), m.end()))
+    found.sort()
+    # "(3/2/1930 - 3/2/2020)": the span an anniversary counts, not a day something happens.
+    for i in range(len(found) - 1):
+        (b1, e1, y1, *r1), (b2, e2, y2, *r2) = found[i], found[i + 1]
+        if y1 and y2 and y1 != y2 and _SPAN_JOIN.fullmatch(text[e1:b2]):
+            found[i] = (b1, e1, y1, *r1[:-1], True)
+            found[i + 1] = (b2, e2, y2, *r2[:-1], True)
+    return found
+
+
+def _complete(y, m, d, ref: str | None, text_year: int | None) -> tuple[str | None, bool]:
+    if y:
+        return iso_date(y, m, d), True
+    if ref:
+        ref_day = dt.date.fromisoformat(ref[:10] if len(ref) == 10 else ref + "-01")
+        date = iso_date(ref_day.year, m, d)
+        if date and dt.date.fromisoformat(date) > ref_day + dt.timedelta(days=AHEAD):
+            date = iso_date(ref_day.year - 1, m, d)
+        return date, False
+    if text_year:
+        return iso_date(text_year, m, d), False
+    return None, False
+
+
+def find_dates(text: str, ref: str | None = None) -> list[DateExpr]:
+    """Every date ``text`` states, completed with the year of ``ref`` (the posting or
+    header date) or else of the nearest date in the text that gives its year."""
+    raw = _raw_expressions(text)
+    with_year = ([(b, int(y)) for b, _, y, *_, cited in raw if y and not cited]
+                 or [(b, int(y)) for b, _, y, *_ in raw if y])
+    starts = [b for b, _ in with_year]
+    out = []
+    for begin, end, y, m, d, opened, cited in raw:
+        text_year = None
+        if with_year and not y:
+            i = bisect_left(starts, begin)  # the next date with a year, else the one before
+            text_year = with_year[min(i, len(with_year) - 1)][1]
+        date, given = _complete(y, m, d, ref, text_year)
+        if date:
+            out.append(DateExpr(begin, end, date, given, opened, cited))
+    return out
+
+
+def _lead(dates: list[DateExpr], text: str, within: int = 1500) -> DateExpr | None:
+    """The date the lead opens with: the first opened date, not cited, in the first
+    characters of the text, not on a dateline."""
+    for e in dates:
+        if e.begin > within:
+            break
+        line_start = text.rfind("\n", 0, e.begin) + 1
+        line = text[line_start:text.find("\n", e.end) if "\n" in text[e.end:] else len(text)]
+        if e.opened and not e.cited and not (_DATELINE.match(line) or _UPDATED.search(line)):
+            return e
+    return None
+
+
+def document_dates(text: str) -> dict:
+    """The posting date, the content date and its source, and every date of ``text``."""
+    head = text[:3000]
+    posted, header = _posted(head), _header(head)
+    dates = find_dates(text, posted or header)
+    content, source, at = header, "header" if header else None, None
+    if not content and (lead := _lead(dates, text)):
+        content, source, at = lead.date, "lead", (lead.begin, lead.end)
+    if not content and (m := _MONTH.search(text)) and (month := iso_date(m["y"], m["m"])):
+        content, source = month, "month"
+    return {"posted": posted, "date": content, "date_source": source, "date_at": at, "dates": dates}
+
+
+def date_near(dates: list[DateExpr], begin: int, end: int) -> DateExpr | None:
+    """The first date stated in the range ``[begin, end)`` of the normalised text (a
+    sentence), leaving out cited dates."""
+    return next((e for e in dates if begin <= e.begin and e.end <= end and not e.cited), None)
+
+
+@component("dates", requires=("norm",), assigns=("context", "dates"), stage="segment")
 def find_date(doc: Doc) -> Doc:
-    doc.context["date"], doc.context["date_source"] = document_date(doc.norm.text)
+    found = document_dates(doc.norm.text)
+    doc.dates = found.pop("dates")
+    doc.context.update(found)
     return doc
