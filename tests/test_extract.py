@@ -137,6 +137,14 @@ def test_a_document_after_the_2025_reorganisation_gets_the_new_units():
     assert ward.attrs["era"] == "2025" and ward.key.endswith("-2025")
 
 
+def test_a_2025_commune_and_an_old_one_merged_into_it_in_one_list():
+    doc = run("Sáng 20/8/2025, Đảng bộ xã Huy Giáp tổ chức Đại hội. Xã Huy Giáp, tỉnh Cao Bằng được "
+              "thành lập trên cơ sở sáp nhập hai xã Huy Giáp và Đình Phùng.")
+    wards = entities(doc, "Ward")
+    assert wards["xã Huy Giáp"].attrs["era"] == "2025"
+    assert wards["xã Đình Phùng"].attrs["era"] == "legacy"  # only the old list has it
+
+
 def test_a_misspelt_ward_of_the_home_district_is_recognised():
     doc = run(HOME + "Nhân dân phường Trằn Phú tham gia.")
     assert entities(doc, "Ward")["phường Trần Phú"].attrs["code"] == "07213"

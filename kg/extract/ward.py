@@ -3,8 +3,8 @@
 After a level word, the longest run of up to five syllables that names an official unit
 ("phường Vĩnh Trại", "xã Mai pha" as misspelt: the list gives the right form) is a
 ward. Where several units share the name, the one the text places ("xã A, huyện B") wins,
-then one of the document's era (the 2025 list for documents dated from July 2025), then
-one in the document's own province and district; a name still ambiguous is kept without
+then one in the document's own province, then one of the document's era (the 2025 list
+for documents dated from July 2025), then one in the document's own district; a name still ambiguous is kept without
 a code. Each ward keeps its official code, the district the list puts it
 in, and the commune that the 2025 reorganisation merged it into.
 """
@@ -44,8 +44,8 @@ def _score(unit: Unit, home: dict, stated: str | None, era: str) -> tuple:
     district = home_of(home, "district")
     return (
         stated is not None and _district_is(unit, stated),
-        unit.era == era if era == "2025" else False,
         province is not None and unit_key(unit.province) == unit_key(str(province)),
+        unit.era == era if era == "2025" else False,
         district is not None and unit_key(unit.district) == unit_key(str(district)),
         unit.era == era,
     )
@@ -158,9 +158,11 @@ def _add(doc: Doc, gaz, base: int, begin: int, end: int, level: str, units: list
 
 def _same_area(a: Unit | None, units: list[Unit], home: dict) -> bool:
     """Whether a ward named next in a list lies where the previous one does (its district,
-    or its province for 2025 units), or, failing that, in the document's own province."""
+    or its province for 2025 units and beside one: "sáp nhập hai xã A và B", the 2025
+    commune A and the old commune B), or, failing that, in the document's own province."""
     if a is not None:
-        return any(u.province == a.province and u.district == a.district for u in units)
+        return any(u.province == a.province and (u.district == a.district or "2025" in (u.era, a.era))
+                   for u in units)
     province = home.get("tỉnh")
     return province is not None and any(unit_key(u.province) == unit_key(str(province)) for u in units)
 
