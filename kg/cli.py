@@ -579,7 +579,8 @@ def validate_cmd(target: Path, shapes: Path | None, fmt: str):
 @BUILD_OPTION
 def evaluate(gold_dirs: tuple[Path, ...], fmt: str, details: bool, build_dir: Path):
     """Score a build against gold annotations: precision, recall and F1 per entity type
-    and per relation, and the accuracy of post titles.
+    and per relation, the accuracy of post titles, and of the dates of events and
+    documents where the gold gives one.
 
     \b
     Examples:
@@ -620,6 +621,10 @@ def evaluate(gold_dirs: tuple[Path, ...], fmt: str, details: bool, build_dir: Pa
                               f"{c['tp']}/{c['fp']}/{c['fn']}")
             console.print(table)
         console.print(f"role accuracy on found memberships: {result['role_accuracy']}")
+        for t, d in result["dates"].items():
+            console.print(f"dates of found {t} entities whose gold has one: {d['right']} right, "
+                          f"{d['dated'] - d['right']} wrong, {d['gold_dated'] - d['dated']} missing "
+                          f"of {d['gold_dated']}")
         if result["documents_not_in_graph"]:
             console.print("documents with no Document node: " + escape(", ".join(result["documents_not_in_graph"])))
     if details:

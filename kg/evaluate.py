@@ -62,6 +62,8 @@ class Report:
     relations: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     roles_right: int = 0
     roles_total: int = 0
+    # per type, over found entities whose gold has a date: [right, dated, gold-dated]
+    dates: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
     documents: int = 0
     missing_documents: list[str] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
@@ -77,6 +79,8 @@ class Report:
             "relations": {p: c.as_dict() for p, c in sorted(self.relations.items())},
             "relations_micro": self._micro(self.relations.values()).as_dict(),
             "role_accuracy": round(self.roles_right / self.roles_total, 4) if self.roles_total else None,
+            "dates": {t: {"right": r, "dated": d, "gold_dated": n, "accuracy": round(r / n, 4) if n else None}
+                      for t, (r, d, n) in sorted(self.dates.items())},
             "documents": self.documents,
             "documents_not_in_graph": self.missing_documents,
         }
@@ -99,6 +103,9 @@ class _Graph:
         self.numbers: dict[str, set[str]] = defaultdict(set)
         for row in q(f"SELECT ?e ?n WHERE {{ ?e <{KG.documentNumber}> ?n }}"):
             self.numbers[row["e"].value].add(fold_number(row["n"].value))
+        self.dates: dict[str, set[str]] = defaultdict(set)  # an event's start, a document's date
+        for row in q(f"SELECT ?e ?d WHERE {{ ?e <{KG.startDate}>|<{KG.documentDate}> ?d }}"):
+            self.dates[row["e"].value].add(row["d"].value)
         self.documents: dict[str, str] = {}
         self.graph_of: dict[str, str] = {}  # document -> the named graph of its facts
         for row in q(f"SELECT ?d ?f ?g WHERE {{ GRAPH ?g {{ ?d a <{KG.Document}> ; <{KG.fileName}> ?f }} }}"):
@@ -241,6 +248,14 @@ def score(g: _Graph, files: list[Path]) -> Report:
             aligned_nodes.add(node)
             if golds[j]["type"] in report.entities and not golds[j].get("optional"):
                 report.entities[golds[j]["type"]].tp += 1
+                if golds[j].get("date"):
+                    tally = report.dates[golds[j]["type"]]
+                    tally[0] += golds[j]["date"] in g.dates.get(node, ())
+                    tally[1] += bool(g.dates.get(node))
+                    tally[2] += 1
+                    if golds[j]["date"] not in g.dates.get(node, ()):
+                        report.details.append(f"{doc}\tDATE\t{golds[j]['type']}\t{golds[j]['name']}: "
+                                              f"{golds[j]['date']}, found {sorted(g.dates.get(node, ())) or '-'}")
         for node in nodes:
             if node not in matched and g.type[node] in report.entities:
                 report.entities[g.type[node]].fp += 1

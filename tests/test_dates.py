@@ -27,6 +27,12 @@ def _content(text):
     ("Thứ hai, 31/02/2024\n\nNgày không có thật.", (None, None, None)),
     ("Tin tức\nCập nhật lúc: 08:30, 27/09/2024\n\nNội dung bài.", ("2024-09-27", None, None)),
     ("Thông báo triệu tập kỳ họp\n\n14/06/2019\n\nNội dung bài.", ("2019-06-14", None, None)),
+    ("Tin hoạt động\n\n09/08/2019 - 07:34\n\n - Chiều 8-8, phường tổ chức họp mặt.", ("2019-08-09", "2019-08-08", "lead")),
+    # a page re-dated years later: the year the text states wins over the date line's
+    ("Chủ nhật, 05/04/2020\nTin\nSáng nay (22/10), HĐND họp.\n\nKỳ họp diễn ra trong 3 ngày (5,6,7/12/2018).",
+     ("2020-04-05", "2018-10-22", "lead")),
+    ("Tin\nChiều 26/7, UBND tỉnh tổ chức phiên họp thường kỳ tháng 7/2022.", (None, "2022-07-26", "lead")),
+    ("date 2020-08\nBHG - Sáng 14.8, Đảng bộ huyện khai mạc Đại hội, nhiệm kỳ 2020 – 2025.", (None, "2020-08-14", "lead")),
     ("Thứ ba - 12/03/2019 09:15\nXã tổ chức hội nghị\nBQT - Chiều nay (11/3), xã tổ chức hội nghị.",
      ("2019-03-12", "2019-03-11", "lead")),
     ("Đoàn kiểm tra làm việc\n(TTX)- Chiều 27-8, Đoàn kiểm tra làm việc tại huyện. Huyện đạt chuẩn từ ngày 20/8/2019.",
@@ -54,11 +60,15 @@ def test_a_day_without_a_year_and_without_a_posting_date_takes_the_texts_year():
     "theo Nghị quyết 05-NQ/TU, ngày 5/6/2023",
     "Thực hiện Luật Tổ chức chính quyền địa phương ngày 19/6/2015",
     "Ông Nguyễn Văn A sinh ngày 5/6/1970",
-    "kỷ niệm 90 năm Ngày thành lập Đảng (3/2/1930 - 3/2/2020)",
 ])
-def test_dates_of_cited_documents_births_and_anniversary_spans_are_cited(text):
+def test_dates_of_cited_documents_and_births_are_cited(text):
     dates = find_dates(text)
     assert dates and all(d.cited for d in dates)
+
+
+def test_an_anniversary_is_dated_by_its_day_not_the_day_it_counts_from():
+    dates = find_dates("kỷ niệm 90 năm Ngày thành lập Đảng (3/2/1930 - 3/2/2020)")
+    assert [(d.date, d.cited) for d in dates] == [("1930-02-03", True), ("2020-02-03", False)]
 
 
 @pytest.mark.parametrize("text", ["Đã có 3/4 số xã đạt chuẩn.", "Đội bóng thắng 14-1.", "Tỉ lệ 25.4 phần trăm.",
@@ -121,3 +131,10 @@ def test_build_records_content_dates_and_lists_undated_documents(tmp_path):
     starts = sorted((str(s), str(o)) for s, o in g.subject_objects(KG.startDate))
     assert [d for _, d in starts] == ["2019-07-12", "2019-07-13"] and len({s for s, _ in starts}) == 2
     assert manifest["validation"]["violations"] == 0
+
+
+def test_the_date_line_dates_no_event():
+    doc = run("Thông báo triệu tập Kỳ họp thứ 5 Hội đồng nhân dân tỉnh\n\n26/06/2012\n\n"
+              "Thường trực HĐND tỉnh thông báo triệu tập kỳ họp. Kỳ họp tổ chức từ ngày 11/7 đến 13/7/2012.")
+    assert doc.context["posted"] == "2012-06-26"
+    assert "2012-06-26" not in {d for d, _ in doc.event_dates.values()}

@@ -22,8 +22,9 @@ GOLD = {
         {"id": "o1", "type": "Organisation", "name": "Tỉnh ủy Bắc Giang", "aliases": ["Tỉnh ủy"]},
         {"id": "o2", "type": "Organisation", "name": "Ban Thường vụ Tỉnh ủy Bắc Giang"},
         {"id": "p1", "type": "Person", "name": "Trần Văn Bình"},
-        {"id": "r1", "type": "Resolution", "name": "Nghị quyết số 21-NQ/TU", "number": "21-NQ/TU"},
-        {"id": "v1", "type": "Event", "name": "Hội nghị lần thứ 12"},
+        {"id": "r1", "type": "Resolution", "name": "Nghị quyết số 21-NQ/TU", "number": "21-NQ/TU",
+         "date": "2023-02-04"},
+        {"id": "v1", "type": "Event", "name": "Hội nghị lần thứ 12", "date": "2024-04-06"},
         {"id": "w1", "type": "Ward", "name": "phường Không Có"},
     ],
     "relations": [
@@ -62,6 +63,15 @@ def test_counts_hits_misses_and_false_hits(built):
     assert rel["membership"]["tp"] == 1 and rel["issuedBy"]["tp"] == 1
     assert report["role_accuracy"] == 1.0
     assert report["documents_not_in_graph"] == []
+
+
+def test_dates_of_found_entities_are_checked_against_the_gold(built):
+    dates = evaluate(built / "out", built / "gold").as_dict()["dates"]
+    assert dates["Event"] == {"right": 1, "dated": 1, "gold_dated": 1, "accuracy": 1.0}
+    # the text says 3/2/2023; this gold says 4/2: a wrong date, counted and listed
+    assert dates["Resolution"] == {"right": 0, "dated": 1, "gold_dated": 1, "accuracy": 0.0}
+    details = evaluate(built / "out", built / "gold").details
+    assert any("\tDATE\tResolution\t" in line and "2023-02-03" in line for line in details)
 
 
 def test_cli_table_json_and_details(built):

@@ -10,7 +10,7 @@
   is named in the title or in the sentence the lead's date opens, it takes that date (the
   page's own event). ``Doc.event_dates[key] = (ISO date, trust)``: trust 0 for a date of
   its sentence, 1 for the lead's. Dates of cited documents, births and anniversary spans
-  are never used (``DateExpr.cited``).
+  and the page's own date line are never used (``DateExpr.reported``).
 """
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def _date_events(doc: Doc) -> None:
     for m in events:
         by_sentence[sentence_range(doc, m.norm[0])].append(m)
     for sentence, mentions in sorted(by_sentence.items()):
-        for date in (d for d in doc.dates if not d.cited and sentence[0] <= d.begin < sentence[1]):
+        for date in (d for d in doc.dates if d.reported and sentence[0] <= d.begin < sentence[1]):
             after = [m for m in mentions if m.norm[0] >= date.end]
             before = [m for m in mentions if m.norm[1] <= date.begin]
             target = after[0] if after else before[-1] if before else None

@@ -14,13 +14,15 @@ two are kept apart:
   ``doc.context["date_source"]`` says which (header, lead, month), and
   ``doc.context["date_at"]`` where the lead's date is (a range of the normalised text).
 - ``doc.dates``: every date expression of the text (``DateExpr``, into the normalised
-  text), each completed to a full date: a day and month without a year take the year
-  the text gives elsewhere or the posting date's (a page reports what has happened: a
-  day more than 45 days after the posting date is of the year before).
+  text), each completed to a full date: a day and month without a year take the year of
+  the nearest date that states one, in its paragraph or else in the text (portals re-date
+  old pages, so the text outranks the date line), unless that puts the day after the
+  posting date; else the posting date's year (a page reports what has happened: a day
+  more than 45 days after the posting date is of the year before).
 
 A date that belongs to a cited document ("Quyết định số 12/QĐ-UBND ngày 5/6/2023",
-"Luật … ngày 26/11/2003"), to a birth ("sinh ngày …") or to the span an anniversary counts
-("(3/2/1930 - 3/2/2020)") is marked ``cited`` and is never taken as the date of an event,
+"Luật … ngày 26/11/2003"), to a birth ("sinh ngày …") or the past day an anniversary
+counts from ("(3/2/1930 - 3/2/2020)": the second is the anniversary's) is marked ``cited`` and is never taken as the date of an event,
 a post or the lead.
 """
 from __future__ import annotations
@@ -39,9 +41,10 @@ _DATELINE = re.compile(r"^\s*(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|Hai|Ba|Tư
                        r"\s*[,-]\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})", re.MULTILINE)
 _UPDATED = re.compile(r"(?:[Cc]ập nhật(?: lúc| ngày)?|[Nn]gày đăng|[Đđ]ăng ngày|[Nn]gày cập nhật)\s*:?\s*"
                       r"(?:\d{1,2}:\d{2}\s*,?\s*)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
-# A date alone on its line near the top, with or without the time: "26/06/2012 15:30".
-_BARE_DATELINE = re.compile(r"^[ \t]*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s*\|?\s*\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$",
-                            re.MULTILINE)
+# A date alone on its line near the top, with or without the time: "26/06/2012 15:30",
+# "09/08/2019 - 07:34".
+_BARE_DATELINE = re.compile(r"^[ \t]*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
+                            r"(?:[ \t]*[-|,]?[ \t]*\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$", re.MULTILINE)
 _MONTH = re.compile(r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 
 _DAYPART = "|".join(re.escape(w) for w in dayparts())
@@ -79,7 +82,13 @@ class DateExpr:
     date: str
     year_given: bool
     opened: bool  # opened by a part of the day or "ngày" ("Sáng 9/10"), not a bare figure
-    cited: bool  # the date of a cited document or of a birth
+    cited: bool  # the date of a cited document, a birth or an anniversary span
+    dateline: bool = False  # the page's own date line: when it was posted
+
+    @property
+    def reported(self) -> bool:
+        """Whether it may date what the text reports (an event, a post, the lead)."""
+        return not (self.cited or self.dateline)
 
 
 def iso_date(y: str | int, m: str | int, d: str | int | None = None) -> str | None:
@@ -93,12 +102,15 @@ def iso_date(y: str | int, m: str | int, d: str | int | None = None) -> str | No
         return None
 
 
-def _posted(head: str) -> str | None:
+def _posted(head: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The posting date and the range of its line."""
     for regex in (_DATELINE, _UPDATED, _BARE_DATELINE):
         m = regex.search(head)
         if m and (date := iso_date(m["y"], m["m"], m["d"])):
-            return date
-    return None
+            start = head.rfind("\n", 0, m.start()) + 1
+            end = head.find("\n", m.end())
+            return date, (start, end if end >= 0 else len(head))
+    return None, None
 
 
 def _header(head: str) -> str | None:
@@ -125,68 +137,78 @@ def _raw_expressions(text: str):
             found.append((begin, m.end(), m["y"], m["m"], m["d"], opened, cited))
             taken.append((m.start(), m.end()))
     found.sort()
-    # "(3/2/1930 - 3/2/2020)": the span an anniversary counts, not a day something happens.
+    # "(3/2/1930 - 3/2/2020)": an anniversary counts from a day in the past (cited) to its
+    # day, which dates the celebration.
     for i in range(len(found) - 1):
-        (b1, e1, y1, *r1), (b2, e2, y2, *r2) = found[i], found[i + 1]
-        if y1 and y2 and y1 != y2 and _SPAN_JOIN.fullmatch(text[e1:b2]):
+        (b1, e1, y1, *r1), (b2, _, y2, *_) = found[i], found[i + 1]
+        if y1 and y2 and y1 < y2 and _SPAN_JOIN.fullmatch(text[e1:b2]):
             found[i] = (b1, e1, y1, *r1[:-1], True)
-            found[i + 1] = (b2, e2, y2, *r2[:-1], True)
     return found
 
 
-def _complete(y, m, d, ref: str | None, text_year: int | None) -> tuple[str | None, bool]:
-    if y:
-        return iso_date(y, m, d), True
-    if ref:
-        ref_day = dt.date.fromisoformat(ref[:10] if len(ref) == 10 else ref + "-01")
-        date = iso_date(ref_day.year, m, d)
-        if date and dt.date.fromisoformat(date) > ref_day + dt.timedelta(days=AHEAD):
-            date = iso_date(ref_day.year - 1, m, d)
-        return date, False
-    if text_year:
-        return iso_date(text_year, m, d), False
-    return None, False
+# "tháng 7/2022", "tháng 7 năm 2022"; an ISO month or day in page metadata ("2020-08").
+_MONTH_YEAR = re.compile(r"\btháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})\b"
+                         r"|(?<![\d-])(?P<iy>(?:19|20)\d{2})-(?P<im>0[1-9]|1[0-2])(?:-\d{2})?(?![\d-])")
 
 
-def find_dates(text: str, ref: str | None = None) -> list[DateExpr]:
-    """Every date ``text`` states, completed with the year of ``ref`` (the posting or
-    header date) or else of the nearest date in the text that gives its year."""
+def _year_sources(text: str, raw, datelines) -> list[tuple[int, int, int]]:
+    """(position, year, paragraph) of what states a year: a full date that is neither
+    cited nor the date line, and a month with its year ("Phiên họp thường kỳ tháng 7/2022",
+    "2020-08")."""
+    out = [(b, int(y)) for b, _, y, *_, cited in raw
+           if y and not cited and not any(lb <= b < le for lb, le in datelines)]
+    out += [(m.start(), int(m["y"] or m["iy"])) for m in _MONTH_YEAR.finditer(text)]
+    return sorted((pos, year, text.count("\n", 0, pos)) for pos, year in out)
+
+
+def _complete(begin: int, m, d, ref: str | None, sources, text: str) -> str | None:
+    """The day ``d``/``m`` completed with a year: that of the nearest date in its paragraph
+    that states one, else in the text, unless that puts it after the posting date ``ref``;
+    else the posting date's (the year before when the day would lie more than ``AHEAD``
+    days after it)."""
+    ref_day = dt.date.fromisoformat(ref) if ref else None
+    if sources:
+        paragraph = text.count("\n", 0, begin)
+        near = [s for s in sources if s[2] == paragraph] or sources
+        year = min(near, key=lambda s: (abs(s[0] - begin), s[0]))[1]
+        date = iso_date(year, m, d)
+        if date and (ref_day is None or dt.date.fromisoformat(date) <= ref_day + dt.timedelta(days=AHEAD)):
+            return date
+    if ref_day is None:
+        return None
+    date = iso_date(ref_day.year, m, d)
+    if date and dt.date.fromisoformat(date) > ref_day + dt.timedelta(days=AHEAD):
+        date = iso_date(ref_day.year - 1, m, d)
+    return date
+
+
+def find_dates(text: str, ref: str | None = None, datelines: tuple[tuple[int, int], ...] = ()) -> list[DateExpr]:
+    """Every date ``text`` states; a day without its year is completed (``_complete``) by
+    the text or by ``ref``, the posting date. Dates inside ``datelines`` are marked."""
     raw = _raw_expressions(text)
-    with_year = ([(b, int(y)) for b, _, y, *_, cited in raw if y and not cited]
-                 or [(b, int(y)) for b, _, y, *_ in raw if y])
-    starts = [b for b, _ in with_year]
+    sources = _year_sources(text, raw, datelines)
     out = []
     for begin, end, y, m, d, opened, cited in raw:
-        text_year = None
-        if with_year and not y:
-            i = bisect_left(starts, begin)  # the next date with a year, else the one before
-            text_year = with_year[min(i, len(with_year) - 1)][1]
-        date, given = _complete(y, m, d, ref, text_year)
+        date = iso_date(y, m, d) if y else _complete(begin, m, d, ref, sources, text)
         if date:
-            out.append(DateExpr(begin, end, date, given, opened, cited))
+            on_dateline = any(b <= begin < e for b, e in datelines)
+            out.append(DateExpr(begin, end, date, bool(y), opened, cited, on_dateline))
     return out
 
 
-def _lead(dates: list[DateExpr], text: str, within: int = 1500) -> DateExpr | None:
-    """The date the lead opens with: the first opened date, not cited, in the first
-    characters of the text, not on a dateline."""
-    for e in dates:
-        if e.begin > within:
-            break
-        line_start = text.rfind("\n", 0, e.begin) + 1
-        line = text[line_start:text.find("\n", e.end) if "\n" in text[e.end:] else len(text)]
-        if e.opened and not e.cited and not (_DATELINE.match(line) or _UPDATED.search(line)):
-            return e
-    return None
+def _lead(dates: list[DateExpr], within: int = 1500) -> DateExpr | None:
+    """The date the lead opens with: the first opened date in the first characters of
+    the text that may date what it reports."""
+    return next((e for e in dates if e.begin <= within and e.opened and e.reported), None)
 
 
 def document_dates(text: str) -> dict:
     """The posting date, the content date and its source, and every date of ``text``."""
     head = text[:3000]
-    posted, header = _posted(head), _header(head)
-    dates = find_dates(text, posted or header)
+    (posted, line), header = _posted(head), _header(head)
+    dates = find_dates(text, posted or header, (line,) if line else ())
     content, source, at = header, "header" if header else None, None
-    if not content and (lead := _lead(dates, text)):
+    if not content and (lead := _lead(dates)):
         content, source, at = lead.date, "lead", (lead.begin, lead.end)
     if not content and (m := _MONTH.search(text)) and (month := iso_date(m["y"], m["m"])):
         content, source = month, "month"
@@ -195,8 +217,8 @@ def document_dates(text: str) -> dict:
 
 def date_near(dates: list[DateExpr], begin: int, end: int) -> DateExpr | None:
     """The first date stated in the range ``[begin, end)`` of the normalised text (a
-    sentence), leaving out cited dates."""
-    return next((e for e in dates if begin <= e.begin and e.end <= end and not e.cited), None)
+    sentence) that may date what the text reports."""
+    return next((e for e in dates if begin <= e.begin and e.end <= end and e.reported), None)
 
 
 @component("dates", requires=("norm",), assigns=("context", "dates"), stage="segment")
