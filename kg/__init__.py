@@ -10,12 +10,20 @@ __version__ = "0.1.0"
 from pathlib import Path as _Path
 
 
-def build(inputs, out="out", *, base_iri: str | None = None, progress=None):
-    """Build the graph of the documents under ``inputs`` into directory ``out``."""
+_SHIPPED = object()
+
+
+def build(inputs, out="out", *, base_iri: str | None = None, progress=None, model=_SHIPPED):
+    """Build the graph of the documents under ``inputs`` into directory ``out``;
+    ``model``: the span model's file (None: rules only; default: the shipped one)."""
+    from dataclasses import replace
+
     from .builder import build as _build
     from .config import Settings
 
     settings = Settings(base_iri=base_iri) if base_iri else Settings()
+    if model is not _SHIPPED:
+        settings = replace(settings, model=None if model is None else _Path(model))
     return _build([_Path(p) for p in inputs], _Path(out), settings, progress)
 
 

@@ -15,6 +15,8 @@ A document that cannot be read, or that a component fails on, is recorded in
 """
 from __future__ import annotations
 
+import hashlib
+
 import json
 import time
 from collections import Counter
@@ -50,6 +52,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     validation: dict = field(default_factory=dict)
     quarantined: int = 0
+    model: dict | None = None  # the span model used: file, sha256, what it is used for
     published: bool = True  # False: no document was built, and OUT was left as it was
 
     @property
@@ -65,6 +68,7 @@ class BuildResult:
             "warnings": self.warnings,
             # documents whose text gives no date of what they report (kg:contentDate)
             "undated": [d["name"] for d in self.documents if not d.get("content_date")],
+            "model": self.model,
             "counts": {"documents": len(self.documents), "failed": len(self.failures),
                        "mentions": self.mentions, "entities": self.entities,
                        "relations": self.relations, "quads": self.quads, "triples": self.triples},
@@ -83,7 +87,8 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
     t0 = time.perf_counter()
     outdir.check(out, inputs)  # before any work: never replace what is not a build
     result = BuildResult(out=out, base_iri=settings.base_iri)
-    pipeline = Pipeline()
+    pipeline = Pipeline(options={"learned": {"model": settings.model}})
+    result.model = _model_report(settings.model)
     emitter = Emitter(IRIs(settings.base_iri))
     ontology = _ontology_quads(settings.ontology)
 
@@ -194,6 +199,15 @@ def _failing_component(err: Exception) -> str:
             name = mod
         tb = tb.tb_next
     return name
+
+
+def _model_report(path: Path | None) -> dict | None:
+    if path is None:
+        return None
+    from .learn import ModelInfo
+
+    return {"file": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+            "uses": ModelInfo.read(path).uses}
 
 
 def _doc_report(doc: Doc, quads: int) -> dict:

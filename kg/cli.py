@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -16,7 +17,7 @@ from rich.table import Table
 from . import __version__
 from .config import DEFAULT_CORPUS, DEFAULT_OUT, Settings
 from .errors import Errors, KGError
-from .model import ALL_TYPES
+from .model import ALL_TYPES, ENTITY_TYPES
 from .rdf.vocab import DEFAULT_BASE_IRI
 from .server import Limits
 
@@ -65,9 +66,13 @@ def main():
               help="Fail the build on any SHACL violation (previous output kept) instead of "
                    "quarantining the failing facts.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation (not for publishing).")
+@click.option("--model", "model", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="The span model to use (a .crfsuite file made by 'kg train', with its .json beside it; "
+                   "default: the one shipped in the package).")
+@click.option("--no-model", is_flag=True, help="Rules only: do not use the span model.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[Path, ...], out: Path, base_iri: str, shapes: Path | None, strict: bool,
-          no_validate: bool, quiet: bool):
+          no_validate: bool, model: Path | None, no_model: bool, quiet: bool):
     """Build the graph of INPUTS (.txt files or directories; default: corpus/).
 
     Each document becomes a named graph of the entities it mentions (organisations,
@@ -89,8 +94,12 @@ def build(inputs: tuple[Path, ...], out: Path, base_iri: str, shapes: Path | Non
     if not inputs and not DEFAULT_CORPUS.is_dir():
         raise click.UsageError(f"no INPUTS given and no '{DEFAULT_CORPUS}/' directory here")
     try:
+        if model and no_model:
+            raise click.UsageError("--model and --no-model exclude each other")
         settings = Settings(base_iri=_checked_base(base_iri), shapes=shapes, strict=strict,
                             validate=not no_validate)
+        if model or no_model:
+            settings = replace(settings, model=None if no_model else model)
         if quiet or not err_console.is_terminal:
             result = run_build(paths, out, settings)
         else:
@@ -630,6 +639,95 @@ def evaluate(gold_dirs: tuple[Path, ...], fmt: str, details: bool, build_dir: Pa
     if details:
         for line in evaluation.overall.details:
             click.echo(line, err=True)  # tab-separated, for grep and spreadsheets
+
+
+@main.command()
+@click.option("--gold", "gold_dirs", required=True, multiple=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Directory of gold annotations (<document>.json). Repeat for several.")
+@click.option("--texts", "text_dirs", required=True, multiple=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Directory holding the documents the gold files name. Repeat for several.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the model (.crfsuite; its .json beside it). Default: the package's "
+                   "model, kg/models/spans.crfsuite.")
+@click.option("--folds", default=5, show_default=True,
+              help="Folds of the cross-validation by document that chooses how the model is used "
+                   "and measures it; 0: no cross-validation, the model is used as --use says.")
+@click.option("--use", "use", multiple=True, metavar="TYPE:POLICY",
+              help="With --folds 0: use the model for TYPE with POLICY (add, veto, bounds), "
+                   "e.g. --use Event:add. Repeat for several.")
+@click.option("--seed", default=0, show_default=True, help="Seed of the folds' shuffle.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def train(gold_dirs: tuple[Path, ...], text_dirs: tuple[Path, ...], output: Path | None, folds: int,
+          use: tuple[str, ...], seed: int, fmt: str):
+    """Train the span model on gold annotations, and measure it honestly.
+
+    The documents the gold files name are read from the --texts folders and run through
+    the rules; the gold's names, found in each text, label its syllables; a CRF
+    (CRFsuite) learns the labels from the syllables, the word lists and the rules' own
+    mentions.
+
+    With --folds K (default 5), the documents are first dealt into K folds; for each,
+    a model trained on the other folds is tried on it in each way it could be used
+    (per type: add spans the rules missed, veto rule mentions, or set their bounds), and
+    only the ways that raise their type's F1 without lowering the relation F1 are kept.
+    A second cross-validation measures that choice against the rules alone. No document
+    is ever scored by a model that saw it. The final model is then trained on all
+    documents; the figures go into its .json and are printed.
+
+    \b
+    Examples:
+      kg train --gold ../shared/eval/gold --texts corpus \\
+               --gold ../shared/eval/provinces/gold --texts ../shared/eval/provinces/corpus
+      kg train --gold G --texts T --folds 0 --use Event:veto -o /tmp/m.crfsuite
+    """
+    from .learn import DEFAULT_MODEL, POLICIES, candidate_variants, collect_examples, cross_validate, helpful_uses
+    from .learn import train as train_model
+
+    output = output or DEFAULT_MODEL
+    say = (lambda msg: err_console.print(escape(msg), soft_wrap=True)) if fmt == "table" else (lambda _: None)
+    try:
+        examples = collect_examples(list(gold_dirs), list(text_dirs), say)
+        if folds:
+            say(f"choosing how to use the model: {folds}-fold cross-validation of each way, "
+                f"{len(examples)} documents")
+            choice = cross_validate(examples, folds, seed, candidate_variants(), say)
+            uses = helpful_uses(choice)
+            say(f"measuring that choice ({uses or 'not used'}): {folds}-fold cross-validation")
+            measured = cross_validate(examples, folds, seed, {"chosen": uses} if uses else {}, say)
+            figures = {"choice": choice, "measured": measured}
+        else:
+            uses = {}
+            for item in use:
+                type_, _, policy = item.partition(":")
+                if type_ not in ENTITY_TYPES or policy not in POLICIES:
+                    raise click.BadParameter(f"{item!r}: give TYPE:POLICY, TYPE one of {', '.join(ENTITY_TYPES)} "
+                                             f"and POLICY one of {', '.join(POLICIES)}", param_hint="--use")
+                uses.setdefault(type_, []).append(policy)
+            figures = {}
+        info = train_model(examples, output, uses, seed, figures)
+    except KGError as err:
+        _fail(err, 2)
+    if fmt == "json":
+        click.echo(json.dumps({"model": str(output), "uses": info.uses, "documents": len(info.documents),
+                               "cross_validation": figures}, ensure_ascii=False, indent=2))
+        return
+    console = Console(highlight=False)
+    if figures:
+        table = Table(show_header=True, header_style="bold",
+                      title=f"cross-validated by document ({folds} folds, {len(examples)} documents)",
+                      title_justify="left")
+        for col in ("variant", "entities F1", "relations F1", *ENTITY_TYPES):
+            table.add_column(col, justify="left" if col == "variant" else "right", no_wrap=True)
+        rows = list(figures["choice"]["variants"].items()) + [
+            (f"chosen: {info.uses}", r) for n, r in figures["measured"]["variants"].items() if n == "chosen"]
+        for name, r in rows:
+            table.add_row(escape(name), f"{r['entities']:.3f}", f"{r['relations']:.3f}",
+                          *(f"{r['types'][t]:.3f}" for t in ENTITY_TYPES))
+        console.print(table)
+    console.print(f"model written to {escape(str(output))} (used for: {info.uses or 'nothing'}), "
+                  f"trained on {len(info.documents)} documents")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,7 +1,7 @@
 """Settings and the places of the project's data files."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .rdf.vocab import DEFAULT_BASE_IRI
@@ -20,3 +20,11 @@ class Settings:
     shapes: Path | None = None  # SHACL shapes: a .ttl file or a directory (None: shapes/)
     validate: bool = True  # validate what is built; facts that violate a shape are quarantined
     strict: bool = False  # any violation fails the build instead
+    # the learned span model (kg/models/spans.crfsuite, rebuilt by kg train); None: rules only
+    model: Path | None = field(default_factory=lambda: _default_model())
+
+
+def _default_model() -> Path | None:
+    from .learn import DEFAULT_MODEL
+
+    return DEFAULT_MODEL if DEFAULT_MODEL.exists() else None

@@ -96,6 +96,12 @@ class Errors(metaclass=ErrorsWithCodes):
     E604 = "no document '{name}' in the graph (documents: {known})"
     E605 = "no path between '{a}' and '{b}': they are in different connected components"
     E606 = "{path}: cannot be written: {reason}"
+    # the learned span model (E7xx)
+    E701 = "{path}: not a gold file kg can read: {reason}"
+    E702 = "{path}: the gold names document '{doc}', which is in none of the text folders ({dirs}); skipped"
+    E703 = "no gold file with its document was found (gold: {gold}; texts: {texts})"
+    E704 = "{path}: not a span model kg can read ({reason}); train one with 'kg train'"
+    E705 = "--folds must be 0 (no cross-validation) or at least 2, and at most the {docs} documents; got {folds}"
 
 
 class Warnings(metaclass=ErrorsWithCodes):

@@ -10,6 +10,10 @@ Components run in the order of ``stage``, and within a stage after the component
 assign what they require (then by name, for a stable order); the pipeline checks at
 start-up that every requirement is assigned by an earlier component. Adding an
 extractor is one new module in ``kg/extract/``: importing the package registers it.
+
+A component that needs settings is registered as a *factory* (``factory=True``): a
+function of keyword options that returns the ``Doc -> Doc`` function; the pipeline calls
+it with ``options[name]`` (the learned span model takes the model's path so).
 """
 from __future__ import annotations
 
@@ -22,8 +26,9 @@ from .errors import Errors, PipelineError
 from .model import Doc
 
 #: Stages in running order. Extractors of mentions share one stage; one that reads the
-#: others' mentions (visit) runs after them by its requirements.
-STAGES = ("text", "segment", "mentions", "resolve", "relations")
+#: others' mentions (visit) runs after them by its requirements. A learned model adds
+#: what the rules missed after all of them (model), before mentions become entities.
+STAGES = ("text", "segment", "mentions", "model", "resolve", "relations")
 
 
 @dataclass(frozen=True)
@@ -33,17 +38,25 @@ class Component:
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
     stage: str
+    factory: bool = False  # func(**options) returns the Doc -> Doc function
 
     def __call__(self, doc: Doc) -> Doc:
         return self.func(doc)
+
+    def made(self, options: dict) -> "Component":
+        """The component ready to run: a factory called with its ``options``."""
+        if not self.factory:
+            return self
+        return Component(self.name, self.func(**options), self.requires, self.assigns, self.stage)
 
 
 _REGISTRY: dict[str, Component] = {}
 
 
 def component(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (),
-              stage: str | None = None):
-    """Register a function as a pipeline component (a decorator)."""
+              stage: str | None = None, factory: bool = False):
+    """Register a function as a pipeline component (a decorator); with ``factory``, a
+    function of options that makes the component."""
 
     def register(func: Callable[[Doc], Doc]) -> Callable[[Doc], Doc]:
         the_stage = stage or _default_stage(assigns)
@@ -54,7 +67,7 @@ def component(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, 
             raise PipelineError(Errors.E103.format(
                 name=name, first=f"{first.__module__}.{first.__qualname__}",
                 second=f"{func.__module__}.{func.__qualname__}"))
-        _REGISTRY[name] = Component(name, func, tuple(requires), tuple(assigns), the_stage)
+        _REGISTRY[name] = Component(name, func, tuple(requires), tuple(assigns), the_stage, factory)
         return func
 
     return register
@@ -100,16 +113,21 @@ def _ordered(components) -> list[Component]:
 class Pipeline:
     """An ordered, checked list of components."""
 
-    def __init__(self, names: list[str] | None = None):
+    def __init__(self, names: list[str] | None = None, options: dict[str, dict] | None = None,
+                 upto: str | None = None):
+        """The registered components in running order (or ``names`` in the order given),
+        factories made with ``options``; with ``upto``, only the stages up to that one."""
         registry = load_components()
+        options = options or {}
         if names is None:
-            chosen = _ordered(registry.values())
+            last = STAGES.index(upto) if upto else len(STAGES) - 1
+            chosen = _ordered([c for c in registry.values() if STAGES.index(c.stage) <= last])
         else:
             unknown = [n for n in names if n not in registry]
             if unknown:
                 raise PipelineError(Errors.E102.format(name=unknown[0], known=", ".join(sorted(registry))))
             chosen = [registry[n] for n in names]
-        self.components: list[Component] = chosen
+        self.components: list[Component] = [c.made(options.get(c.name, {})) for c in chosen]
         self._check()
 
     def _check(self) -> None:
