@@ -325,6 +325,15 @@ def test_attendees_of_the_main_event_in_later_sentences():
     assert ("participant", "Hội nghị lần thứ 12", "Hoàng Thị Lan", None) in got
 
 
+def test_the_main_event_is_the_one_the_lead_holds_not_the_one_the_headline_plans():
+    doc = run("Thường trực HĐND tỉnh cho ý kiến về nội dung Kỳ họp thứ 20 HĐND tỉnh\n\n"
+              "Chiều 3/11/2024, Thường trực HĐND tỉnh Bắc Giang tổ chức Hội nghị liên tịch cho ý kiến về "
+              "nội dung Kỳ họp thứ 20. Dự hội nghị có đồng chí Trần Văn Bình, Phó Chủ tịch UBND tỉnh.")
+    got = {(p, s, o) for p, s, o, _ in facts(doc) if p == "participant"}
+    assert any(s.startswith("Hội nghị liên tịch") and o == "Trần Văn Bình" for _, s, o in got), got
+    assert not any(s.startswith("Kỳ họp thứ 20") for _, s, _ in got)
+
+
 def test_a_meeting_is_organised_by_the_body_it_is_of_and_by_co_organisers():
     doc = run(HOME + "Kỳ họp thứ 15 HĐND tỉnh khóa XIX bế mạc. Sở Công Thương phối hợp với "
                      "UBND thành phố tổ chức Hội chợ Thương mại Biên giới năm 2024.")

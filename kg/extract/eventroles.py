@@ -13,7 +13,8 @@ Participants:
   "tham dự", "chủ trì", "trưởng đoàn", "làm việc với");
 - persons in a later sentence that speaks of the document's main event without naming it
   again ("Cùng dự có các đồng chí: …", "Tại hội nghị, đồng chí X trình bày …"); the main
-  event is the first event the document names (its headline or lead);
+  event is the first event named in the sentence the lead's date opens, else the first
+  event the document names;
 - the bodies and persons a working session or visit lists (visit.py).
 """
 from __future__ import annotations
@@ -77,8 +78,22 @@ def _statement(doc: Doc, b: int, e: int) -> tuple[int, int]:
     return b, e
 
 
+def main_event(doc: Doc, events):
+    """The document's own event: the first event named in the sentence its lead's date
+    opens ("Ngày 15/7, Ban Chấp hành … tổ chức Hội nghị lần thứ 22 …"), where a headline
+    may name first an event the page is only about ("… dự kiến nội dung kỳ họp thứ chín");
+    without such a lead, the first event the document names."""
+    lead = doc.context.get("date_at") if doc.context.get("date_source") == "lead" else None
+    if lead:
+        b, e = sentence_range(doc, lead[0])
+        inside = [ev for ev in events if b <= ev.norm[0] < e]
+        if inside:
+            return inside[0]
+    return events[0]
+
+
 def _main_event_participants(doc: Doc, events) -> None:
-    main = events[0]
+    main = main_event(doc, events)
     text = doc.norm.text
     starts = [ev.norm[0] for ev in events]  # sorted: events are in text order
     for b, e in doc.norm_sentences:
