@@ -325,6 +325,31 @@ def test_attendees_of_the_main_event_in_later_sentences():
     assert ("participant", "Hội nghị lần thứ 12", "Hoàng Thị Lan", None) in got
 
 
+def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
+    doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
+              "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "
+              "Đồng chí Nguyễn Văn An, Chủ tịch UBND huyện chủ trì.")
+    got = {o for p, s, o, _ in facts(doc) if p == "participant" and s == "Hội nghị sơ kết công tác 6 tháng"}
+    assert {"Huyện ủy Yên Dũng", "Hội đồng nhân dân huyện Yên Dũng",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Yên Dũng"} <= got
+    assert "Ủy ban nhân dân huyện Yên Dũng" not in got  # it organises
+
+
+def test_the_bodies_of_a_delegation_take_part_in_its_visit():
+    doc = run("Tin\nChiều 20/5/2024, đoàn công tác Huyện ủy, HĐND, UBND huyện Yên Dũng đến thăm và làm việc "
+              "tại Hội chợ nông sản Lục Ngạn.")
+    got = {o for p, _, o, _ in facts(doc) if p == "participant"}
+    assert {"Huyện ủy Yên Dũng", "Hội đồng nhân dân huyện Yên Dũng", "Ủy ban nhân dân huyện Yên Dũng"} <= got
+
+
+def test_a_word_of_the_token_layer_is_a_word_not_a_syllable_of_another():
+    from kg.extract._relate import words_in
+
+    doc = run("Đoàn đã dự hội nghị về dự án đường và dự kiến kế hoạch.")
+    found = [doc.norm.text[b:e] for b, e in words_in(doc, 0, len(doc.norm.text), ("dự",))]
+    assert found == ["dự"]
+
+
 def test_the_main_event_is_the_one_the_lead_holds_not_the_one_the_headline_plans():
     doc = run("Thường trực HĐND tỉnh cho ý kiến về nội dung Kỳ họp thứ 20 HĐND tỉnh\n\n"
               "Chiều 3/11/2024, Thường trực HĐND tỉnh Bắc Giang tổ chức Hội nghị liên tịch cho ý kiến về "

@@ -87,6 +87,27 @@ def add_fact(doc: Doc, predicate: str, subject: Entity, obj: Entity, at: Mention
     index.sizes = _sizes(doc)
 
 
+def words_in(doc: Doc, begin: int, end: int, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where in the normalised range [begin, end) one of ``words`` is a word of its own
+    (one to three of the tagger's words: "dự" the verb, not the "dự" of "dự án")."""
+    from ..text.tokenize import token_index
+
+    wanted = {w.lower() for w in words}
+    longest = max((len(w.split()) for w in wanted), default=0)
+    text, tokens = doc.norm.text, doc.tokens
+    found = []
+    i = token_index(doc, begin)
+    while i < len(tokens) and tokens[i].end <= end:
+        for n in range(min(3, longest), 0, -1):
+            last = tokens[min(i + n, len(tokens)) - 1]
+            if i + n <= len(tokens) and last.end <= end and \
+                    " ".join(text[tokens[i].begin:last.end].lower().split()) in wanted:
+                found.append((tokens[i].begin, last.end))
+                break
+        i += 1
+    return found
+
+
 def gap(doc: Doc, left: Mention, right: Mention) -> str:
     """The normalised text between two mentions, white space folded."""
     return " ".join(doc.norm.text[left.norm[1]:right.norm[0]].split())

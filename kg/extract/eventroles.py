@@ -15,16 +15,21 @@ Participants:
   again ("Cùng dự có các đồng chí: …", "Tại hội nghị, đồng chí X trình bày …"); the main
   event is the first event named in the sentence the lead's date opens, else the first
   event the document names;
-- the bodies and persons a working session or visit lists (visit.py).
+- the bodies and persons a working session or visit lists (visit.py);
+- the bodies whose representatives a sentence of an event names ("Tham dự có đại diện
+  lãnh đạo Tỉnh ủy, HĐND, UBND tỉnh") or that make up a delegation in it ("đoàn công tác
+  Thành ủy, HĐND, UBND thành phố … đến học tập …"), listed right after those words
+  (lexicon/attendance.tsv); not the event's organisers.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 
+from ..lexicon import attendance_words
 from ..model import Doc
 from ..pipeline import component
-from ._relate import add_fact, entity_by_key, linked, mentions_in, sentence_range
+from ._relate import add_fact, entity_by_key, linked, mentions_in, sentence_range, words_in
 
 _ORGANISES = re.compile(
     r"(?:\([^()]{0,60}\)\s*)?(?:,\s*)?(?:đã\s+|long trọng\s+|chính thức\s+|trọng thể\s+)?"
@@ -64,7 +69,40 @@ def find_event_roles(doc: Doc) -> Doc:
                 add_fact(doc, "participant", ev.entity, agent.entity, ev, "eventroles")
     if events:
         _main_event_participants(doc, events)
+        _participating_bodies(doc, events)
     return doc
+
+
+#: What may stand between the bodies a delegation lists.
+_LIST_GAP = re.compile(r"(?:,|;|và|-|–|:)?")
+
+
+def _participating_bodies(doc: Doc, events) -> None:
+    main = main_event(doc, events)
+    words = attendance_words()
+    starts = [ev.norm[0] for ev in events]
+    text = doc.norm.text
+    for b, e in doc.norm_sentences:
+        b, e = _statement(doc, b, e)
+        found = words_in(doc, b, e, words)
+        if not found:
+            continue
+        own = events[bisect_left(starts, b):bisect_left(starts, e)]
+        target = own[0] if own else main if b >= main.norm[0] else None
+        if target is None:
+            continue
+        orgs = [m for m in mentions_in(doc, b, e, "Organisation")
+                if not any(ev.norm[0] <= m.norm[0] < ev.norm[1] for ev in own)]
+        for _, end in found:  # the bodies listed right after the words
+            for m in sorted(orgs, key=lambda m: m.norm):
+                if m.norm[0] < end:
+                    continue
+                if not _LIST_GAP.fullmatch(" ".join(text[end:m.norm[0]].split())):
+                    break
+                end = max(end, m.norm[1])
+                if not any(f.predicate == "organisedBy" and f.subject is target.entity and f.object is m.entity
+                           for f in doc.facts):
+                    add_fact(doc, "participant", target.entity, m.entity, m, "eventroles")
 
 
 def _statement(doc: Doc, b: int, e: int) -> tuple[int, int]:
@@ -79,16 +117,18 @@ def _statement(doc: Doc, b: int, e: int) -> tuple[int, int]:
 
 
 def main_event(doc: Doc, events):
-    """The document's own event: the first event named in the sentence its lead's date
-    opens ("Ngày 15/7, Ban Chấp hành … tổ chức Hội nghị lần thứ 22 …"), where a headline
-    may name first an event the page is only about ("… dự kiến nội dung kỳ họp thứ chín");
-    without such a lead, the first event the document names."""
+    """The document's own event: the first event named after the lead's date in its
+    sentence ("Ngày 15/7, Ban Chấp hành … tổ chức Hội nghị lần thứ 22 …"; "Hòa chung
+    không khí của Ngày hội … trên cả nước, sáng 11/11, ấp … tổ chức Ngày hội …"), else the
+    first in that sentence; a headline may name first an event the page is only about
+    ("… dự kiến nội dung kỳ họp thứ chín"). Without such a lead, the first event named."""
     lead = doc.context.get("date_at") if doc.context.get("date_source") == "lead" else None
     if lead:
         b, e = sentence_range(doc, lead[0])
         inside = [ev for ev in events if b <= ev.norm[0] < e]
-        if inside:
-            return inside[0]
+        after = [ev for ev in inside if ev.norm[0] >= lead[1]]
+        if after or inside:
+            return (after or inside)[0]
     return events[0]
 
 

@@ -136,6 +136,13 @@ def meeting_verbs(where: str | None = None) -> tuple[str, ...]:
 
 
 @cache
+def attendance_words() -> tuple[str, ...]:
+    """Words after which the bodies listed take part in an event (attendance.tsv),
+    longest first."""
+    return tuple(sorted((r[0] for r in _rows("attendance.tsv")), key=lambda h: (-len(h), h)))
+
+
+@cache
 def dayparts() -> tuple[str, ...]:
     """Parts of the day that open a date ("Sáng 9/10"), longest first (dayparts.tsv)."""
     return tuple(sorted((r[0] for r in _rows("dayparts.tsv")), key=lambda h: (-len(h), h)))
