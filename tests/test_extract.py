@@ -729,6 +729,18 @@ def test_a_resolution_is_about_the_communes_it_establishes_and_dissolves():
     assert "xã Lý Bôn" not in about and "huyện Bảo Lâm" not in about
 
 
+def test_what_a_resolution_decides_is_read_past_a_photo_caption():
+    doc = run("Ủy ban Thường vụ Quốc hội ban hành Nghị quyết số 855/NQ-UBTVQH14 về việc sắp xếp các đơn vị hành "
+              "chính cấp xã tỉnh Cao Bằng.\n\n \n\nẢnh minh họa\n\nTheo đó, huyện Bảo Lâm thành lập xã Quảng Lâm. "
+              "Huyện Hà Quảng thành lập xã Lũng Nặm.\n\nNgoài ra, xã Lý Bôn vẫn giữ nguyên.")
+    about = {o for p, s, o, _ in facts(doc) if p == "about"}
+    assert {"xã Quảng Lâm", "xã Lũng Nặm"} <= about and "xã Lý Bôn" not in about
+    long_line = run("Ủy ban Thường vụ Quốc hội ban hành Nghị quyết số 855/NQ-UBTVQH14 về việc sắp xếp đơn vị hành "
+                    "chính.\nĐây là một đoạn văn dài hơn tám mươi ký tự nói về một việc khác hẳn, không phải chú thích "
+                    "ảnh.\nTheo đó, huyện Bảo Lâm thành lập xã Quảng Lâm.")
+    assert "xã Quảng Lâm" not in {o for p, s, o, _ in facts(long_line) if p == "about"}
+
+
 def test_a_commune_established_according_to_a_resolution_is_what_it_is_about():
     doc = run("Xã Quảng Yên được thành lập trên cơ sở sáp nhập 3 xã: Quảng Hợp, Quảng Văn và Quảng Phúc theo "
               "Nghị quyết số 1686/NQ-UBTVQH15 của Ủy ban Thường vụ Quốc hội về sắp xếp các xã, phường của tỉnh "

@@ -6,7 +6,8 @@
 - the units it establishes, dissolves, merges or recognises (lexicon/unit_changes.tsv): in
   its own sentence when the change is made "theo <Resolution>" ("Xã X được thành lập trên
   cơ sở sáp nhập 4 xã … theo Nghị quyết số …"), and in the paragraph that says what it
-  decides ("Theo đó, huyện A giải thể xã B …; thành lập xã C").
+  decides ("Theo đó, huyện A giải thể xã B …; thành lập xã C"), past a photo's caption
+  between them.
 """
 from __future__ import annotations
 
@@ -77,7 +78,31 @@ def _changed_units(doc: Doc) -> None:
         if _ACCORDING_TO.search(text, max(b, res.norm[0] - 8), res.norm[0]):  # "… theo Nghị quyết số …"
             _changed(doc, res, b, res.norm[0])
         # the paragraph after the resolution's sentence that says what it decides
-        nxt = _ACCORDINGLY.match(text, e)
+        nxt = _accordingly(text, e)
+        if nxt is not None:
+            paragraph_end = text.find("\n", nxt)
+            _changed(doc, res, nxt, paragraph_end if paragraph_end >= 0 else len(text))
+
+
+#: Lines a page may put between a sentence and the next paragraph: a photo's caption
+#: ("Ảnh minh họa"), a credit; short, and not ending a sentence.
+_CAPTION = re.compile(r"[^\n]{0,80}")
+CAPTIONS_SKIPPED = 2
+
+
+def _accordingly(text: str, end: int) -> int | None:
+    """Where the words after "Theo đó" begin, when the paragraph that follows ``end`` (past
+    up to ``CAPTIONS_SKIPPED`` caption lines) opens with them; else None."""
+    pos, skipped = end, 0
+    while True:
+        nxt = _ACCORDINGLY.match(text, pos)
         if nxt:
-            paragraph_end = text.find("\n", nxt.end())
-            _changed(doc, res, nxt.end(), paragraph_end if paragraph_end >= 0 else len(text))
+            return nxt.end()
+        while pos < len(text) and text[pos] in " \t\n":
+            pos += 1
+        line = _CAPTION.match(text, pos)
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        if skipped >= CAPTIONS_SKIPPED or line.end() < line_end or text[pos:line_end].rstrip().endswith((".", ":", ";")):
+            return None
+        pos, skipped = line_end, skipped + 1
