@@ -325,6 +325,25 @@ def test_attendees_of_the_main_event_in_later_sentences():
     assert ("participant", "Hội nghị lần thứ 12", "Hoàng Thị Lan", None) in got
 
 
+def test_a_meeting_named_by_its_ordinal_without_its_body_is_the_one_meeting_of_that_ordinal():
+    doc = run("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ XÃ TÂN MỸ LẦN THỨ I, NHIỆM KỲ 2025-2030\n\n"
+              "Ngày 20/7/2025, Đảng bộ xã Tân Mỹ đã long trọng tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025-2030. "
+              "Kỳ họp thứ chín HĐND tỉnh khóa XVI sẽ khai mạc. Sau đó kỳ họp HĐND tỉnh lần thứ chín bế mạc.")
+    events = entities(doc, "Event")
+    congress = [e for e in events.values() if e.name.lower().startswith("đại hội")]
+    sessions = [e for e in events.values() if e.name.lower().startswith("kỳ họp")]
+    assert len(congress) == 1 and len(congress[0].mentions) == 2
+    assert len(sessions) == 1 and len(sessions[0].mentions) == 2
+    assert ("organisedBy", congress[0].name, "Đảng bộ xã Tân Mỹ", None) in facts(doc)  # "đã long trọng tổ chức"
+
+
+def test_a_bare_meeting_of_an_ordinal_two_bodies_share_is_merged_with_neither():
+    doc = run("Đại hội Đảng bộ xã Tân Mỹ lần thứ I và Đại hội Đảng bộ xã Tân Lập lần thứ I được tổ chức. "
+              "Sau đó Đại hội lần thứ I của huyện diễn ra.")
+    keys = {e.key for e in entities(doc, "Event").values()}
+    assert len(keys) == 3, keys
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

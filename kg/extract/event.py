@@ -143,7 +143,34 @@ def find_events(doc: Doc) -> Doc:
             add_mention(doc, "Event", base + m.start(), base + end, name=name,
                         key=same_name_key(name, doc.stem), source="event")
     _shortened(doc)
+    _same_ordinal(doc)
     return doc
+
+
+def _same_ordinal(doc: Doc) -> None:
+    """A meeting named with its ordinal and without the body it is of ("Đại hội đại biểu
+    lần thứ I", "kỳ họp HĐND tỉnh lần thứ chín") is the one meeting of that ordinal whose
+    name says more ("Đại hội đại biểu Đảng bộ xã X lần thứ I", "Kỳ họp thứ chín HĐND tỉnh
+    khóa XVI"), when the document has only one such: keys "<head> thứ <n>" whose heads
+    begin alike are one key, the longest head's."""
+    prefix = doc.stem + " "
+    by_number: dict[str, set[tuple[str, ...]]] = {}
+    for m in doc.mentions:
+        if m.type == "Event" and m.source == "event" and " thứ " in m.key and m.key.startswith(prefix):
+            head, number = m.key[len(prefix):].rsplit(" thứ ", 1)
+            by_number.setdefault(number, set()).add(tuple(head.split()))
+    merged: dict[str, str] = {}
+    for number, heads in by_number.items():
+        for head in heads:
+            # the heads that extend this one (word for word from its start), or that it
+            # extends with the body after the ordinal: "kỳ họp" within "kỳ họp hđnd tỉnh"
+            longer = [h for h in heads if h != head and h[:len(head)] == head]
+            tops = [h for h in longer if not any(o != h and o[:len(h)] == h for o in longer)]
+            if len(tops) == 1:
+                merged[f"{prefix}{' '.join(head)} thứ {number}"] = f"{prefix}{' '.join(tops[0])} thứ {number}"
+    for m in doc.mentions:
+        if m.type == "Event" and m.key in merged:
+            m.key = merged[m.key]
 
 
 def _words(name: str) -> tuple[str, ...]:

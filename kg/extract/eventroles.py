@@ -32,7 +32,7 @@ from ..pipeline import component
 from ._relate import add_fact, entity_by_key, linked, mentions_in, sentence_range, words_in
 
 _ORGANISES = re.compile(
-    r"(?:\([^()]{0,60}\)\s*)?(?:,\s*)?(?:đã\s+|long trọng\s+|chính thức\s+|trọng thể\s+)?"
+    r"(?:\([^()]{0,60}\)\s*)?(?:,\s*)?(?:(?:đã|long trọng|chính thức|trọng thể|sẽ)\s+){0,3}"
     r"(?:phối hợp(?:\s+với\s+[^,;.]{1,80}?)?\s+)?(?:tổ chức|khai mạc|triệu tập)"
     r"(?:\s+(?:khai mạc|long trọng|trọng thể|thành công))?")
 _BY = re.compile(r"(?:,\s*)?do(?:\s+[^,;.]{1,80}?\s+(?:và|phối hợp với|cùng))?")
