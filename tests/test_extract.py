@@ -344,6 +344,20 @@ def test_a_bare_meeting_of_an_ordinal_two_bodies_share_is_merged_with_neither():
     assert len(keys) == 3, keys
 
 
+def test_each_body_of_a_list_before_the_organising_verb_organises():
+    doc = run("Ngày 25/7/2022, Huyện ủy, HĐND, UBND, UBMTTQ huyện Văn Lãng đã tổ chức Lễ viếng nghĩa trang liệt sĩ "
+              "huyện.")
+    organisers = {o for p, _, o, _ in facts(doc) if p == "organisedBy"}
+    assert {"Huyện ủy Văn Lãng", "Hội đồng nhân dân huyện Văn Lãng", "Ủy ban nhân dân huyện Văn Lãng",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Văn Lãng"} <= organisers
+
+
+def test_a_unit_name_may_open_with_a_one_letter_syllable():
+    doc = run("Hội đồng nhân dân huyện A Lưới tổ chức kỳ họp chuyên đề lần thứ hai. UBND HUYỆN A LƯỚI họp.")
+    assert {"Hội đồng nhân dân huyện A Lưới", "Ủy ban nhân dân huyện A Lưới"} <= set(entities(doc, "Organisation"))
+    assert ("organisedBy", "Kỳ họp chuyên đề lần thứ hai", "Hội đồng nhân dân huyện A Lưới", None) in facts(doc)
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

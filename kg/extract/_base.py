@@ -15,12 +15,14 @@ WB = rf"(?<![{LOWER}{UPPER}\d])"  # word boundary before (\b does not know Vietn
 WE = rf"(?![{LOWER}{UPPER}\d])"  # word boundary after
 #: A proper name of a place: one to four capitalised syllables (Lạng Sơn, Vĩnh Trại); one
 #: written in capitals is capitals throughout ("LẠNG SƠN"), so that a heading "THÀNH PHỐ
-#: LẠNG SƠN" does not run on into the next line's "Báo cáo".
+#: LẠNG SƠN" does not run on into the next line's "Báo cáo"; a one-letter syllable opens a
+#: capitalised name too ("huyện A Lưới", "xã Ia Grai").
 #: A capitalised word that does not go on a name before it: the first word of a cited
 #: document's title ("… của HĐND tỉnh | Quyết định chủ trương …", "… Bộ Tài chính | Hướng dẫn …").
 TITLE_WORDS = r"(?:Hướng dẫn|Quy định|Ban hành|Về việc|Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định)"
 _NEXT_SYLLABLE = rf"\s+(?!{TITLE_WORDS}{WE})"
-PROPER = (rf"(?!{TITLE_WORDS}{WE})(?:[{UPPER}]+{WE}(?!/)(?:\s+[{UPPER}]+{WE}(?!/)){{0,3}}"
+PROPER = (rf"(?!{TITLE_WORDS}{WE})(?:(?:[{UPPER}]{{2,}}|[{UPPER}](?=\s+[{UPPER}]+{WE})){WE}(?!/)"
+          rf"(?:\s+[{UPPER}]+{WE}(?!/)){{0,3}}"
           rf"|{CAP}(?!/)(?:{_NEXT_SYLLABLE}{CAP}(?!/)){{0,3}}{WE})")
 #: A number that stands for a name (Phường 1, Trường Mầm non 19/5).
 NUMERAL = r"\d+(?:/\d+)?"

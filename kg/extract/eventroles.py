@@ -2,7 +2,8 @@
 
 Organisers:
 
-- "<Organisation> (đã) tổ chức <Event>", "X phối hợp với Y tổ chức <Event>", "<Event> do X
+- "<Organisation> (đã) tổ chức <Event>", and each body of a list before it ("Huyện ủy,
+  HĐND, UBND huyện X đã tổ chức …"), "X phối hợp với Y tổ chức <Event>", "<Event> do X
   (và Y) tổ chức / chủ trì";
 - the body a meeting's own name says it is of ("Kỳ họp thứ 15 HĐND tỉnh", "Hội nghị lần
   thứ 25 Ban Chấp hành Đảng bộ tỉnh"), not the issuer of a document the name cites.
@@ -55,7 +56,8 @@ def find_event_roles(doc: Doc) -> Doc:
             if agent is not None:
                 add_fact(doc, "participant", ev.entity, agent, ev, "eventroles")
         for org in linked(doc, ev, "Organisation", before=_ORGANISES, after=_BY):
-            add_fact(doc, "organisedBy", ev.entity, org.entity, ev, "eventroles")
+            for body in [org] + (_listed_before(doc, org) if org.norm[1] <= ev.norm[0] else []):
+                add_fact(doc, "organisedBy", ev.entity, body.entity, ev, "eventroles")
         if ev.source == "event" and _MEETING.match(ev.name):
             # whose meeting the name says, before any document it names ("Hội nghị sơ kết
             # Chỉ thị số 05-CT/TW của Bộ Chính trị": the Politburo issued, not organised)
@@ -75,6 +77,23 @@ def find_event_roles(doc: Doc) -> Doc:
 
 #: What may stand between the bodies a delegation lists.
 _LIST_GAP = re.compile(r"(?:,|;|và|-|–|:)?")
+
+
+def _listed_before(doc: Doc, org) -> list:
+    """The bodies listed before ``org`` in one list with it ("Huyện ủy, HĐND, UBND, UBMTTQ
+    huyện X đã tổ chức …"), nearest first."""
+    b, _ = sentence_range(doc, org.norm[0])
+    text = doc.norm.text
+    before = sorted((m for m in mentions_in(doc, b, org.norm[0], "Organisation")), key=lambda m: -m.norm[1])
+    out, start = [], org.norm[0]
+    for m in before:
+        if m.norm[1] > start:
+            continue  # inside a body already taken ("HĐND" inside "Thường trực HĐND")
+        if not _LIST_GAP.fullmatch(" ".join(text[m.norm[1]:start].split())) or m.norm[1] == start:
+            break
+        out.append(m)
+        start = m.norm[0]
+    return out
 
 
 def _participating_bodies(doc: Doc, events) -> None:
