@@ -657,10 +657,13 @@ def evaluate(gold_dirs: tuple[Path, ...], fmt: str, details: bool, build_dir: Pa
 @click.option("--use", "use", multiple=True, metavar="TYPE:POLICY",
               help="With --folds 0: use the model for TYPE with POLICY (add, veto, bounds), "
                    "e.g. --use Event:add. Repeat for several.")
+@click.option("--repeats", default=3, show_default=True,
+              help="How many times the choosing cross-validation is run, each with other folds (seeds "
+                   "SEED, SEED+1, …); a way is kept only if it helps in every one.")
 @click.option("--seed", default=0, show_default=True, help="Seed of the folds' shuffle.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def train(gold_dirs: tuple[Path, ...], text_dirs: tuple[Path, ...], output: Path | None, folds: int,
-          use: tuple[str, ...], seed: int, fmt: str):
+          use: tuple[str, ...], repeats: int, seed: int, fmt: str):
     """Train the span model on gold annotations, and measure it honestly.
 
     The documents the gold files name are read from the --texts folders and run through
@@ -671,9 +674,10 @@ def train(gold_dirs: tuple[Path, ...], text_dirs: tuple[Path, ...], output: Path
     With --folds K (default 5), the documents are first dealt into K folds; for each,
     a model trained on the other folds is tried on it in each way it could be used
     (per type: add spans the rules missed, veto rule mentions, or set their bounds), and
-    only the ways that raise their type's F1 without lowering the relation F1 are kept.
-    A second cross-validation measures that choice against the rules alone. No document
-    is ever scored by a model that saw it. The final model is then trained on all
+    only the ways that raise their type's F1 without lowering the relation F1 in each of
+    --repeats runs with other folds are kept. A cross-validation with yet other folds
+    measures that choice against the rules alone. No document is ever scored by a model
+    that saw it. The final model is then trained on all
     documents; the figures go into its .json and are printed.
 
     \b
@@ -682,7 +686,8 @@ def train(gold_dirs: tuple[Path, ...], text_dirs: tuple[Path, ...], output: Path
                --gold ../shared/eval/provinces/gold --texts ../shared/eval/provinces/corpus
       kg train --gold G --texts T --folds 0 --use Event:veto -o /tmp/m.crfsuite
     """
-    from .learn import DEFAULT_MODEL, POLICIES, candidate_variants, collect_examples, cross_validate, helpful_uses
+    from .learn import (DEFAULT_MODEL, POLICIES, agreed_uses, candidate_variants, collect_examples, cross_validate,
+                        helpful_uses)
     from .learn import train as train_model
 
     output = output or DEFAULT_MODEL
@@ -690,13 +695,16 @@ def train(gold_dirs: tuple[Path, ...], text_dirs: tuple[Path, ...], output: Path
     try:
         examples = collect_examples(list(gold_dirs), list(text_dirs), say)
         if folds:
-            say(f"choosing how to use the model: {folds}-fold cross-validation of each way, "
-                f"{len(examples)} documents")
-            choice = cross_validate(examples, folds, seed, candidate_variants(), say)
-            uses = helpful_uses(choice)
-            say(f"measuring that choice ({uses or 'not used'}): {folds}-fold cross-validation")
-            measured = cross_validate(examples, folds, seed, {"chosen": uses} if uses else {}, say)
-            figures = {"choice": choice, "measured": measured}
+            choices = []
+            for r in range(repeats):
+                say(f"choosing how to use the model ({r + 1}/{repeats}): {folds}-fold cross-validation of "
+                    f"each way, {len(examples)} documents, seed {seed + r}")
+                choices.append(cross_validate(examples, folds, seed + r, candidate_variants(), say))
+            uses = agreed_uses([helpful_uses(c) for c in choices])
+            say(f"measuring that choice ({uses or 'not used'}): {folds}-fold cross-validation, "
+                f"seed {seed + repeats}")
+            measured = cross_validate(examples, folds, seed + repeats, {"chosen": uses} if uses else {}, say)
+            figures = {"choice": choices[0], "choices": choices, "measured": measured}
         else:
             uses = {}
             for item in use:

@@ -358,6 +358,22 @@ def test_a_unit_name_may_open_with_a_one_letter_syllable():
     assert ("organisedBy", "Kỳ họp chuyên đề lần thứ hai", "Hội đồng nhân dân huyện A Lưới", None) in facts(doc)
 
 
+def test_an_event_is_located_at_the_venue_where_it_is_said_to_take_place():
+    doc = run("Theo kế hoạch, Lễ công bố quyết định công nhận thành phố sẽ được tổ chức vào ngày 25-9-2020 "
+              "tại Hội trường 19-5 (TP. Pleiku).")
+    assert ("Place", "Hội trường 19-5") in {(e.type, e.name) for e in doc.entities}
+    assert ("locatedIn", "Lễ công bố quyết định công nhận thành phố", "Hội trường 19-5", None) in facts(doc)
+    venue = run("Đoàn đến thăm tại cửa khẩu quốc tế Hữu Nghị, tỉnh Lạng Sơn.")
+    assert "cửa khẩu quốc tế Hữu Nghị" in {e.name for e in venue.entities if e.type == "Place"}
+
+
+def test_hamlets_and_neighbourhoods_are_places_and_an_event_may_be_held_in_one():
+    doc = run("Sáng 11/11/2025, ấp Đồn Điền 1, xã La Ngà tổ chức Ngày hội Đại đoàn kết toàn dân tộc. "
+              "Hội nghị đại biểu Nhân dân tổ dân phố số 8 được tổ chức tại khu phố 6.")
+    places = {e.name for e in doc.entities if e.type == "Place"}
+    assert {"ấp Đồn Điền 1", "tổ dân phố số 8", "khu phố 6"} <= places
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

@@ -168,3 +168,11 @@ def test_the_three_ways_of_combining_spans_with_the_rules():
     _veto(doc, tagged, {"Event"})
     assert not any(m.type == "Event" for m in doc.mentions)
     assert any(m.type == "Organisation" for m in doc.mentions)  # other types untouched
+
+
+def test_a_way_of_using_the_model_is_kept_only_if_every_repeat_keeps_it():
+    from kg.learn import agreed_uses
+
+    assert agreed_uses([{"Event": ["veto"], "Project": ["add"]}, {"Event": ["veto", "add"]}]) == {"Event": ["veto"]}
+    assert agreed_uses([{"Event": ["veto"]}, {}]) == {}
+    assert agreed_uses([]) == {}

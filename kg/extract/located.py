@@ -6,21 +6,29 @@
 - "tại <ward or place>" right after a project, event or organisation ("Chợ Tết … tại thị
   trấn X"), or right before an event in its sentence ("Tại phường X, hội nghị …").
 - A named organisation followed by its place (", tỉnh Lạng Sơn").
+- "<Event> … <happens> … tại <place>": the place that follows a verb saying the event
+  takes place (lexicon/happening.tsv: "diễn ra", "được tổ chức" …), with no other event,
+  project or place between ("Lễ công bố sẽ được tổ chức vào ngày 25/9 tại Hội trường
+  19-5").
 """
 from __future__ import annotations
 
 import re
 
+from ..lexicon import happening_verbs
 from ..model import Doc
 from ..pipeline import component
+from ._base import WE, alternation
 from ._relate import add_fact, gap, mentions_in, sentence_range
 
 _PLACES = ("Ward", "Place")
 _AT = re.compile(r"[\"”]?(?:,\s*)?(?:tại|ở|trên địa bàn)(?:\s+(?:các|địa bàn))?")
 _ORG_PLACE = re.compile(r",")
 #: Villages and neighbourhoods are part of a project's description, not where the
-#: graph locates it: the ward that holds them is.
-_VILLAGE_LEVELS = {"thôn", "khối", "bản"}
+#: graph locates it: the ward that holds them is. An event is where it is held ("ấp X").
+_VILLAGE_LEVELS = {"thôn", "khối", "bản", "ấp", "xóm", "buôn", "khu phố", "tổ dân phố"}
+_HAPPENS = re.compile(rf"\b(?:{alternation(happening_verbs())}){WE}")
+_AT_END = re.compile(r"(?:tại|ở)\s*$")
 
 
 @component("located", requires=("entities",), assigns=("facts",))
@@ -30,7 +38,7 @@ def find_locations(doc: Doc) -> Doc:
             continue
         b, e = sentence_range(doc, m.norm[0])
         places = [p for p in mentions_in(doc, b, e)
-                  if p.type in _PLACES and p.attrs.get("level") not in _VILLAGE_LEVELS]
+                  if p.type in _PLACES and (m.type != "Project" or p.attrs.get("level") not in _VILLAGE_LEVELS)]
         if m.type in ("Project", "Event"):
             inside = [p for p in places if m.norm[0] < p.norm[0] and p.norm[1] <= m.norm[1]]
             wards = [p for p in inside if p.type == "Ward"]
@@ -41,4 +49,19 @@ def find_locations(doc: Doc) -> Doc:
             add_fact(doc, "locatedIn", m.entity, after[0].entity, m, "located")
         elif m.type == "Organisation" and after and _ORG_PLACE.fullmatch(gap(doc, m, after[0])):
             add_fact(doc, "locatedIn", m.entity, after[0].entity, m, "located")
+        elif m.type == "Event" and after:
+            _held_at(doc, m, after[0])
     return doc
+
+
+def _held_at(doc: Doc, event, place) -> None:
+    """``event`` is held at ``place`` when the words between say it takes place and end
+    with "tại" or "ở", and no other event, project or place is named between."""
+    text = doc.norm.text
+    between = text[event.norm[1]:place.norm[0]]
+    if len(between) > 120 or not _HAPPENS.search(between) or not _AT_END.search(between):
+        return
+    if any(o.type in ("Event", "Project", *_PLACES) and o is not event
+           for o in mentions_in(doc, event.norm[1], place.norm[0])):
+        return
+    add_fact(doc, "locatedIn", event.entity, place.entity, event, "located")

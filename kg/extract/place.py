@@ -1,7 +1,9 @@
-"""Places other than wards: provinces, cities, districts, villages (tỉnh, thành phố,
-huyện, quận, thị xã, thôn, khối, bản) by a level word and a proper name or a number:
-"thành phố Lạng Sơn", "huyện Chi Lăng", "thôn Tằng Khảm", "khối 2"; and a city written
-as "TP" glued to its initials. Wards are in ward.py.
+"""Places other than wards: provinces, cities, districts, villages and neighbourhoods
+(tỉnh, thành phố, huyện, quận, thị xã, thôn, khối, bản, ấp, xóm, buôn, khu phố, tổ dân
+phố) by a level word and a proper name or a number: "thành phố Lạng Sơn", "huyện Chi
+Lăng", "thôn Tằng Khảm", "khối 2", "ấp Đồn Điền 1", "tổ dân phố số 8"; a city written as
+"TP" glued to its initials; and venues named after "tại" or "ở" ("tại Hội trường 19-5",
+"tại cửa khẩu quốc tế Hữu Nghị": lexicon/venues.tsv). Wards are in ward.py.
 """
 from __future__ import annotations
 
@@ -9,30 +11,32 @@ import re
 
 from ..model import Doc
 from ..pipeline import component
-from ._base import NUMERAL, WB, WE, add_mention, alternation, sentences
+from ..lexicon import venue_heads
+from ._base import NUMERAL, WB, WE, add_mention, alternation, label, phrase_end, sentences
 from ..lexicon.units import gazetteer
 from ._jurisdiction import GLUED, UNIT_NAME, glued_city
 
 #: Levels of the official list other than communes (wards are in ward.py).
 _AREA_LEVELS = {"tỉnh", "thành phố", "huyện", "quận", "thị xã"}
 
-_PLACE_WORDS = ["tỉnh", "thành phố", "huyện", "quận", "thị xã", "thôn", "khối", "bản"]
+_PLACE_WORDS = ["tỉnh", "thành phố", "huyện", "quận", "thị xã", "thôn", "khối", "bản", "ấp", "xóm", "buôn",
+                "khu phố", "tổ dân phố"]
 
 
 def _forms(words):
     return [v for w in words for v in (w, w.capitalize(), w.upper())]
 
 
-_VILLAGE_WORDS = ["thôn", "khối", "bản"]
+_VILLAGE_WORDS = ["thôn", "khối", "bản", "ấp", "xóm", "buôn", "khu phố", "tổ dân phố"]
 #: Levels whose units may be numbered: villages and blocks, and the urban districts of a
 #: city ("Quận 8" of Hồ Chí Minh City).
 _NUMBERED_LEVELS = {*_VILLAGE_WORDS, "quận"}
 #: A number names a village or a block ("khối 2"), not a district ("huyện 427,5 tỷ").
 _UNIT = (rf"(?P<level>{alternation(_forms(_PLACE_WORDS))}){WE}[ ]+"
-         rf"(?P<name>{UNIT_NAME}|(?P<number>{NUMERAL}){WE}(?![,.]\d))")
+         rf"(?P<name>{UNIT_NAME}(?:[ ]+{NUMERAL}{WE})?|(?:số[ ]+)?(?P<number>{NUMERAL}){WE}(?![,.]\d))")
 _UNIT_RE = re.compile(WB + _UNIT)
 _GLUED_RE = re.compile(rf"{WB}(?P<glued>{GLUED}){WE}")
-_RANK = {"thôn": 0, "khối": 0, "bản": 0, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 2, "tỉnh": 3}
+_RANK = {**{w: 0 for w in _VILLAGE_WORDS}, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 2, "tỉnh": 3}
 _IN_RE = re.compile(rf",?[ ]+(?P<level>{alternation(_PLACE_WORDS)}){WE}[ ]+(?P<name>{UNIT_NAME})")
 
 
@@ -65,4 +69,23 @@ def find_places(doc: Doc) -> Doc:
             if city:
                 add_mention(doc, "Place", base + m.start(), base + m.end(), name=str(city),
                             key=str(city).lower(), source="place", level=city.level_word)
+    _venues(doc)
     return doc
+
+
+_VENUE_RE = re.compile(rf"{WB}(?:tại|ở){WE}\s+(?P<head>{alternation(venue_heads())}){WE}", re.IGNORECASE)
+_VENUE_STOP = re.compile(r"\s*[,(;:]")
+#: How many words a venue's name may have after its head ("quốc tế Hữu Nghị", "19-5").
+VENUE_WORDS = 8
+
+
+def _venues(doc: Doc) -> None:
+    for base, text in sentences(doc):
+        for m in _VENUE_RE.finditer(text):
+            end = phrase_end(text, m.end("head"), max_words=VENUE_WORDS, parens=False)
+            if (cut := _VENUE_STOP.search(text, m.end("head"), end)) is not None:
+                end = cut.start()  # "cửa khẩu X, tỉnh Y": the venue ends at the comma
+            name = label(text[m.start("head"):end])
+            if end > m.end("head") and name:
+                add_mention(doc, "Place", base + m.start("head"), base + m.start("head") + len(name), name=name,
+                            key=name.lower(), source="place", level="venue")

@@ -143,6 +143,18 @@ def attendance_words() -> tuple[str, ...]:
 
 
 @cache
+def venue_heads() -> tuple[str, ...]:
+    """Kinds of places where events are held (venues.tsv), longest first."""
+    return tuple(sorted((r[0] for r in _rows("venues.tsv")), key=lambda h: (-len(h), h)))
+
+
+@cache
+def happening_verbs() -> tuple[str, ...]:
+    """Verbs that say an event takes place (happening.tsv), longest first."""
+    return tuple(sorted((r[0] for r in _rows("happening.tsv")), key=lambda h: (-len(h), h)))
+
+
+@cache
 def dayparts() -> tuple[str, ...]:
     """Parts of the day that open a date ("Sáng 9/10"), longest first (dayparts.tsv)."""
     return tuple(sorted((r[0] for r in _rows("dayparts.tsv")), key=lambda h: (-len(h), h)))
