@@ -136,3 +136,23 @@ def _relate_tokens(text: str) -> list[str]:
     import re
 
     return re.findall(r"\w+|[^\w\s]", text)
+
+
+def test_dated_lookups_agree_with_plain_scans():
+    from kg.text.dates import DateExpr, _nearest, date_near
+
+    rng = random.Random(11)
+    for _ in range(200):
+        dates = sorted((DateExpr(b, b + rng.randrange(3, 12), "2024-01-01", True, True, rng.random() < 0.3)
+                        for b in rng.sample(range(0, 500), 15)), key=lambda d: d.begin)
+        starts = [d.begin for d in dates]
+        b = rng.randrange(0, 480)
+        e = b + rng.randrange(1, 80)
+        plain = next((d for d in dates if b <= d.begin and d.end <= e and d.reported), None)
+        assert date_near(dates, b, e, starts) == plain == date_near(dates, b, e)
+        # the nearest year on a line, else anywhere: lines are runs of 50 characters
+        sources = sorted((p, rng.randrange(2000, 2030), p // 50) for p in rng.sample(range(0, 500), 8))
+        line = b // 50
+        same = [s for s in sources if s[2] == line]
+        want = min(same or sources, key=lambda s: (abs(s[0] - b), s[0]))
+        assert _nearest(sources, [s[0] for s in sources], b, line) == want

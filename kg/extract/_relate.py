@@ -73,6 +73,11 @@ def sentence_range(doc: Doc, pos: int) -> tuple[int, int]:
     return 0, len(doc.norm.text)
 
 
+def has_fact(doc: Doc, predicate: str, subject: Entity, obj: Entity, role: str | None = None) -> bool:
+    """Whether the document already states this fact (a lookup in the index)."""
+    return (predicate, id(subject), id(obj), role) in _index(doc).facts
+
+
 def add_fact(doc: Doc, predicate: str, subject: Entity, obj: Entity, at: Mention,
              source: str, role: str | None = None) -> None:
     """Record a fact read in the sentence of mention ``at`` (once per document)."""

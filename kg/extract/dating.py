@@ -14,7 +14,7 @@
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from ..model import Doc
@@ -25,9 +25,10 @@ from ._relate import sentence_range
 IN_SENTENCE, FROM_LEAD = 0, 1
 
 
-def _norm_sentence(doc: Doc, span) -> tuple[int, int]:
-    """The range in the normalised text of the sentence ``span`` of ``Doc.text``."""
-    i = bisect_right([s.begin for s in doc.sentences], span.begin) - 1
+def _norm_sentence(doc: Doc, starts: list[int], span) -> tuple[int, int]:
+    """The range in the normalised text of the sentence ``span`` of ``Doc.text``
+    (``starts``: where each sentence of ``Doc.text`` begins)."""
+    i = bisect_right(starts, span.begin) - 1
     if 0 <= i < len(doc.norm_sentences) and doc.sentences[i] == span:
         return doc.norm_sentences[i]
     return 0, 0
@@ -35,9 +36,12 @@ def _norm_sentence(doc: Doc, span) -> tuple[int, int]:
 
 def _date_memberships(doc: Doc) -> None:
     content = doc.context.get("date")
+    starts = [s.begin for s in doc.sentences]
+    date_starts = [d.begin for d in doc.dates]
     for f in doc.facts:
         if f.predicate in ("holdsPost", "memberOf"):
-            said = date_near(doc.dates, *_norm_sentence(doc, f.sentence))
+            b, e = _norm_sentence(doc, starts, f.sentence)
+            said = date_near(doc.dates, b, e, date_starts)
             f.date = said.date if said else content
 
 
@@ -49,8 +53,10 @@ def _date_events(doc: Doc) -> None:
     by_sentence = defaultdict(list)
     for m in events:
         by_sentence[sentence_range(doc, m.norm[0])].append(m)
+    date_starts = [d.begin for d in doc.dates]
     for sentence, mentions in sorted(by_sentence.items()):
-        for date in (d for d in doc.dates if d.reported and sentence[0] <= d.begin < sentence[1]):
+        lo, hi = bisect_left(date_starts, sentence[0]), bisect_left(date_starts, sentence[1])
+        for date in (d for d in doc.dates[lo:hi] if d.reported):
             after = [m for m in mentions if m.norm[0] >= date.end]
             before = [m for m in mentions if m.norm[1] <= date.begin]
             target = after[0] if after else before[-1] if before else None

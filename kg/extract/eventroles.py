@@ -30,7 +30,7 @@ from bisect import bisect_left
 from ..lexicon import attendance_words
 from ..model import Doc
 from ..pipeline import component
-from ._relate import add_fact, entity_by_key, linked, mentions_in, sentence_range, words_in
+from ._relate import add_fact, entity_by_key, has_fact, linked, mentions_in, sentence_range, words_in
 
 _ORGANISES = re.compile(
     r"(?:\([^()]{0,60}\)\s*)?(?:,\s*)?(?:(?:đã|long trọng|chính thức|trọng thể|sẽ)\s+){0,3}"
@@ -119,8 +119,7 @@ def _participating_bodies(doc: Doc, events) -> None:
                 if not _LIST_GAP.fullmatch(" ".join(text[end:m.norm[0]].split())):
                     break
                 end = max(end, m.norm[1])
-                if not any(f.predicate == "organisedBy" and f.subject is target.entity and f.object is m.entity
-                           for f in doc.facts):
+                if not has_fact(doc, "organisedBy", target.entity, m.entity):
                     add_fact(doc, "participant", target.entity, m.entity, m, "eventroles")
 
 

@@ -121,10 +121,12 @@ def _header(head: str) -> str | None:
 def _raw_expressions(text: str):
     """(begin, end, y or None, m, d, opened, cited) of each date-like figure, in order."""
     found = []
-    taken: list[tuple[int, int]] = []
-    for regex in _EXPRESSIONS:
+    taken: list[tuple[int, int]] = []  # the first expression's matches, in order: none overlap
+    for n, regex in enumerate(_EXPRESSIONS):
+        first = [b for b, _ in taken]
         for m in regex.finditer(text):
-            if any(b < m.end() and m.start() < e for b, e in taken):
+            i = bisect_left(first, m.end())  # those that begin before this one ends
+            if n and i and taken[i - 1][1] > m.start():
                 continue
             opened = bool(m["prefix"])
             # A bare figure is a date only with its year ("5/6/2023"); "3/4" may be a share,
@@ -135,7 +137,8 @@ def _raw_expressions(text: str):
             before = text[max(0, m.start() - 80):m.start()]
             cited = bool(_CITED.search(before) or _CITED_TITLE.search(before))
             found.append((begin, m.end(), m["y"], m["m"], m["d"], opened, cited))
-            taken.append((m.start(), m.end()))
+            if not n:
+                taken.append((m.start(), m.end()))
     found.sort()
     # "(3/2/1930 - 3/2/2020)": an anniversary counts from a day in the past (cited) to its
     # day, which dates the celebration.
@@ -151,26 +154,33 @@ _MONTH_YEAR = re.compile(r"\btháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})
                          r"|(?<![\d-])(?P<iy>(?:19|20)\d{2})-(?P<im>0[1-9]|1[0-2])(?:-\d{2})?(?![\d-])")
 
 
-def _year_sources(text: str, raw, datelines) -> list[tuple[int, int, int]]:
-    """(position, year, paragraph) of what states a year: a full date that is neither
-    cited nor the date line, and a month with its year ("Phiên họp thường kỳ tháng 7/2022",
-    "2020-08")."""
+def _year_sources(text: str, raw, datelines, lines: list[int]) -> list[tuple[int, int, int]]:
+    """(position, year, line) of what states a year: a full date that is neither cited nor
+    the date line, and a month with its year ("Phiên họp thường kỳ tháng 7/2022",
+    "2020-08"). ``lines``: where each line break is."""
     out = [(b, int(y)) for b, _, y, *_, cited in raw
            if y and not cited and not any(lb <= b < le for lb, le in datelines)]
     out += [(m.start(), int(m["y"] or m["iy"])) for m in _MONTH_YEAR.finditer(text)]
-    return sorted((pos, year, text.count("\n", 0, pos)) for pos, year in out)
+    return sorted((pos, year, bisect_left(lines, pos)) for pos, year in out)
 
 
-def _complete(begin: int, m, d, ref: str | None, sources, text: str) -> str | None:
-    """The day ``d``/``m`` completed with a year: that of the nearest date in its paragraph
-    that states one, else in the text, unless that puts it after the posting date ``ref``;
-    else the posting date's (the year before when the day would lie more than ``AHEAD``
-    days after it)."""
+def _nearest(sources, starts: list[int], begin: int, line: int):
+    """The source nearest ``begin`` on its line, else in the whole text: one of the two
+    around it (those of a line are side by side)."""
+    i = bisect_left(starts, begin)
+    around = sources[max(0, i - 1):i + 1]
+    pick = [s for s in around if s[2] == line] or around
+    return min(pick, key=lambda s: (abs(s[0] - begin), s[0]))
+
+
+def _complete(begin: int, m, d, ref: str | None, sources, starts: list[int], line: int) -> str | None:
+    """The day ``d``/``m`` completed with a year: that of the nearest date on its line (its
+    paragraph) that states one, else in the text, unless that puts it after the posting
+    date ``ref``; else the posting date's (the year before when the day would lie more
+    than ``AHEAD`` days after it)."""
     ref_day = dt.date.fromisoformat(ref) if ref else None
     if sources:
-        paragraph = text.count("\n", 0, begin)
-        near = [s for s in sources if s[2] == paragraph] or sources
-        year = min(near, key=lambda s: (abs(s[0] - begin), s[0]))[1]
+        year = _nearest(sources, starts, begin, line)[1]
         date = iso_date(year, m, d)
         if date and (ref_day is None or dt.date.fromisoformat(date) <= ref_day + dt.timedelta(days=AHEAD)):
             return date
@@ -186,10 +196,12 @@ def find_dates(text: str, ref: str | None = None, datelines: tuple[tuple[int, in
     """Every date ``text`` states; a day without its year is completed (``_complete``) by
     the text or by ``ref``, the posting date. Dates inside ``datelines`` are marked."""
     raw = _raw_expressions(text)
-    sources = _year_sources(text, raw, datelines)
+    lines = [i for i, ch in enumerate(text) if ch == "\n"]
+    sources = _year_sources(text, raw, datelines, lines)
+    starts = [src[0] for src in sources]
     out = []
     for begin, end, y, m, d, opened, cited in raw:
-        date = iso_date(y, m, d) if y else _complete(begin, m, d, ref, sources, text)
+        date = iso_date(y, m, d) if y else _complete(begin, m, d, ref, sources, starts, bisect_left(lines, begin))
         if date:
             on_dateline = any(b <= begin < e for b, e in datelines)
             out.append(DateExpr(begin, end, date, bool(y), opened, cited, on_dateline))
@@ -215,10 +227,17 @@ def document_dates(text: str) -> dict:
     return {"posted": posted, "date": content, "date_source": source, "date_at": at, "dates": dates}
 
 
-def date_near(dates: list[DateExpr], begin: int, end: int) -> DateExpr | None:
+def date_near(dates: list[DateExpr], begin: int, end: int, starts: list[int] | None = None) -> DateExpr | None:
     """The first date stated in the range ``[begin, end)`` of the normalised text (a
-    sentence) that may date what the text reports."""
-    return next((e for e in dates if begin <= e.begin and e.end <= end and e.reported), None)
+    sentence) that may date what the text reports; ``starts``, where each date begins,
+    makes it a bisection."""
+    i = bisect_left(starts, begin) if starts is not None else 0
+    for e in dates[i:]:
+        if e.begin >= end:
+            break
+        if begin <= e.begin and e.end <= end and e.reported:
+            return e
+    return None
 
 
 @component("dates", requires=("norm",), assigns=("context", "dates"), stage="segment")
