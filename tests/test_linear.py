@@ -156,3 +156,13 @@ def test_dated_lookups_agree_with_plain_scans():
         same = [s for s in sources if s[2] == line]
         want = min(same or sources, key=lambda s: (abs(s[0] - b), s[0]))
         assert _nearest(sources, [s[0] for s in sources], b, line) == want
+
+
+def test_the_communes_of_a_district_by_index_are_those_a_scan_finds():
+    from kg.lexicon.units import gazetteer, unit_key
+
+    g = gazetteer()
+    for district in ("thành phố Lạng Sơn", "huyện Văn Lãng", "Quận 8", "huyện Không Có"):
+        plain = {u.code for units in g.wards.values() for u in units
+                 if u.era == "legacy" and unit_key(u.district) == unit_key(district)}
+        assert {u.code for u in g.in_district(district)} == plain

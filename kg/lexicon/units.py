@@ -54,6 +54,7 @@ class Gazetteer:
         db = sqlite3.connect(f"file:{data.joinpath('dataset.db')}?mode=ro", uri=True)
         self.wards: dict[str, list[Unit]] = defaultdict(list)
         self._legacy_by_path: dict[str, Unit] = {}
+        self._by_district: dict[str, list[Unit]] = defaultdict(list)  # pre-2025 communes
         #: Provinces and districts (before 2025) and provinces (after): key -> (code, name).
         self.areas: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for code, name in db.execute("SELECT DISTINCT provinceCode, province FROM admin_units_legacy "
@@ -67,6 +68,7 @@ class Gazetteer:
             u = Unit(row[0], row[1], row[2].lower(), row[3], row[4], row[5], "legacy")
             self.wards[u.key].append(u)
             self._legacy_by_path[f"{row[6]}_{row[7]}_{row[8]}"] = u
+            self._by_district[unit_key(u.district)].append(u)
         self._new_by_key: dict[tuple[str, str], Unit] = {}
         for row in db.execute("SELECT wardCode, ward, wardType, wardShort, province, provinceKey, wardKey "
                               "FROM admin_units WHERE wardCode IS NOT NULL ORDER BY wardCode"):
@@ -112,9 +114,7 @@ class Gazetteer:
 
     def in_district(self, district: str) -> list[Unit]:
         """The pre-2025 communes of a district or city ("thành phố Lạng Sơn")."""
-        key = unit_key(district)
-        return [u for units in self.wards.values() for u in units
-                if u.era == "legacy" and unit_key(u.district) == key]
+        return list(self._by_district.get(unit_key(district), ()))
 
     def successor(self, unit: Unit) -> Unit | None:
         """The 2025 commune a pre-2025 commune was merged into, if it was."""
