@@ -374,6 +374,20 @@ def test_hamlets_and_neighbourhoods_are_places_and_an_event_may_be_held_in_one()
     assert {"ấp Đồn Điền 1", "tổ dân phố số 8", "khu phố 6"} <= places
 
 
+def test_an_office_that_issues_is_an_organisation_where_it_issues_not_as_a_post():
+    doc = run("Thực hiện Quyết định số 1234/QĐ-TTg của Thủ tướng Chính phủ về việc công nhận.")
+    assert ("issuedBy", "Quyết định số 1234/QĐ-TTg", "Thủ tướng Chính phủ", None) in facts(doc)
+    post = run("Đồng chí Phạm Minh Chính, Thủ tướng Chính phủ phát biểu. Thủ tướng Chính phủ Phạm Minh Chính chủ trì.")
+    assert "Thủ tướng Chính phủ" not in entities(post, "Organisation")
+    assert ("holdsPost", "Phạm Minh Chính", "Chính phủ", "Thủ tướng") in facts(post)
+
+
+def test_a_national_body_written_short_gets_its_official_name():
+    doc = run("Theo Chỉ thị số 05-CT/TW của Ban Bí thư và kết luận của Trung ương Đảng.")
+    assert {"Ban Bí thư Trung ương Đảng", "Ban Chấp hành Trung ương Đảng"} <= set(entities(doc, "Organisation"))
+    assert "Ban Bí thư" in entities(doc, "Organisation")["Ban Bí thư Trung ương Đảng"].labels
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

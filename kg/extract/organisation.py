@@ -30,7 +30,8 @@ _ABBR = abbreviations()
 _HEADS = org_heads()
 _BODY_HEADS = [f for h in _HEADS if h.kind == "body" for f in written_forms(h.head)]
 _BODY_HEADS += ["BCH Đảng bộ"]
-_FIXED = [h.head for h in _HEADS if h.kind == "fixed"] + ["Trung ương Đảng"]
+_FIXED = [h.head for h in _HEADS if h.kind == "fixed"]
+_OFFICES = [h.head for h in _HEADS if h.kind == "office"]
 _PARTY = [v for h in _HEADS if h.kind == "party" for v in (h.head, h.head.lower(), h.head.upper())]
 #: Heads that also begin common words in lower case ("lễ hội", "cơ sở", "đảng bộ", "ban
 #: hành") name a body only when capitalised.
@@ -47,6 +48,11 @@ _PARTY_RE = re.compile(
     rf"{WB}(?:(?P<organ>{alternation(_ORGAN)})\s+)?(?P<head>{alternation(_PARTY)}){WE}(?!\s+viên)"
     rf"(?:\s+(?:(?:TP|thành phố|tỉnh|huyện)\s+)?(?P<pname>{PROPER}))?")
 _FIXED_RE = re.compile(rf"{WB}(?P<head>{alternation(_FIXED)}){WE}")
+#: An office that issues in its own name, where it does: "… của Thủ tướng Chính phủ",
+#: "Thủ tướng Chính phủ đã ban hành …"; not "Thủ tướng Chính phủ Phạm Minh Chính".
+_OFFICE_RE = re.compile(
+    rf"(?:(?<=của\s)|(?<=do\s))(?P<head>{alternation(_OFFICES)}){WE}(?!\s+[{UPPER}])"
+    rf"|{WB}(?P<head2>{alternation(_OFFICES)}){WE}(?=\s+(?:đã\s+)?(?:ban hành|quyết định|phê duyệt|ký|chỉ thị){WE})")
 _NAMED_RE = re.compile(
     rf"{WB}(?P<head>{alternation(_NAMED)})(?!\s+(?:Thường vụ|Thường trực|Chấp hành|Bí thư){WE})\s+(?=[{UPPER}\d])")
 _JUR_AFTER = re.compile(rf",?\s+{JUR}")
@@ -178,12 +184,17 @@ def _party(doc: Doc, m: re.Match, base: int) -> None:
         _emit(doc, start, end, name, alt=alt, jurisdiction=str(jur or ""), scope=scope)
 
 
-_FIXED_NAMES = {"Trung ương Đảng": "Ban Chấp hành Trung ương Đảng"}
+_FIXED_NAMES = {h.head: h.full for h in _HEADS if h.kind == "fixed" and h.full}
 
 
 def _fixed(doc: Doc, m: re.Match, base: int) -> None:
     head = " ".join(m.group("head").split())
     _emit(doc, base + m.start(), base + m.end(), _FIXED_NAMES.get(head, head))
+
+
+def _office(doc: Doc, m: re.Match, base: int) -> None:
+    head = " ".join((m.group("head") or m.group("head2")).split())
+    _emit(doc, base + m.start(), base + m.end(), head)
 
 
 #: Heads whose bodies belong to a level by default: a Phòng serves a district-level
@@ -233,7 +244,7 @@ def _named(doc: Doc, m: re.Match, base: int) -> None:
 def find_organisations(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         for regex, handler in ((_BODY_RE, _body), (_PARTY_RE, _party), (_FIXED_RE, _fixed),
-                               (_NAMED_RE, _named), (_BOARD_RE, _named)):
+                               (_OFFICE_RE, _office), (_NAMED_RE, _named), (_BOARD_RE, _named)):
             for m in regex.finditer(text):
                 handler(doc, m, base)
     return doc

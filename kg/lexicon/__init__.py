@@ -33,8 +33,9 @@ class Role:
 @dataclass(frozen=True)
 class OrgHead:
     head: str  # "Ủy ban nhân dân"
-    kind: str  # body | named | party | fixed
+    kind: str  # body | named | party | fixed | office
     jurisdiction: str  # required | optional | none | a level (party committees)
+    full: str = ""  # a fixed body's official name, when the head is a short form
 
 
 @dataclass(frozen=True)
