@@ -388,6 +388,15 @@ def test_a_national_body_written_short_gets_its_official_name():
     assert "Ban Bí thư" in entities(doc, "Organisation")["Ban Bí thư Trung ương Đảng"].labels
 
 
+def test_the_party_organisation_of_an_agency_and_of_a_bloc():
+    doc = run("Đảng ủy Thanh tra tỉnh Lâm Đồng và Đảng bộ Ủy ban nhân dân tỉnh Lâm Đồng được khen. Có mặt đại diện "
+              "Đảng ủy Khối Doanh nghiệp thành phố Hải Phòng, Đảng ủy Khu Kinh tế thành phố Hải Phòng.")
+    assert {"Đảng ủy Thanh tra tỉnh Lâm Đồng", "Đảng bộ Ủy ban nhân dân tỉnh Lâm Đồng",
+            "Đảng ủy Khối Doanh nghiệp thành phố Hải Phòng",
+            "Đảng ủy Khu Kinh tế thành phố Hải Phòng"} <= set(entities(doc, "Organisation"))
+    assert "Đảng ủy phường Vĩnh Trại" in entities(run("Bí thư Đảng ủy phường Vĩnh Trại dự."), "Organisation")
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

@@ -247,4 +247,18 @@ def find_organisations(doc: Doc) -> Doc:
                                (_OFFICE_RE, _office), (_NAMED_RE, _named), (_BOARD_RE, _named)):
             for m in regex.finditer(text):
                 handler(doc, m, base)
+    _agency_party(doc)
     return doc
+
+
+#: The party organisation of an agency, named before the agency: "Đảng ủy Thanh tra tỉnh X",
+#: "Đảng bộ Ủy ban nhân dân tỉnh X", "Chi bộ Trường Tiểu học Y".
+_AGENCY_PARTY = re.compile(r"(?P<head>Đảng ủy|Đảng bộ|Chi bộ)\s+$")
+
+
+def _agency_party(doc: Doc) -> None:
+    text = doc.norm.text
+    for m in [m for m in doc.mentions if m.type == "Organisation" and m.source == SOURCE]:
+        before = _AGENCY_PARTY.search(text, max(0, m.norm[0] - 12), m.norm[0])
+        if before and not m.name.startswith(("Đảng", "Chi bộ", "Ban Chấp hành")):
+            _emit(doc, before.start(), m.norm[1], f"{before['head']} {m.name}")
