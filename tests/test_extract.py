@@ -397,6 +397,14 @@ def test_the_party_organisation_of_an_agency_and_of_a_bloc():
     assert "Đảng ủy phường Vĩnh Trại" in entities(run("Bí thư Đảng ủy phường Vĩnh Trại dự."), "Organisation")
 
 
+def test_a_sentence_end_after_a_level_word_is_no_unit_name_and_a_term_is_no_name():
+    doc = run("Dự có Chủ tịch Hội Nông dân huyện. Về phía xã có ông Trần Văn An. HĐND xã Khóa XX họp. "
+              "UBND TP. Hạ Long và UBND Tp. Hạ Long là một.")
+    names = set(entities(doc, "Organisation"))
+    assert not any(n.endswith(("Về", "Khóa XX", "Khóa")) for n in names), names
+    assert "Ủy ban nhân dân thành phố Hạ Long" in names
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

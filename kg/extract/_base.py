@@ -18,8 +18,10 @@ WE = rf"(?![{LOWER}{UPPER}\d])"  # word boundary after
 #: LẠNG SƠN" does not run on into the next line's "Báo cáo"; a one-letter syllable opens a
 #: capitalised name too ("huyện A Lưới", "xã Ia Grai").
 #: A capitalised word that does not go on a name before it: the first word of a cited
-#: document's title ("… của HĐND tỉnh | Quyết định chủ trương …", "… Bộ Tài chính | Hướng dẫn …").
-TITLE_WORDS = r"(?:Hướng dẫn|Quy định|Ban hành|Về việc|Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định)"
+#: document's title ("… của HĐND tỉnh | Quyết định chủ trương …", "… Bộ Tài chính | Hướng dẫn …"),
+#: or a council's term ("HĐND xã | Khóa XX").
+TITLE_WORDS = (r"(?:Hướng dẫn|Quy định|Ban hành|Về việc|Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định"
+               r"|Khóa|Nhiệm kỳ)")
 _NEXT_SYLLABLE = rf"\s+(?!{TITLE_WORDS}{WE})"
 PROPER = (rf"(?!{TITLE_WORDS}{WE})(?:(?:[{UPPER}]{{2,}}|[{UPPER}](?=\s+[{UPPER}]+{WE})){WE}(?!/)"
           rf"(?:\s+[{UPPER}]+{WE}(?!/)){{0,3}}"

@@ -28,8 +28,10 @@ _LEVEL_FORMS = [f for w in LEVEL_WORDS for f in {w, w.capitalize(), w.upper()}]
 _PERSON_LIKE = rf"(?:{alternation(surnames())}){WE}(?:\s+{CAP}){{2,3}}{WE}"
 _UNIT_LIKE_PERSON = alternation(gazetteer().person_like_names(surnames()))
 UNIT_NAME = rf"(?:(?=(?:{_UNIT_LIKE_PERSON}){WE})|(?!{_PERSON_LIKE})){PROPER}"
+#: After a level word its unit's name; a dot only after the abbreviation "TP." ("TP. Pleiku"),
+#: never after a word that ends a sentence ("… Hội Nông dân huyện. Về phía xã …").
 JUR = (rf"(?:(?P<glued>{GLUED}){WE}|(?P<jlevel>{alternation(_LEVEL_FORMS)}){WE}"
-       rf"(?:\.?[ ]+(?P<jname>{UNIT_NAME}|{NUMERAL}))?)")
+       rf"(?:(?:(?:(?<=TP)|(?<=Tp))\.)?[ ]+(?P<jname>{UNIT_NAME}|{NUMERAL}))?)")
 JUR_RE = re.compile(WB + JUR)
 
 #: The party committee that leads the party organisation of each kind of unit.
