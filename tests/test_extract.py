@@ -405,6 +405,19 @@ def test_a_sentence_end_after_a_level_word_is_no_unit_name_and_a_term_is_no_name
     assert "Ủy ban nhân dân thành phố Hạ Long" in names
 
 
+def test_a_name_goes_on_over_a_list_of_activities_a_list_of_numbers_and_the_kind_of_session():
+    doc = run("Sáng 14/9, Đảng ủy xã tổ chức Hội nghị học tập, quán triệt và triển khai Nghị quyết Đại hội đại biểu "
+              "Đảng bộ xã Tân Mỹ lần thứ I. Tối 6/3, Hội nghị đại biểu Nhân dân tổ dân phố số 8,9 phường Vĩnh Trại "
+              "được tổ chức. Sáng 18/10, HĐND tỉnh tổ chức Kỳ họp thứ mười ba (kỳ họp chuyên đề) HĐND tỉnh Lạng Sơn "
+              "khóa XVII.")
+    names = set(entities(doc, "Event"))
+    assert "Hội nghị học tập, quán triệt và triển khai Nghị quyết Đại hội đại biểu Đảng bộ xã Tân Mỹ lần thứ I" in names
+    assert "Hội nghị đại biểu Nhân dân tổ dân phố số 8,9 phường Vĩnh Trại" in names
+    assert any(n.startswith("Kỳ họp thứ mười ba (kỳ họp chuyên đề) Hội đồng nhân dân tỉnh Lạng Sơn") for n in names)
+    clause = run("Sáng 3/4, UBND tỉnh tổ chức Hội nghị tổng kết, thu hút 200 đại biểu.")
+    assert "Hội nghị tổng kết" in entities(clause, "Event")  # a clause after the comma is no part of it
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..lexicon import activities
 from ..model import Doc, Mention
 
 UPPER = "".join(c for r in ((0x41, 0x5B), (0xC0, 0x250), (0x1E00, 0x1F00))
@@ -106,13 +107,17 @@ _SPACE_RE = re.compile(r"\s+")
 PERIOD = r"(?:,?\s+(?:năm|giai\s+đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?" + WE + r")"
 _QUOTED_TAIL = re.compile(r"(?:\s+lần\s+thứ\s+(?:[IVXLC]+|\d+)" + WE + r")?" + PERIOD + "?")
 _DANGLING = {"và", "của", "với", "các", "cho", "về", "đến", "từ", "tại", "trên", "đoạn", "sau", "trước"}
-#: A parenthesis that is part of a name: the stretch of a road, an extension, dates.
-_NAMING_PAREN = re.compile(r"\((?:đoạn|Đoạn|kéo dài|giai đoạn|\d{1,2}/\d{1,2}/\d{4}|\d{4})[^()\n]{0,100}\)")
+#: A parenthesis that is part of a name: the stretch of a road, an extension, dates, the
+#: kind of a council's session ("Kỳ họp thứ 13 (kỳ họp chuyên đề) HĐND tỉnh").
+_NAMING_PAREN = re.compile(r"\((?:đoạn|Đoạn|kéo dài|giai đoạn|kỳ họp|\d{1,2}/\d{1,2}/\d{4}|\d{4})[^()\n]{0,100}\)")
 #: A capitalised word after a comma that starts a person's post, not more of a name.
 _TITLE_RE = re.compile(r"(?:Chủ tịch|Phó|Bí thư|Giám đốc|Trưởng|Ủy viên|Đồng chí)" + WE)
 #: A short run of words that ends the name with its year, within the clause.
 _YEAR_AHEAD = re.compile(r"(?P<words>[^;:.!?(),]{1,60}?)\snăm\s+\d{4}" + WE)
 _TOKEN_RE = re.compile(r"[^\s,;:.!?()“”\"]+")
+_NUMBER_LIST = re.compile(r"\d,\d")
+_ACTIVITY_BEFORE = re.compile(rf"(?<![{LOWER}{UPPER}])(?:{alternation(activities())})$", re.IGNORECASE)
+_ACTIVITY_AFTER = re.compile(rf"\s*(?:{alternation(activities())}){WE}")
 
 
 def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: bool = True,
@@ -137,8 +142,11 @@ def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: boo
             i = _SPACE_RE.match(text, i).end()
             continue
         if ch == ",":
-            if _LOCATION_RE.match(text, i):
-                i += 1
+            if _LOCATION_RE.match(text, i) or _NUMBER_LIST.match(text, i - 1):
+                i += 1  # "…, phường Chi Lăng"; "tổ dân phố số 8,9"
+                continue
+            if _ACTIVITY_BEFORE.search(text, max(pos, i - 24), i) and _ACTIVITY_AFTER.match(text, i + 1):
+                i += 1  # "học tập, quán triệt và triển khai", "rà soát, điều chỉnh"
                 continue
             nxt = _SPACE_RE.match(text, i + 1)
             j = nxt.end() if nxt else i + 1

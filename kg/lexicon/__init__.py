@@ -156,6 +156,12 @@ def happening_verbs() -> tuple[str, ...]:
 
 
 @cache
+def activities() -> tuple[str, ...]:
+    """What a meeting or a plan does, named in lists inside names (activities.tsv)."""
+    return tuple(sorted((r[0] for r in _rows("activities.tsv")), key=lambda h: (-len(h), h)))
+
+
+@cache
 def dayparts() -> tuple[str, ...]:
     """Parts of the day that open a date ("Sáng 9/10"), longest first (dayparts.tsv)."""
     return tuple(sorted((r[0] for r in _rows("dayparts.tsv")), key=lambda h: (-len(h), h)))
