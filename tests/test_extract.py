@@ -418,6 +418,15 @@ def test_a_name_goes_on_over_a_list_of_activities_a_list_of_numbers_and_the_kind
     assert "Hội nghị tổng kết" in entities(clause, "Event")  # a clause after the comma is no part of it
 
 
+def test_an_event_named_again_with_a_determiner_or_followed_by_its_predicate_is_no_new_event():
+    for text in ("Kỳ họp chuyên đề lần này có ý nghĩa quan trọng.", "Kỳ họp tổ chức trong 3 ngày, từ ngày 11/7.",
+                 "Ngày hội không chỉ là dịp gặp gỡ."):
+        assert not entities(run(text), "Event"), text
+    doc = run("Chiều 27-8, UBND tỉnh họp triển khai kế hoạch tổ chức lễ công bố quyết định công nhận TP. Pleiku là "
+              "đô thị loại I.")
+    assert "Lễ công bố quyết định công nhận TP. Pleiku" in entities(doc, "Event")
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

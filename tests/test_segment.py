@@ -31,3 +31,11 @@ def test_offsets_are_trimmed_of_white_space():
     text = "  Một câu.  \n\n  Hai câu.  "
     for b, e in split_sentences(text):
         assert text[b:e] == text[b:e].strip()
+
+
+def test_the_dot_of_an_abbreviation_before_a_name_ends_no_sentence():
+    from kg.text.segment import split_sentences
+
+    text = "Lễ công bố quyết định công nhận TP. Pleiku là đô thị loại I. Sáng nay PGS.TS. Nguyễn Văn An dự."
+    assert [text[b:e] for b, e in split_sentences(text)] == [
+        "Lễ công bố quyết định công nhận TP. Pleiku là đô thị loại I.", "Sáng nay PGS.TS. Nguyễn Văn An dự."]

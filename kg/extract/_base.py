@@ -116,6 +116,7 @@ _TITLE_RE = re.compile(r"(?:Chủ tịch|Phó|Bí thư|Giám đốc|Trưởng|�
 _YEAR_AHEAD = re.compile(r"(?P<words>[^;:.!?(),]{1,60}?)\snăm\s+\d{4}" + WE)
 _TOKEN_RE = re.compile(r"[^\s,;:.!?()“”\"]+")
 _NUMBER_LIST = re.compile(r"\d,\d")
+_ABBREVIATED_CITY = re.compile(rf"(?<![{LOWER}{UPPER}])T[Pp]\.\s+[{UPPER}]")
 _ACTIVITY_BEFORE = re.compile(rf"(?<![{LOWER}{UPPER}])(?:{alternation(activities())})$", re.IGNORECASE)
 _ACTIVITY_AFTER = re.compile(rf"\s*(?:{alternation(activities())}){WE}")
 
@@ -161,6 +162,9 @@ def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: boo
         if ch == "(" and parens and (paren := _NAMING_PAREN.match(text, i)):
             end = i = paren.end()  # "(đoạn từ … đến …)", "(kéo dài)", "(1969-2019)"
             words += 1
+            continue
+        if ch == "." and _ABBREVIATED_CITY.match(text, max(0, i - 2)):
+            i += 1  # "… công nhận TP. Pleiku là đô thị loại I"
             continue
         if ch in ";:.!?()":
             break

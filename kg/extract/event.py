@@ -67,12 +67,19 @@ def _predicate_start(text: str, head_end: int, end: int) -> int | None:
     return None
 
 
+#: "kỳ họp chuyên đề lần này", "hội nghị nói trên": an event named again, not named.
+_DETERMINED = re.compile(rf"\s+(?:lần\s+)?(?:này|nói trên|vừa qua|đó){WE}")
+
+
 def description_end(text: str, head_end: int, head: str) -> int | None:
     """Where the description of an event whose head ends at ``head_end`` ends, or None
     when the words after the head name no particular event."""
     if _ALWAYS_PREDICATE.match(text, head_end):
         return None  # "Đại hội | tiếp tục làm việc …": the meeting is the subject, unnamed
     end = phrase_end(text, head_end, stop=_STOP)
+    short = _DETERMINED.search(text, head_end, end + 12)
+    if short and len(text[head_end:short.start()].split()) <= 3:
+        return None  # "kỳ họp chuyên đề lần này": the meeting named before
     if (cut := _predicate_start(text, head_end, end)) is not None:
         end = cut
     if end == head_end or head[0].islower() and not _NAMED.search(text, head_end, end):

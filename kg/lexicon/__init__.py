@@ -162,6 +162,12 @@ def activities() -> tuple[str, ...]:
 
 
 @cache
+def dotted_abbreviations() -> tuple[str, ...]:
+    """Abbreviations written with a dot before a name or title (dotted.tsv)."""
+    return tuple(r[0] for r in _rows("dotted.tsv"))
+
+
+@cache
 def dayparts() -> tuple[str, ...]:
     """Parts of the day that open a date ("Sáng 9/10"), longest first (dayparts.tsv)."""
     return tuple(sorted((r[0] for r in _rows("dayparts.tsv")), key=lambda h: (-len(h), h)))

@@ -1,7 +1,7 @@
 """Sentence segmentation that survives portal pages and PDF line breaks.
 
 A sentence ends at ., !, ?, … or ; followed by white space and a capital letter or a
-digit, and at a line break when the line ends with sentence punctuation or the next line
+digit (not the dot of "TP. Pleiku": lexicon/dotted.tsv), and at a line break when the line ends with sentence punctuation or the next line
 starts with a capital letter, a digit, a bullet or a dash. A line break inside a sentence
 (the PDF text of a report breaks lines mid-sentence, with blank lines between) does not
 end it: the next line then starts in lower case.
@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import dotted_abbreviations
 from ..model import Doc
 from ..pipeline import component
 
 _END_PUNCT = re.compile(r"(?<=[.!?…;])[\"”’)]*\s+(?=[\"“(]?\w)")
+#: "TP. Pleiku", "PGS.TS. Nguyễn Văn A": a dot of an abbreviation ends no sentence.
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(a) for a in dotted_abbreviations()) + r")$")
 _LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 _OPENERS = set("•-–+*\"“(")
 #: A line that starts a numbered item: "1. ", "2.1. ", "3) ", or a footnote "12 Text".
@@ -64,6 +67,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if before[-1] in ".!?…:;" or indented or (_starts_new(after, rest) and not (wrapped and after.isupper())):
             cuts.append(m.end())
     for m in _END_PUNCT.finditer(text):
+        if _DOTTED.search(text, max(0, m.start() - 6), m.start()):
+            continue
         if _starts_new(text[m.end():m.end() + 1].lstrip("\"“(") or "a"):
             cuts.append(m.end())
     cuts.append(len(text))
