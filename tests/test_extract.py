@@ -427,6 +427,28 @@ def test_an_event_named_again_with_a_determiner_or_followed_by_its_predicate_is_
     assert "Lễ công bố quyết định công nhận TP. Pleiku" in entities(doc, "Event")
 
 
+def test_a_meeting_in_lower_case_that_is_chaired_is_a_particular_meeting():
+    doc = run("Ngày 14/8/2013, Phó Chủ tịch UBND Quận 8 Võ Văn Hùng đã chủ trì buổi hội nghị tiếp xúc, đối thoại "
+              "trực tiếp với nhân dân.")
+    assert ("participant", "Hội nghị tiếp xúc, đối thoại trực tiếp với nhân dân", "Võ Văn Hùng", None) in facts(doc)
+    assert not entities(run("Các hội nghị tiếp xúc cử tri được duy trì."), "Event")
+
+
+def test_a_notices_venue_line_locates_its_event():
+    doc = run("THÔNG BÁO\nTriệu tập Kỳ họp thứ 16 HĐND tỉnh khóa XVII\nThời gian: 1 ngày.\n"
+              "Địa điểm: Tại Hội trường HĐND – UBND tỉnh.\n")
+    assert ("locatedIn", "Kỳ họp thứ 16 Hội đồng nhân dân tỉnh khóa XVII", "Hội trường HĐND – UBND tỉnh",
+            None) in facts(doc)
+
+
+def test_a_name_with_dashes_between_words_is_also_labelled_with_spaced_dashes():
+    doc = run("Sáng 29/5/2016, UBND phường tổ chức Lễ phát động phong trào “Vì thành phố văn minh-sạch đẹp-an toàn”.")
+    (event,) = entities(doc, "Event").values()
+    assert "Lễ phát động phong trào “Vì thành phố văn minh - sạch đẹp - an toàn”" in event.labels
+    assert not any("2021 - 2026" in label for e in run("Nhiệm kỳ 2021-2026 của Hội nghị lần thứ 3.").entities
+                   for label in e.labels)
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

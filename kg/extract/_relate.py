@@ -133,3 +133,19 @@ def linked(doc: Doc, anchor: Mention, type_: str, *, before: re.Pattern | None,
         elif before and m.norm[1] <= anchor.norm[0] and before.fullmatch(gap(doc, m, anchor)):
             found_before.append(m)
     return found_after + found_before
+
+
+def main_event(doc: Doc, events):
+    """The document's own event: the first event named after the lead's date in its
+    sentence ("Ngày 15/7, Ban Chấp hành … tổ chức Hội nghị lần thứ 22 …"; "Hòa chung
+    không khí của Ngày hội … trên cả nước, sáng 11/11, ấp … tổ chức Ngày hội …"), else the
+    first in that sentence; a headline may name first an event the page is only about
+    ("… dự kiến nội dung kỳ họp thứ chín"). Without such a lead, the first event named."""
+    lead = doc.context.get("date_at") if doc.context.get("date_source") == "lead" else None
+    if lead:
+        b, e = sentence_range(doc, lead[0])
+        inside = [ev for ev in events if b <= ev.norm[0] < e]
+        after = [ev for ev in inside if ev.norm[0] >= lead[1]]
+        if after or inside:
+            return (after or inside)[0]
+    return events[0]

@@ -67,6 +67,10 @@ def _predicate_start(text: str, head_end: int, end: int) -> int | None:
     return None
 
 
+#: A meeting in lower case that is chaired, or held with a classifier of one occasion
+#: (buổi, cuộc), is one particular meeting: "… đã chủ trì buổi hội nghị tiếp xúc, đối thoại
+#: trực tiếp với nhân dân"; not "các sở tổ chức hội nghị thường xuyên".
+_HELD = re.compile(r"\b(?:chủ trì\s+(?:buổi\s+|cuộc\s+)?|(?:tổ chức|khai mạc|triệu tập)\s+(?:buổi|cuộc)\s+)$")
 #: "kỳ họp chuyên đề lần này", "hội nghị nói trên": an event named again, not named.
 _DETERMINED = re.compile(rf"\s+(?:lần\s+)?(?:này|nói trên|vừa qua|đó){WE}")
 
@@ -82,7 +86,8 @@ def description_end(text: str, head_end: int, head: str) -> int | None:
         return None  # "kỳ họp chuyên đề lần này": the meeting named before
     if (cut := _predicate_start(text, head_end, end)) is not None:
         end = cut
-    if end == head_end or head[0].islower() and not _NAMED.search(text, head_end, end):
+    if end == head_end or head[0].islower() and not _NAMED.search(text, head_end, end) and not _HELD.search(
+            text, max(0, head_end - len(head) - 30), head_end - len(head)):
         return None
     if _ALL_LEVELS.search(text, head_end, end):
         return None  # "đại hội đại biểu các cấp": every congress, no particular one

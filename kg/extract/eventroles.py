@@ -30,7 +30,7 @@ from bisect import bisect_left
 from ..lexicon import attendance_words
 from ..model import Doc
 from ..pipeline import component
-from ._relate import add_fact, entity_by_key, has_fact, linked, mentions_in, sentence_range, words_in
+from ._relate import add_fact, entity_by_key, has_fact, linked, main_event, mentions_in, sentence_range, words_in
 
 _ORGANISES = re.compile(
     r"(?:\([^()]{0,60}\)\s*)?(?:,\s*)?(?:(?:đã|long trọng|chính thức|trọng thể|sẽ)\s+){0,3}"
@@ -132,22 +132,6 @@ def _statement(doc: Doc, b: int, e: int) -> tuple[int, int]:
         i += 1
         e = doc.norm_sentences[i][1]
     return b, e
-
-
-def main_event(doc: Doc, events):
-    """The document's own event: the first event named after the lead's date in its
-    sentence ("Ngày 15/7, Ban Chấp hành … tổ chức Hội nghị lần thứ 22 …"; "Hòa chung
-    không khí của Ngày hội … trên cả nước, sáng 11/11, ấp … tổ chức Ngày hội …"), else the
-    first in that sentence; a headline may name first an event the page is only about
-    ("… dự kiến nội dung kỳ họp thứ chín"). Without such a lead, the first event named."""
-    lead = doc.context.get("date_at") if doc.context.get("date_source") == "lead" else None
-    if lead:
-        b, e = sentence_range(doc, lead[0])
-        inside = [ev for ev in events if b <= ev.norm[0] < e]
-        after = [ev for ev in inside if ev.norm[0] >= lead[1]]
-        if after or inside:
-            return (after or inside)[0]
-    return events[0]
 
 
 def _main_event_participants(doc: Doc, events) -> None:

@@ -10,6 +10,8 @@
   takes place (lexicon/happening.tsv: "diễn ra", "được tổ chức" …), with no other event,
   project or place between ("Lễ công bố sẽ được tổ chức vào ngày 25/9 tại Hội trường
   19-5").
+- The venue a notice gives its own event on a line of its own: "Địa điểm: Tại Hội trường
+  HĐND – UBND tỉnh."
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from ..lexicon import happening_verbs
 from ..model import Doc
 from ..pipeline import component
 from ._base import WE, alternation
-from ._relate import add_fact, gap, mentions_in, sentence_range
+from ._relate import add_fact, gap, main_event, mention_at, mentions_in, sentence_range
 
 _PLACES = ("Ward", "Place")
 _AT = re.compile(r"[\"”]?(?:,\s*)?(?:tại|ở|trên địa bàn)(?:\s+(?:các|địa bàn))?")
@@ -29,6 +31,7 @@ _ORG_PLACE = re.compile(r",")
 _VILLAGE_LEVELS = {"thôn", "khối", "bản", "ấp", "xóm", "buôn", "khu phố", "tổ dân phố"}
 _HAPPENS = re.compile(rf"\b(?:{alternation(happening_verbs())}){WE}")
 _AT_END = re.compile(r"(?:tại|ở)\s*$")
+_VENUE_LINE = re.compile(r"(?:^|\n)\s*(?:[-–+•]\s*)?Địa điểm\s*:\s*(?:[Tt]ại\s+)?")
 
 
 @component("located", requires=("entities",), assigns=("facts",))
@@ -51,7 +54,19 @@ def find_locations(doc: Doc) -> Doc:
             add_fact(doc, "locatedIn", m.entity, after[0].entity, m, "located")
         elif m.type == "Event" and after:
             _held_at(doc, m, after[0])
+    _venue_line(doc)
     return doc
+
+
+def _venue_line(doc: Doc) -> None:
+    events = sorted((m for m in doc.mentions if m.type == "Event"), key=lambda m: m.norm)
+    if not events:
+        return
+    main = main_event(doc, events)
+    for line in _VENUE_LINE.finditer(doc.norm.text):
+        place = mention_at(doc, line.end())
+        if place is not None and place.type in _PLACES:
+            add_fact(doc, "locatedIn", main.entity, place.entity, place, "located")
 
 
 def _held_at(doc: Doc, event, place) -> None:

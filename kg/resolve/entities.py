@@ -13,6 +13,8 @@ the same type and key give the same IRI (rdf/iri.py), so the corpus is linked by
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Doc, Entity, Mention
 from ..pipeline import component
 
@@ -58,6 +60,15 @@ def settle_overlaps(mentions: list[Mention]) -> tuple[list[Mention], int]:
     return kept, len(ordered) - len(kept)
 
 
+_TIGHT_DASH = re.compile(r"(?<=[^\W\d_])[-–](?=[^\W\d_])")
+
+
+def spaced_dashes(name: str) -> str:
+    """The same name written with spaces round its dashes between words ("văn minh-sạch
+    đẹp" -> "văn minh - sạch đẹp"), a common written variant; dashes in numbers stay."""
+    return _TIGHT_DASH.sub(lambda m: f" {m.group()} ", name)
+
+
 def fullest(names) -> str:
     """The fullest of several names: the longest, then the first in code-point order."""
     return sorted(names, key=lambda n: (-len(n), n))[0]
@@ -74,6 +85,7 @@ def resolve_entities(doc: Doc) -> Doc:
             ent = groups[(m.type, m.key)] = Entity(type=m.type, key=m.key, name=m.name)
         ent.mentions.append(m)
         ent.labels.update(x for x in (m.label, m.name, m.attrs.get("alt")) if x)
+        ent.labels.update(spaced_dashes(x) for x in (m.label, m.name) if _TIGHT_DASH.search(x))
         for k, v in m.attrs.items():
             if v is not None and k not in ent.attrs:
                 ent.attrs[k] = v
