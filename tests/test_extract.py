@@ -449,6 +449,16 @@ def test_a_name_with_dashes_between_words_is_also_labelled_with_spaced_dashes():
                    for label in e.labels)
 
 
+def test_the_commune_of_the_headline_named_most_is_home_though_another_is_named_often():
+    filler = "Các đại biểu đã thảo luận sôi nổi, thẳng thắn về nội dung của các tờ trình. " * 8
+    text = ("HĐND xã Tân Mỹ tổ chức kỳ họp chuyên đề\n\nSáng 29/9/2024, HĐND xã Tân Mỹ tổ chức kỳ họp. "
+            + filler + "Kỳ họp xem xét đề án của xã Tân Mỹ về việc sáp nhập thôn Đông của xã Tân Lập. "
+            "Xã Tân Lập có 5 thôn. Xã Tân Lập đồng ý. Xã Tân Mỹ có 7 thôn. Đại biểu HĐND xã biểu quyết.")
+    doc = run(text)
+    assert str(doc.context["home"]["xã"]) == "xã Tân Mỹ"
+    assert "Hội đồng nhân dân xã" not in entities(doc, "Organisation")
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

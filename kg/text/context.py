@@ -26,13 +26,18 @@ _PARTY_RE = re.compile(rf"{WB}(?P<head>{'|'.join(PARTY_LEVEL)})[ ]+(?P<name>{CAP
 LEAD = 600
 
 
-def _home_commune(counts: Counter) -> dict:
+def _home_commune(counts: Counter, first: dict) -> dict:
     """A commune's portal speaks of its commune again and again, and of others rarely: the
-    commune named at least three times, and at least twice as often as any other, is home."""
+    commune named at least three times, and at least twice as often as any other, is home;
+    so is the one named most often when the headline or lead names it and not the next."""
     communes = sorted(((n, str(j), j) for j, n in counts.items() if j.level == "commune"), reverse=True)
-    if not communes or communes[0][0] < 3 or (len(communes) > 1 and communes[1][0] * 2 > communes[0][0]):
+    if not communes or communes[0][0] < 3:
         return {}
     top = communes[0][2]
+    if len(communes) > 1 and communes[1][0] * 2 > communes[0][0]:
+        runner = communes[1][2]
+        if communes[1][0] == communes[0][0] or not (first[top] <= LEAD < first[runner]):
+            return {}
     return {top.level_word: top}
 
 
@@ -56,7 +61,7 @@ def find_context(doc: Doc) -> Doc:
             continue  # named once, in passing, beside others: not what the document is about
         if j.level in ("province", "district") and not any(h.level == j.level for h in home.values()):
             home[j.level_word] = j
-    home.update(_home_commune(counts))
+    home.update(_home_commune(counts, first))
     doc.context["home"] = home
     doc.context["place_names"] = {j.name for j in counts}
     return doc
