@@ -459,6 +459,15 @@ def test_the_commune_of_the_headline_named_most_is_home_though_another_is_named_
     assert "Hội đồng nhân dân xã" not in entities(doc, "Organisation")
 
 
+def test_a_body_in_a_documents_clause_is_its_topic_only_after_what_is_done_to_it():
+    doc = run("Ban Bí thư ban hành Chỉ thị số 42-CT/TW về tiếp tục đổi mới, nâng cao chất lượng hoạt động của "
+              "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam. UBND tỉnh ban hành Kế hoạch số 15/KH-UBND về việc "
+              "tổ chức hội nghị của HĐND tỉnh Bắc Giang.")
+    about = {(s, o) for p, s, o, _ in facts(doc) if p == "about"}
+    assert any(o.startswith("Liên hiệp các Hội Khoa học") for _, o in about), about
+    assert not any(o.startswith("Hội đồng nhân dân tỉnh") for _, o in about), about
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

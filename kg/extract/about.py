@@ -1,8 +1,9 @@
 """What a resolution is about:
 
-- the wards, places, projects and organisations named in the "về …" clause that follows
-  it ("Nghị quyết số 40-NQ/TU … về xây dựng và phát triển thành phố Lạng Sơn …"), up to the
-  end of the clause;
+- the wards, places and projects named in the "về …" clause that follows it ("Nghị quyết
+  số 40-NQ/TU … về xây dựng và phát triển thành phố Lạng Sơn …"), up to the end of the
+  clause, and the bodies named there after what is done to them ("về việc kiện toàn Ban
+  Chỉ đạo …", "về … hoạt động của Liên hiệp các Hội …": lexicon/unit_changes.tsv);
 - the units it establishes, dissolves, merges or recognises (lexicon/unit_changes.tsv): in
   its own sentence when the change is made "theo <Resolution>" ("Xã X được thành lập trên
   cơ sở sáp nhập 4 xã … theo Nghị quyết số …"), and in the paragraph that says what it
@@ -43,11 +44,25 @@ def find_topics(doc: Doc) -> Doc:
         stop = _CLAUSE_END.search(text, about.end(), e)
         end = stop.start() if stop else e
         for topic in mentions_in(doc, about.end(), end):
-            if topic.type in _TOPICS and not (topic.type == "Organisation" and _ISSUER_BEFORE.search(
-                    text, max(0, topic.norm[0] - 8), topic.norm[0])):
-                add_fact(doc, "about", res.entity, topic.entity, res, "about")
+            if topic.type not in _TOPICS:
+                continue
+            if topic.type == "Organisation" and not _done_to(text, about.end(), topic.norm[0]):
+                continue  # a body in the clause is its topic only after what is done to it
+            add_fact(doc, "about", res.entity, topic.entity, res, "about")
     _changed_units(doc)
     return doc
+
+
+def _done_to(text: str, begin: int, at: int) -> bool:
+    """Whether the clause text[begin:at] says what is done to the body named at ``at`` (a
+    word of unit_changes.tsv before it), and the body is not the issuer of another document
+    ("… của Bộ Chính trị"), but where "của" is part of those words ("hoạt động của X")."""
+    changes = list(_CHANGE.finditer(text, begin, at))
+    if not changes:
+        return False
+    if changes[-1].end() >= at - 1:
+        return True  # "… hoạt động của | Liên hiệp các Hội …"
+    return not _ISSUER_BEFORE.search(text, max(0, at - 8), at)
 
 
 def _changed(doc: Doc, res, b: int, e: int) -> None:
