@@ -468,6 +468,16 @@ def test_a_body_in_a_documents_clause_is_its_topic_only_after_what_is_done_to_it
     assert not any(o.startswith("Hội đồng nhân dân tỉnh") for _, o in about), about
 
 
+def test_the_unit_of_the_body_a_meeting_is_of_is_not_where_it_is_held():
+    doc = run("Sáng 15/7/2019, Đại hội Đảng bộ quận Hai Bà Trưng lần thứ XXVI khai mạc. Sáng 2/8/2019, UBND phường "
+              "tổ chức Lễ khánh thành nhà văn hóa thôn Bản Làn, xã Mai Pha.")
+    located = {(s, o) for p, s, o, _ in facts(doc) if p == "locatedIn"}
+    assert not any(o == "quận Hai Bà Trưng" for _, o in located), located
+    assert any(o == "xã Mai Pha" for _, o in located), located
+    caps = run("KỲ HỌP THỨ NHẤT HĐND HUYỆN VĂN LÃNG KHÓA XX")
+    assert not any("Khóa" in e.name or "KHÓA" in e.name for e in caps.entities if e.type == "Place")
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

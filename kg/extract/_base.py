@@ -24,8 +24,9 @@ WE = rf"(?![{LOWER}{UPPER}\d])"  # word boundary after
 TITLE_WORDS = (r"(?:Hướng dẫn|Quy định|Ban hành|Về việc|Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định"
                r"|Khóa|Nhiệm kỳ)")
 _NEXT_SYLLABLE = rf"\s+(?!{TITLE_WORDS}{WE})"
+_NEXT_CAPS = rf"\s+(?!(?i:{TITLE_WORDS}){WE})"  # "VĂN LÃNG | KHÓA XX"
 PROPER = (rf"(?!{TITLE_WORDS}{WE})(?:(?:[{UPPER}]{{2,}}|[{UPPER}](?=\s+[{UPPER}]+{WE})){WE}(?!/)"
-          rf"(?:\s+[{UPPER}]+{WE}(?!/)){{0,3}}"
+          rf"(?:{_NEXT_CAPS}[{UPPER}]+{WE}(?!/)){{0,3}}"
           rf"|{CAP}(?!/)(?:{_NEXT_SYLLABLE}{CAP}(?!/)){{0,3}}{WE})")
 #: A number that stands for a name (Phường 1, Trường Mầm non 19/5).
 NUMERAL = r"\d+(?:/\d+)?"

@@ -2,7 +2,8 @@
 
 - A ward or place inside the name of a project or event ("Mở rộng đường X, phường Chi
   Lăng", "… trên địa bàn thành phố Lạng Sơn"): the wards, or the places when it names
-  no ward.
+  no ward; not the unit of a body the event's name says it is of ("Đại hội Đảng bộ quận
+  X": the congress of the district's party organisation, wherever it is held).
 - "tại <ward or place>" right after a project, event or organisation ("Chợ Tết … tại thị
   trấn X"), or right before an event in its sentence ("Tại phường X, hội nghị …").
 - A named organisation followed by its place (", tỉnh Lạng Sơn").
@@ -44,6 +45,9 @@ def find_locations(doc: Doc) -> Doc:
                   if p.type in _PLACES and (m.type != "Project" or p.attrs.get("level") not in _VILLAGE_LEVELS)]
         if m.type in ("Project", "Event"):
             inside = [p for p in places if m.norm[0] < p.norm[0] and p.norm[1] <= m.norm[1]]
+            if m.type == "Event":  # "Đại hội Đảng bộ quận X": the body's unit, not where it is held
+                bodies = [o.norm for o in mentions_in(doc, m.norm[0], m.norm[1], "Organisation")]
+                inside = [p for p in inside if not any(b <= p.norm[0] and p.norm[1] <= e for b, e in bodies)]
             wards = [p for p in inside if p.type == "Ward"]
             for p in wards or inside:
                 add_fact(doc, "locatedIn", m.entity, p.entity, m, "located")
