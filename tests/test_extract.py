@@ -478,6 +478,11 @@ def test_the_unit_of_the_body_a_meeting_is_of_is_not_where_it_is_held():
     assert not any("Khóa" in e.name or "KHÓA" in e.name for e in caps.entities if e.type == "Place")
 
 
+def test_a_headline_in_capitals_keeps_the_year_after_its_quoted_title():
+    doc = run('LỄ PHÁT ĐỘNG PHONG TRÀO "VÌ THÀNH PHỐ VĂN MINH" NĂM 2016\n\nLễ phát động được tổ chức tại phường.')
+    assert any(e.name.endswith("NĂM 2016") or e.name.endswith("năm 2016") for e in entities(doc, "Event").values())
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

@@ -104,9 +104,10 @@ _YEAR_RE = re.compile(r"(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?" + WE)
 _LOCATION_RE = re.compile(rf",\s+(?:phường|xã|thị trấn|thành phố|huyện|quận|tỉnh|thôn|khối|TP)\s+[{UPPER}\d]")
 _SPACE_RE = re.compile(r"\s+")
 #: What may follow a quoted title in a name: the ordinal of the series, the year or period.
-#: The year or period that may close a name: ", giai đoạn 2021 - 2025", " năm 2024".
-PERIOD = r"(?:,?\s+(?:năm|giai\s+đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?" + WE + r")"
-_QUOTED_TAIL = re.compile(r"(?:\s+lần\s+thứ\s+(?:[IVXLC]+|\d+)" + WE + r")?" + PERIOD + "?")
+#: The year or period that may close a name: ", giai đoạn 2021 - 2025", " năm 2024" (" NĂM
+#: 2016" in a headline in capitals).
+PERIOD = r"(?:,?\s+(?i:năm|giai\s+đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?" + WE + r")"
+_QUOTED_TAIL = re.compile(r"(?:\s+(?i:lần\s+thứ)\s+(?:[IVXLC]+|\d+)" + WE + r")?" + PERIOD + "?")
 _DANGLING = {"và", "của", "với", "các", "cho", "về", "đến", "từ", "tại", "trên", "đoạn", "sau", "trước"}
 #: A parenthesis that is part of a name: the stretch of a road, an extension, dates, the
 #: kind of a council's session ("Kỳ họp thứ 13 (kỳ họp chuyên đề) HĐND tỉnh").
