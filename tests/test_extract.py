@@ -483,6 +483,13 @@ def test_a_headline_in_capitals_keeps_the_year_after_its_quoted_title():
     assert any(e.name.endswith("NĂM 2016") or e.name.endswith("năm 2016") for e in entities(doc, "Event").values())
 
 
+def test_the_signer_field_of_a_legal_document_database_and_a_broadcaster_with_a_dash():
+    doc = run("Loại văn bản : Quyết định Số hiệu : 15/2014/QĐ-UBND\nNgười ký : Dương Ngọc Long Nơi ban hành : "
+              "UBND TỈNH THÁI NGUYÊN\nĐài Phát thanh - Truyền hình Hậu Giang đưa tin.")
+    assert "Dương Ngọc Long" in entities(doc, "Person")
+    assert "Đài Phát thanh - Truyền hình Hậu Giang" in entities(doc, "Organisation")
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

@@ -1,6 +1,7 @@
 """Persons: a family name and given names, after an honorific or before a post title.
 
-"đồng chí Nguyễn Quang Tuấn", "ông Hoàng Văn A", "Lê Trí Thức - Tỉnh ủy viên, ...".
+"đồng chí Nguyễn Quang Tuấn", "ông Hoàng Văn A", "Lê Trí Thức - Tỉnh ủy viên, ...", and
+the signer field of a legal-document database ("Người ký : Dương Ngọc Long").
 A name is two to four capitalised syllables, the first a Vietnamese family name
 (lexicon/surnames.tsv); a bare title ("đồng chí Bí thư") is not a new person.
 """
@@ -32,6 +33,10 @@ _AFTER_POST_RE = re.compile(
 
 _TITLE_FORMS = {t.upper() for t in _TITLES}
 _HONORIFIC_RE = re.compile(rf"{WB}(?:{alternation(_HONORIFIC)})\s+{_NAME}")
+#: The signer in the fields a legal-document database prints over a text: "Người ký : X".
+_SIGNER_FIELD_RE = re.compile(
+    rf"{WB}(?:Người ký|Người ký duyệt)[ \t]*:[ \t]*(?P<name>(?:{alternation(surnames())}){WE}(?:[ ]+{_GIVEN}){{1,3}}?)"
+    rf"(?=[ \t]+(?:Nơi|Ngày|Số|Loại|Cơ quan|Chức vụ|Lĩnh vực){WE}|[ \t]*(?:\n|$))")
 _LEADING_HONORIFIC = re.compile(rf"(?:{alternation(_HONORIFIC)})\s+")
 _NAME_RE = re.compile(_NAME)
 #: A byline: a line of two to four capitalised syllables after the article's last
@@ -57,7 +62,7 @@ _TITLED_RE = re.compile(rf"{WB}{_NAME}\s*[,–\-]\s*(?:{alternation(r.title for 
 def find_persons(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         seen: set[int] = set()
-        for regex in (_HONORIFIC_RE, _TITLED_RE, _AFTER_POST_RE):
+        for regex in (_HONORIFIC_RE, _SIGNER_FIELD_RE, _TITLED_RE, _AFTER_POST_RE):
             for m in regex.finditer(text):
                 start = m.start("name")
                 if (after := _LEADING_HONORIFIC.match(m.group("name"))) and _NAME_RE.fullmatch(
