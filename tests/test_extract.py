@@ -490,6 +490,12 @@ def test_the_signer_field_of_a_legal_document_database_and_a_broadcaster_with_a_
     assert "Đài Phát thanh - Truyền hình Hậu Giang" in entities(doc, "Organisation")
 
 
+def test_names_listed_after_a_plural_honorific_are_persons():
+    doc = run("Các đồng chí Hoàng Văn Nghiệm, Hồ Tiến Thiệu và Lâm Thị Phương Thanh tái đắc cử. "
+              "Các đồng chí lãnh đạo tỉnh dự.")
+    assert set(entities(doc, "Person")) == {"Hoàng Văn Nghiệm", "Hồ Tiến Thiệu", "Lâm Thị Phương Thanh"}
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

@@ -1,7 +1,8 @@
 """Persons: a family name and given names, after an honorific or before a post title.
 
 "đồng chí Nguyễn Quang Tuấn", "ông Hoàng Văn A", "Lê Trí Thức - Tỉnh ủy viên, ...", and
-the signer field of a legal-document database ("Người ký : Dương Ngọc Long").
+the signer field of a legal-document database ("Người ký : Dương Ngọc Long"), and the
+names listed after a plural honorific ("Các đồng chí A, B và C").
 A name is two to four capitalised syllables, the first a Vietnamese family name
 (lexicon/surnames.tsv); a bare title ("đồng chí Bí thư") is not a new person.
 """
@@ -33,6 +34,10 @@ _AFTER_POST_RE = re.compile(
 
 _TITLE_FORMS = {t.upper() for t in _TITLES}
 _HONORIFIC_RE = re.compile(rf"{WB}(?:{alternation(_HONORIFIC)})\s+{_NAME}")
+#: "Các đồng chí Hoàng Văn Nghiệm, Hồ Tiến Thiệu và Lâm Thị Phương Thanh …": a plural
+#: honorific before a list of full names, each a person.
+_PLURAL_RE = re.compile(rf"{WB}(?:các|Các|CÁC)\s+(?:đồng chí|ông|bà|ông, bà)\s*:?\s+{_NAME}")
+_NEXT_NAME_RE = re.compile(rf"\s*(?:,|\s+và)\s+{_NAME}")
 #: The signer in the fields a legal-document database prints over a text: "Người ký : X".
 _SIGNER_FIELD_RE = re.compile(
     rf"{WB}(?:Người ký|Người ký duyệt)[ \t]*:[ \t]*(?P<name>(?:{alternation(surnames())}){WE}(?:[ ]+{_GIVEN}){{1,3}}?)"
@@ -72,6 +77,7 @@ def find_persons(doc: Doc) -> Doc:
                     continue
                 seen.add(start)
                 _add(doc, base + start, base + m.end("name"), text[start:m.end("name")])
+    _listed(doc)
     for m in _BYLINE_RE.finditer(doc.norm.text):
         if any(b <= m.start("name") < e for b, e in doc.zones):
             continue
@@ -83,6 +89,17 @@ def find_persons(doc: Doc) -> Doc:
             _add(doc, m.start("name2"), m.end("name2"), m.group("name2"), byline=True)
     _credits(doc)
     return doc
+
+
+def _listed(doc: Doc) -> None:
+    """The names listed after a plural honorific, each a person."""
+    text = doc.norm.text
+    for m in _PLURAL_RE.finditer(text):
+        _add(doc, m.start("name"), m.end("name"), m.group("name"))
+        pos = m.end("name")
+        while nxt := _NEXT_NAME_RE.match(text, pos):
+            _add(doc, nxt.start("name"), nxt.end("name"), nxt.group("name"))
+            pos = nxt.end("name")
 
 
 def _not_a_place(doc: Doc, name: str) -> bool:
