@@ -123,70 +123,38 @@ def surnames() -> frozenset[str]:
     return frozenset(r[0] for r in _rows("surnames.tsv"))
 
 
-@cache
-def event_heads() -> tuple[str, ...]:
-    return tuple(sorted((r[0] for r in _rows("events.tsv")), key=lambda h: (-len(h), h)))
+def word_list(name: str, column: str | None = None) -> tuple[str, ...]:
+    """The first column of the data file ``name``, longest first (then in code-point
+    order); with ``column``, only the rows whose second column is that."""
+    rows = (r for r in _rows(name) if column is None or (len(r) > 1 and r[1] == column))
+    return tuple(sorted({r[0] for r in rows}, key=lambda h: (-len(h), h)))
+
+
+#: Word lists, each a data file of lexicon/ (see its first comment line for what it holds).
+event_heads = cache(lambda: word_list("events.tsv"))
+attendance_words = cache(lambda: word_list("attendance.tsv"))  # the bodies listed after it take part
+venue_heads = cache(lambda: word_list("venues.tsv"))  # kinds of places where events are held
+happening_verbs = cache(lambda: word_list("happening.tsv"))  # an event takes place (… tại X)
+activities = cache(lambda: word_list("activities.tsv"))  # what meetings and plans do
+dayparts = cache(lambda: word_list("dayparts.tsv"))  # "Sáng 9/10": opens a date
+unit_changes = cache(lambda: word_list("unit_changes.tsv"))  # what a document does to units, bodies
+programmes = cache(lambda: word_list("programmes.tsv"))  # nationwide programmes and movements
 
 
 @cache
 def meeting_verbs(where: str | None = None) -> tuple[str, ...]:
-    """What a meeting does, said after its name (meeting_verbs.tsv), longest first; those
-    that are a predicate ``always`` or only once the name is ``named``."""
-    rows = [r for r in _rows("meeting_verbs.tsv") if where is None or r[1] == where]
-    return tuple(sorted((r[0] for r in rows), key=lambda h: (-len(h), h)))
-
-
-@cache
-def attendance_words() -> tuple[str, ...]:
-    """Words after which the bodies listed take part in an event (attendance.tsv),
-    longest first."""
-    return tuple(sorted((r[0] for r in _rows("attendance.tsv")), key=lambda h: (-len(h), h)))
-
-
-@cache
-def venue_heads() -> tuple[str, ...]:
-    """Kinds of places where events are held (venues.tsv), longest first."""
-    return tuple(sorted((r[0] for r in _rows("venues.tsv")), key=lambda h: (-len(h), h)))
-
-
-@cache
-def happening_verbs() -> tuple[str, ...]:
-    """Verbs that say an event takes place (happening.tsv), longest first."""
-    return tuple(sorted((r[0] for r in _rows("happening.tsv")), key=lambda h: (-len(h), h)))
-
-
-@cache
-def activities() -> tuple[str, ...]:
-    """What a meeting or a plan does, named in lists inside names (activities.tsv)."""
-    return tuple(sorted((r[0] for r in _rows("activities.tsv")), key=lambda h: (-len(h), h)))
-
-
-@cache
-def dotted_abbreviations() -> tuple[str, ...]:
-    """Abbreviations written with a dot before a name or title (dotted.tsv)."""
-    return tuple(r[0] for r in _rows("dotted.tsv"))
-
-
-@cache
-def dayparts() -> tuple[str, ...]:
-    """Parts of the day that open a date ("Sáng 9/10"), longest first (dayparts.tsv)."""
-    return tuple(sorted((r[0] for r in _rows("dayparts.tsv")), key=lambda h: (-len(h), h)))
-
-
-@cache
-def unit_changes() -> tuple[str, ...]:
-    """Verbs of what a document does to administrative units (unit_changes.tsv)."""
-    return tuple(sorted((r[0] for r in _rows("unit_changes.tsv")), key=lambda h: (-len(h), h)))
-
-
-@cache
-def programmes() -> tuple[str, ...]:
-    """Names of nationwide programmes and movements, longest first."""
-    return tuple(sorted((r[0] for r in _rows("programmes.tsv")), key=lambda h: (-len(h), h)))
+    """What a meeting does, said after its name (meeting_verbs.tsv); those that are a
+    predicate ``always`` or only once the name is ``named``."""
+    return word_list("meeting_verbs.tsv", where)
 
 
 @cache
 def works_heads(kind: str | None = None) -> tuple[str, ...]:
     """Words that open the name of a public work; ``kind``: "action" or "object"."""
-    return tuple(sorted((r[0] for r in _rows("works.tsv") if kind in (None, r[1])),
-                        key=lambda h: (-len(h), h)))
+    return word_list("works.tsv", kind)
+
+
+@cache
+def dotted_abbreviations() -> tuple[str, ...]:
+    """Abbreviations written with a dot before a name or title (dotted.tsv), in file order."""
+    return tuple(r[0] for r in _rows("dotted.tsv"))
