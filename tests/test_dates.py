@@ -49,6 +49,11 @@ def test_a_day_without_a_year_takes_the_posting_year_or_the_year_before():
     assert [d.date for d in document_dates(text)["dates"][1:]] == ["2023-12-28", "2024-01-10"]
 
 
+def test_a_day_takes_the_year_of_a_cited_document_when_nothing_else_states_one():
+    text = "Tin\nSáng 14/9, Đảng ủy xã triển khai Nghị quyết số 05-NQ/ĐU ngày 16/6/2025 của Đảng ủy xã."
+    assert document_dates(text)["date"] == "2025-09-14"
+
+
 def test_a_day_without_a_year_and_without_a_posting_date_takes_the_texts_year():
     assert [d.date for d in find_dates("Sáng 21/3, xã khánh thành cổng chào, thi công từ ngày 14-21/3/2021.")] \
         == ["2021-03-21", "2021-03-14"]

@@ -157,10 +157,13 @@ _MONTH_YEAR = re.compile(r"\btháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})
 def _year_sources(text: str, raw, datelines, lines: list[int]) -> list[tuple[int, int, int]]:
     """(position, year, line) of what states a year: a full date that is neither cited nor
     the date line, and a month with its year ("Phiên họp thường kỳ tháng 7/2022",
-    "2020-08"). ``lines``: where each line break is."""
+    "2020-08"); failing those, the dates of cited documents. ``lines``: where each line
+    break is."""
     out = [(b, int(y)) for b, _, y, *_, cited in raw
            if y and not cited and not any(lb <= b < le for lb, le in datelines)]
     out += [(m.start(), int(m["y"] or m["iy"])) for m in _MONTH_YEAR.finditer(text)]
+    if not out:  # only cited documents state a year: theirs is the text's best guess
+        out = [(b, int(y)) for b, _, y, *_ in raw if y and not any(lb <= b < le for lb, le in datelines)]
     return sorted((pos, year, bisect_left(lines, pos)) for pos, year in out)
 
 
