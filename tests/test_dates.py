@@ -52,6 +52,8 @@ def test_a_day_without_a_year_takes_the_posting_year_or_the_year_before():
 def test_a_day_takes_the_year_of_a_cited_document_when_nothing_else_states_one():
     text = "Tin\nSáng 14/9, Đảng ủy xã triển khai Nghị quyết số 05-NQ/ĐU ngày 16/6/2025 của Đảng ủy xã."
     assert document_dates(text)["date"] == "2025-09-14"
+    # a date line outranks the year of a cited document: posted in April 2024, 14/9 is of 2023
+    assert document_dates("Chủ nhật, 07/04/2024\n" + text)["date"] == "2023-09-14"
 
 
 def test_a_day_without_a_year_and_without_a_posting_date_takes_the_texts_year():

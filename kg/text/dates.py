@@ -154,15 +154,15 @@ _MONTH_YEAR = re.compile(r"\btháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})
                          r"|(?<![\d-])(?P<iy>(?:19|20)\d{2})-(?P<im>0[1-9]|1[0-2])(?:-\d{2})?(?![\d-])")
 
 
-def _year_sources(text: str, raw, datelines, lines: list[int]) -> list[tuple[int, int, int]]:
+def _year_sources(text: str, raw, datelines, lines: list[int], posted: bool) -> list[tuple[int, int, int]]:
     """(position, year, line) of what states a year: a full date that is neither cited nor
     the date line, and a month with its year ("Phiên họp thường kỳ tháng 7/2022",
-    "2020-08"); failing those, the dates of cited documents. ``lines``: where each line
-    break is."""
+    "2020-08"); failing those, and without a date line (``posted``), the dates of cited
+    documents. ``lines``: where each line break is."""
     out = [(b, int(y)) for b, _, y, *_, cited in raw
            if y and not cited and not any(lb <= b < le for lb, le in datelines)]
     out += [(m.start(), int(m["y"] or m["iy"])) for m in _MONTH_YEAR.finditer(text)]
-    if not out:  # only cited documents state a year: theirs is the text's best guess
+    if not out and not posted:  # only cited documents state a year, and no date line does
         out = [(b, int(y)) for b, _, y, *_ in raw if y and not any(lb <= b < le for lb, le in datelines)]
     return sorted((pos, year, bisect_left(lines, pos)) for pos, year in out)
 
@@ -200,7 +200,7 @@ def find_dates(text: str, ref: str | None = None, datelines: tuple[tuple[int, in
     the text or by ``ref``, the posting date. Dates inside ``datelines`` are marked."""
     raw = _raw_expressions(text)
     lines = [i for i, ch in enumerate(text) if ch == "\n"]
-    sources = _year_sources(text, raw, datelines, lines)
+    sources = _year_sources(text, raw, datelines, lines, ref is not None)
     starts = [src[0] for src in sources]
     out = []
     for begin, end, y, m, d, opened, cited in raw:
