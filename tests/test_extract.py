@@ -496,6 +496,14 @@ def test_names_listed_after_a_plural_honorific_are_persons():
     assert set(entities(doc, "Person")) == {"Hoàng Văn Nghiệm", "Hồ Tiến Thiệu", "Lâm Thị Phương Thanh"}
 
 
+def test_a_known_programme_in_quotes_runs_to_its_closing_quote():
+    doc = run("Biểu dương các tập thể tiêu biểu trong phong trào thi đua “Toàn dân đoàn kết xây dựng đời sống văn hóa "
+              "ở khu dân cư”. Thực hiện phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa”, xã đạt chuẩn.")
+    names = set(entities(doc, "Project"))
+    assert "Phong trào thi đua “Toàn dân đoàn kết xây dựng đời sống văn hóa ở khu dân cư”" in names
+    assert "Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa”" in names
+
+
 def test_bodies_whose_representatives_attend_take_part_and_organisers_do_not():
     doc = run("Thứ hai, 15/07/2019\nTin\nSáng 12/7, UBND huyện Yên Dũng tổ chức Hội nghị sơ kết công tác 6 tháng. "
               "Tham dự có đại diện lãnh đạo Huyện ủy, HĐND huyện Yên Dũng và Ủy ban MTTQ huyện. "

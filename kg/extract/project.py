@@ -61,6 +61,8 @@ def _flexible(name: str) -> str:
 
 _PROGRAMME = re.compile(rf"[“\"]?(?:{'|'.join(_flexible(n) for n in programmes())}){WE}[”\"]?", re.IGNORECASE)
 #: What a programme's name may go on with: the unit it runs in, its period.
+#: How far a quoted programme's name may go on after the words the lexicon knows.
+QUOTED_TAIL_CHARS = 60
 _PROGRAMME_TAIL = re.compile(rf"(?:\s+trên địa bàn\s+(?:{alternation(LEVEL_WORDS)})\s+{UNIT_NAME})?{PERIOD}?")
 
 _WORKS = [v for w in works_heads() for v in (w, w.capitalize())]
@@ -131,7 +133,11 @@ def find_projects(doc: Doc) -> Doc:
                 if not _PARTICULAR.search(text, m.end() + 1, end):
                     continue
             elif known := _PROGRAMME.match(text, m.end()):
-                end = _PROGRAMME_TAIL.match(text, known.end()).end()
+                end = known.end()
+                if text[m.end()] in "“\"" and text[end - 1] not in "”\"":  # “<known name> ở khu dân cư”
+                    close = text.find("”" if text[m.end()] == "“" else "\"", end, end + QUOTED_TAIL_CHARS)
+                    end = close + 1 if close >= 0 else end
+                end = _PROGRAMME_TAIL.match(text, end).end()
             else:
                 end = phrase_end(text, m.end(), stop_after_year=False, max_words=25, stop=_STOP,
                                  stop_at=verb_stop(doc, base, m.end()))
