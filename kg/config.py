@@ -11,6 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY_FILE = ROOT / "ontology" / "kg.ttl"
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_OUT = Path("out")
+#: The span model that ships in the package (kg/learn; rebuilt by ``kg train``).
+DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "spans.crfsuite"
 
 
 @dataclass(frozen=True)
@@ -21,10 +23,4 @@ class Settings:
     validate: bool = True  # validate what is built; facts that violate a shape are quarantined
     strict: bool = False  # any violation fails the build instead
     # the learned span model (kg/models/spans.crfsuite, rebuilt by kg train); None: rules only
-    model: Path | None = field(default_factory=lambda: _default_model())
-
-
-def _default_model() -> Path | None:
-    from .learn import DEFAULT_MODEL
-
-    return DEFAULT_MODEL if DEFAULT_MODEL.exists() else None
+    model: Path | None = field(default_factory=lambda: DEFAULT_MODEL if DEFAULT_MODEL.exists() else None)

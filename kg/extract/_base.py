@@ -80,13 +80,19 @@ def same_name_key(name: str, scope: str = "") -> str:
 _QUOTED_NAME = re.compile(r"(?P<title>.*”)(?P<ordinal>\s+lần\s+thứ\s+[IVXLC\d]+)?")
 
 
+def make_mention(doc: Doc, type_: str, begin: int, end: int, *, name: str, key: str,
+                 source: str, **attrs) -> Mention:
+    """The mention of normalised range [begin, end) of ``doc``, not yet added to it."""
+    span = doc.norm.span(begin, end)
+    return Mention(type=type_, span=span, text=doc.text[span.begin:span.end],
+                   label=label(doc.norm.text[begin:end]), name=label(name), key=key,
+                   source=source, norm=(begin, end), attrs=attrs)
+
+
 def add_mention(doc: Doc, type_: str, begin: int, end: int, *, name: str, key: str,
                 source: str, **attrs) -> Mention:
     """Add a mention of normalised range [begin, end) to ``doc`` and return it."""
-    span = doc.norm.span(begin, end)
-    mention = Mention(type=type_, span=span, text=doc.text[span.begin:span.end],
-                      label=label(doc.norm.text[begin:end]), name=label(name), key=key,
-                      source=source, norm=(begin, end), attrs=attrs)
+    mention = make_mention(doc, type_, begin, end, name=name, key=key, source=source, **attrs)
     doc.mentions.append(mention)
     return mention
 

@@ -110,10 +110,10 @@ def _participating_bodies(doc: Doc, events) -> None:
         target = own[0] if own else main if b >= main.norm[0] else None
         if target is None:
             continue
-        orgs = [m for m in mentions_in(doc, b, e, "Organisation")
-                if not any(ev.norm[0] <= m.norm[0] < ev.norm[1] for ev in own)]
+        orgs = sorted((m for m in mentions_in(doc, b, e, "Organisation")
+                       if not any(ev.norm[0] <= m.norm[0] < ev.norm[1] for ev in own)), key=lambda m: m.norm)
         for _, end in found:  # the bodies listed right after the words
-            for m in sorted(orgs, key=lambda m: m.norm):
+            for m in orgs:
                 if m.norm[0] < end:
                     continue
                 if not _LIST_GAP.fullmatch(" ".join(text[end:m.norm[0]].split())):

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..lexicon import expand
 from ..model import Doc, Mention
 from ..pipeline import component
-from ._base import add_mention, label, same_name_key
+from ._base import add_mention, label, make_mention, same_name_key
 
 SOURCE = "learned"
 
@@ -94,16 +94,10 @@ def _bounds(doc: Doc, spans, types: set[str]) -> None:
                 b, e = near[0]
                 name = _name(m.type, label(text[b:e]))
                 key = _key(m.type, name, doc) if m.type in ("Event", "Project") else m.key
-                out.append(_moved(doc, m, b, e, name, key))
+                out.append(make_mention(doc, m.type, b, e, name=name, key=key, source=SOURCE, **m.attrs))
                 continue
         out.append(m)
     doc.mentions = out
-
-
-def _moved(doc: Doc, m: Mention, b: int, e: int, name: str, key: str) -> Mention:
-    moved = add_mention(doc, m.type, b, e, name=name, key=key, source=SOURCE, **m.attrs)
-    doc.mentions.pop()  # add_mention appended it; the caller puts it in the rule's place
-    return moved
 
 
 @component("learned", requires=("mentions", "norm_sentences", "tokens"), assigns=("mentions",),

@@ -5,14 +5,10 @@ the rules run out (see ``_train`` for how it is trained and scored).
 """
 from __future__ import annotations
 
-from pathlib import Path
-
+from ..config import DEFAULT_MODEL
 from ._gold import Example, gold_spans
 from ._model import POLICIES, ModelInfo, SpanModel
 from ._train import agreed_uses, candidate_variants, collect_examples, cross_validate, folds_of, helpful_uses, train
-
-#: The model that ships in the package, rebuilt by ``kg train``.
-DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "spans.crfsuite"
 
 __all__ = ["DEFAULT_MODEL", "agreed_uses", "candidate_variants", "Example", "ModelInfo", "POLICIES", "SpanModel", "collect_examples", "cross_validate",
            "folds_of", "gold_spans", "helpful_uses", "train"]

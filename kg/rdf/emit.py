@@ -219,7 +219,7 @@ class Emitter:
             names[s].add(unit.name)
         for s, ns in names.items():
             add(s, SKOS.prefLabel, vi(fullest(ns)))
-        for s, date in _event_dates(self, docs).items():
+        for s, date in self._event_dates(docs).items():
             add(s, KG.startDate, ox.Literal(date, datatype=_DATE))
 
         scheme = ox.NamedNode(self.iris.role_scheme())
@@ -236,16 +236,15 @@ class Emitter:
                 add(r, SKOS.prefLabel, ox.Literal(self._roles[title].english, language="en"))
         return out
 
-
-def _event_dates(emitter: Emitter, docs: list[Doc]) -> dict[ox.NamedNode, str]:
-    """One start date per event over all documents: the most trusted reading (a date in
-    the mention's sentence before a lead's), the earliest among equals."""
-    best: dict[ox.NamedNode, tuple[int, str]] = {}
-    for doc in docs:
-        for e in doc.entities:
-            if e.type == "Event" and e.key in doc.event_dates:
-                date, trust = doc.event_dates[e.key]
-                s = emitter.entity_iri(e)
-                if len(date) == 10 and (s not in best or (trust, date) < best[s]):
-                    best[s] = (trust, date)
-    return {s: date for s, (_, date) in best.items()}
+    def _event_dates(self, docs: list[Doc]) -> dict[ox.NamedNode, str]:
+        """One start date per event over all documents: the most trusted reading (a date in
+        the mention's sentence before a lead's), the earliest among equals."""
+        best: dict[ox.NamedNode, tuple[int, str]] = {}
+        for doc in docs:
+            for e in doc.entities:
+                if e.type == "Event" and e.key in doc.event_dates:
+                    date, trust = doc.event_dates[e.key]
+                    s = self.entity_iri(e)
+                    if len(date) == 10 and (s not in best or (trust, date) < best[s]):
+                        best[s] = (trust, date)
+        return {s: date for s, (_, date) in best.items()}

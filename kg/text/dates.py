@@ -67,6 +67,7 @@ _CITED = re.compile(r"(?:\d+[\w./-]*[A-ZĐ]{2}[\w./-]*\s*,?\s*(?:ban hành|đư�
                     r"|\bsinh\s*(?:năm|vào)?\s*)$")
 # ... or a document named by its type in the same clause ("Luật Tổ chức HĐND và UBND ngày …").
 _CITED_TITLE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t.name) for t in doc_types()) + r")(?!\w)[^,;:.()\n]*$")
+_NEWLINE = re.compile(r"\n")
 _SPAN_JOIN = re.compile(r"\s*(?:[-–—]|đến)\s*")
 #: Days after the posting date that a day without a year may still lie (an announced meeting).
 AHEAD = 45
@@ -159,12 +160,15 @@ def _year_sources(text: str, raw, datelines, lines: list[int], posted: bool) -> 
     the date line, and a month with its year ("Phiên họp thường kỳ tháng 7/2022",
     "2020-08"); failing those, and without a date line (``posted``), the dates of cited
     documents. ``lines``: where each line break is."""
-    out = [(b, int(y)) for b, _, y, *_, cited in raw
-           if y and not cited and not any(lb <= b < le for lb, le in datelines)]
+    out = [(b, int(y)) for b, _, y, *_, cited in raw if y and not cited and not _inside(b, datelines)]
     out += [(m.start(), int(m["y"] or m["iy"])) for m in _MONTH_YEAR.finditer(text)]
     if not out and not posted:  # only cited documents state a year, and no date line does
-        out = [(b, int(y)) for b, _, y, *_ in raw if y and not any(lb <= b < le for lb, le in datelines)]
+        out = [(b, int(y)) for b, _, y, *_ in raw if y and not _inside(b, datelines)]
     return sorted((pos, year, bisect_left(lines, pos)) for pos, year in out)
+
+
+def _inside(pos: int, ranges) -> bool:
+    return any(b <= pos < e for b, e in ranges)
 
 
 def _nearest(sources, starts: list[int], begin: int, line: int):
@@ -182,32 +186,32 @@ def _complete(begin: int, m, d, ref: str | None, sources, starts: list[int], lin
     date ``ref``; else the posting date's (the year before when the day would lie more
     than ``AHEAD`` days after it)."""
     ref_day = dt.date.fromisoformat(ref) if ref else None
+
+    def too_late(date: str | None) -> bool:
+        return bool(date) and ref_day is not None and dt.date.fromisoformat(date) > ref_day + dt.timedelta(days=AHEAD)
+
     if sources:
-        year = _nearest(sources, starts, begin, line)[1]
-        date = iso_date(year, m, d)
-        if date and (ref_day is None or dt.date.fromisoformat(date) <= ref_day + dt.timedelta(days=AHEAD)):
+        date = iso_date(_nearest(sources, starts, begin, line)[1], m, d)
+        if date and not too_late(date):
             return date
     if ref_day is None:
         return None
     date = iso_date(ref_day.year, m, d)
-    if date and dt.date.fromisoformat(date) > ref_day + dt.timedelta(days=AHEAD):
-        date = iso_date(ref_day.year - 1, m, d)
-    return date
+    return iso_date(ref_day.year - 1, m, d) if too_late(date) else date
 
 
 def find_dates(text: str, ref: str | None = None, datelines: tuple[tuple[int, int], ...] = ()) -> list[DateExpr]:
     """Every date ``text`` states; a day without its year is completed (``_complete``) by
     the text or by ``ref``, the posting date. Dates inside ``datelines`` are marked."""
     raw = _raw_expressions(text)
-    lines = [i for i, ch in enumerate(text) if ch == "\n"]
+    lines = [m.start() for m in _NEWLINE.finditer(text)]
     sources = _year_sources(text, raw, datelines, lines, ref is not None)
     starts = [src[0] for src in sources]
     out = []
     for begin, end, y, m, d, opened, cited in raw:
         date = iso_date(y, m, d) if y else _complete(begin, m, d, ref, sources, starts, bisect_left(lines, begin))
         if date:
-            on_dateline = any(b <= begin < e for b, e in datelines)
-            out.append(DateExpr(begin, end, date, bool(y), opened, cited, on_dateline))
+            out.append(DateExpr(begin, end, date, bool(y), opened, cited, _inside(begin, datelines)))
     return out
 
 
