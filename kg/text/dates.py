@@ -36,7 +36,8 @@ from ..lexicon import dayparts, doc_types
 from ..model import Doc
 from ..pipeline import component
 
-_HEADER = re.compile(r"\w[\w ]*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
+#: The place and date of an administrative document's header: "Lạng Sơn, ngày 15 tháng 01 năm 2025".
+PLACE_DATE = re.compile(r"(?P<place>[^\W\d][\w ]{1,30}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 _DATELINE = re.compile(r"^\s*(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ\s+nhật)"
                        r"\s*[,-]\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})", re.MULTILINE)
 _UPDATED = re.compile(r"(?:[Cc]ập nhật(?: lúc| ngày)?|[Nn]gày đăng|[Đđ]ăng ngày|[Nn]gày cập nhật)\s*:?\s*"
@@ -115,7 +116,7 @@ def _posted(head: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 def _header(head: str) -> str | None:
-    m = _HEADER.search(head)
+    m = PLACE_DATE.search(head)
     return iso_date(m["y"], m["m"], m["d"]) if m else None
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..lexicon import doc_types
 from ..model import Doc
 from ..pipeline import component
+from .dates import PLACE_DATE
 
 #: How far into a text its header may lie (a portal may put lines of metadata before it).
 HEAD = 1500
@@ -28,7 +29,6 @@ _MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VI�
 _SLOGAN = re.compile(r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc", re.IGNORECASE)
 _RULE = re.compile(r"[-_=|*.]{2,}|\|")
 _NUMBER = re.compile(r"(?m)^[ \t|]*Số\s*:\s*(?P<number>\d+(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[A-ZĐÐ][A-ZĐÐa-zđ&]*\d*)+)")
-_PLACE_DATE = re.compile(r"(?P<place>[^\W\d][\w ]{1,30}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 _ABOUT = re.compile(r"(?m)^[ \t]*V/v\b")
 
 
@@ -117,7 +117,7 @@ def parse(text: str) -> Header | None:
         return None
     body = " ".join(" ".join(text[b:e].split()) for b, e in pieces)
     after = number.end() if number else stop
-    when = _PLACE_DATE.search(text, number.start() if number else stop, after + 200)  # beside the number
+    when = PLACE_DATE.search(text, number.start() if number else stop, after + 200)  # beside the number
     num = re.sub(r"\s+", "", number["number"]).replace("Ð", "Đ") if number else None
     return Header(body=body, body_span=pieces[0], number=num, number_span=number.span("number") if number else None,
                   doc_type=_type_of(text, num, after), date=(when["y"], when["m"], when["d"]) if when else None)
