@@ -33,6 +33,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E102 = "unknown pipeline component '{name}' (registered: {known})"
     E103 = "component '{name}' is registered twice ({first} and {second})"
     E104 = "component '{component}' failed on {path}: {reason}"
+    E105 = "pattern file {path}, line {line}: {reason}"
     # builds and stores (E2xx)
     E201 = ("{path}: no build found (run 'kg build' first, or point --build at the output "
             "directory of a build)")

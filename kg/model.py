@@ -104,6 +104,7 @@ class Doc:
     sentences: list[Span] = field(default_factory=list)  # into Doc.text
     norm_sentences: list[tuple[int, int]] = field(default_factory=list)  # into norm.text
     tokens: list[Token] = field(default_factory=list)  # words of norm.text, in order
+    syllables: object = None  # the token layer: a spaCy Doc of norm.text (text/syllables.py)
     zones: list[tuple[int, int]] = field(default_factory=list)  # boilerplate, into norm.text
     footnotes: list = field(default_factory=list)  # text.footnotes.Footnote
     dates: list = field(default_factory=list)  # text.dates.DateExpr, into norm.text

@@ -2,10 +2,10 @@
 recording a fact with its sentence."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from ..model import Doc, Entity, Fact, Mention
+from ..patterns import patterns
 
 
 #: The longest name a mention has (characters): how far back a name may begin.
@@ -113,24 +113,22 @@ def words_in(doc: Doc, begin: int, end: int, words: tuple[str, ...]) -> list[tup
     return found
 
 
-def gap(doc: Doc, left: Mention, right: Mention) -> str:
-    """The normalised text between two mentions, white space folded."""
-    return " ".join(doc.norm.text[left.norm[1]:right.norm[0]].split())
-
-
-def linked(doc: Doc, anchor: Mention, type_: str, *, before: re.Pattern | None,
-           after: re.Pattern, anchor_end: int | None = None) -> list[Mention]:
-    """Mentions of ``type_`` in the sentence of ``anchor`` tied to it by the words between:
-    ``X <before> anchor`` ("Thành ủy đã ban hành <Nghị quyết>") or ``anchor <after> X``
-    ("<Nghị quyết> của Thành ủy"); those after the anchor first; ``before`` None: none before. ``anchor_end`` moves the
-    anchor's end to the end of the list it stands in ("Chỉ thị số 04, 05 … của X")."""
+def linked(doc: Doc, anchor: Mention, type_: str, *, before: str | None,
+           after: str, anchor_end: int | None = None) -> list[Mention]:
+    """Mentions of ``type_`` in the sentence of ``anchor`` tied to it by the words between,
+    as the patterns of ``kg/patterns/relations.jsonl`` labelled ``before`` and ``after``
+    say: ``X <before> anchor`` ("Thành ủy | đã ban hành | <Nghị quyết>") or ``anchor <after>
+    X`` ("<Nghị quyết> | của | Thành ủy"); those after the anchor first; ``before`` None:
+    none before. ``anchor_end`` moves the anchor's end to the end of the list it stands in
+    ("Chỉ thị số 04, 05 … của X")."""
+    rules = patterns("relations")
     b, e = sentence_range(doc, anchor.norm[0])
     end = anchor.norm[1] if anchor_end is None else anchor_end
     found_after, found_before = [], []
     for m in mentions_in(doc, b, e, type_):
-        if m.norm[0] >= end and after.fullmatch(" ".join(doc.norm.text[end:m.norm[0]].split())):
+        if m.norm[0] >= end and rules.fullmatch(doc.syllables, end, m.norm[0], after):
             found_after.append(m)
-        elif before and m.norm[1] <= anchor.norm[0] and before.fullmatch(gap(doc, m, anchor)):
+        elif before and m.norm[1] <= anchor.norm[0] and rules.fullmatch(doc.syllables, m.norm[1], anchor.norm[0], before):
             found_before.append(m)
     return found_after + found_before
 

@@ -29,15 +29,10 @@ from bisect import bisect_left
 
 from ..lexicon import attendance_words
 from ..model import Doc
+from ..patterns import patterns
 from ..pipeline import component
 from ._relate import add_fact, entity_by_key, has_fact, linked, main_event, mentions_in, sentence_range, words_in
 
-_ORGANISES = re.compile(
-    r"(?:\([^()]{0,60}\)\s*)?(?:,\s*)?(?:(?:đã|long trọng|chính thức|trọng thể|sẽ)\s+){0,3}"
-    r"(?:phối hợp(?:\s+với\s+[^,;.]{1,80}?)?\s+)?(?:tổ chức|khai mạc|triệu tập)"
-    r"(?:\s+(?:khai mạc|long trọng|trọng thể|thành công))?")
-_BY = re.compile(r"(?:,\s*)?do(?:\s+[^,;.]{1,80}?\s+(?:và|phối hợp với|cùng))?")
-_TAKES_PART = re.compile(r"\b(?:dự|tham dự|chủ trì|trưởng đoàn|làm việc với|tham gia)\b")
 #: Meetings whose name says whose meeting it is ("Kỳ họp thứ 15 HĐND tỉnh").
 _MEETING = re.compile(r"(?:Hội nghị|Đại hội|Kỳ họp|Phiên họp)\b")
 #: A sentence about the main event that does not name it: who attended, spoke or chaired.
@@ -47,7 +42,7 @@ _ABOUT_MAIN = re.compile(
     r"hội thảo|buổi làm việc|phiên họp|hội chợ)\b", re.IGNORECASE)
 
 
-@component("eventroles", requires=("entities",), assigns=("facts",))
+@component("eventroles", requires=("entities", "syllables"), assigns=("facts",))
 def find_event_roles(doc: Doc) -> Doc:
     events = sorted((m for m in doc.mentions if m.type == "Event"), key=lambda m: m.norm)
     for ev in events:
@@ -55,7 +50,7 @@ def find_event_roles(doc: Doc) -> Doc:
             agent = entity_by_key(doc, type_, key)
             if agent is not None:
                 add_fact(doc, "participant", ev.entity, agent, ev, "eventroles")
-        for org in linked(doc, ev, "Organisation", before=_ORGANISES, after=_BY):
+        for org in linked(doc, ev, "Organisation", before="organisedBy.before", after="organisedBy.after"):
             for body in [org] + (_listed_before(doc, org) if org.norm[1] <= ev.norm[0] else []):
                 add_fact(doc, "organisedBy", ev.entity, body.entity, ev, "eventroles")
         if ev.source == "event" and _MEETING.match(ev.name):
@@ -66,7 +61,7 @@ def find_event_roles(doc: Doc) -> Doc:
             for org in mentions_in(doc, ev.norm[0] + 1, own_end, "Organisation"):
                 add_fact(doc, "organisedBy", ev.entity, org.entity, ev, "eventroles")
         b, e = _statement(doc, *sentence_range(doc, ev.norm[0]))
-        if _TAKES_PART.search(doc.norm.text[b:e]):
+        if patterns("relations").search(doc.syllables, b, e, "participant.takes_part"):
             for agent in mentions_in(doc, b, e, "Person"):
                 add_fact(doc, "participant", ev.entity, agent.entity, ev, "eventroles")
     if events:

@@ -4,21 +4,17 @@ issuer code of its number (NQ/TU: a Tỉnh ủy) matched against the
 organisations the document mentions."""
 from __future__ import annotations
 
-import re
-
 from ..lexicon import issuers
 from ..model import Doc
 from ..pipeline import component
 from ._relate import add_fact, entity_by_key, linked
 
-_OF = re.compile(r"(?:,\s*)?(?:của|do)")
-_ISSUES = re.compile(r"(?:đã\s+|vừa\s+)?(?:ban hành|ra|thông qua|phê duyệt)")
 
 
-@component("issued", requires=("entities",), assigns=("facts",))
+@component("issued", requires=("entities", "syllables"), assigns=("facts",))
 def find_issuers(doc: Doc) -> Doc:
     for res in (m for m in doc.mentions if m.type == "Resolution"):
-        issuer = (linked(doc, res, "Organisation", before=_ISSUES, after=_OF,
+        issuer = (linked(doc, res, "Organisation", before="issuedBy.before", after="issuedBy.after",
                          anchor_end=res.attrs.get("list_end")) or [None])[0]
         if issuer is None and res.attrs.get("issuer"):  # the body at the head of the document itself
             issuer = entity_by_key(doc, "Organisation", res.attrs["issuer"])

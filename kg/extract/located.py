@@ -20,13 +20,12 @@ import re
 
 from ..lexicon import happening_verbs
 from ..model import Doc
+from ..patterns import patterns
 from ..pipeline import component
 from ._base import WE, alternation
-from ._relate import add_fact, gap, main_event, mention_at, mentions_in, sentence_range
+from ._relate import add_fact, main_event, mention_at, mentions_in, sentence_range
 
 _PLACES = ("Ward", "Place")
-_AT = re.compile(r"[\"”]?(?:,\s*)?(?:tại|ở|trên địa bàn)(?:\s+(?:các|địa bàn))?")
-_ORG_PLACE = re.compile(r",")
 #: Villages and neighbourhoods are part of a project's description, not where the
 #: graph locates it: the ward that holds them is. An event is where it is held ("ấp X").
 _VILLAGE_LEVELS = {"thôn", "khối", "bản", "ấp", "xóm", "buôn", "khu phố", "tổ dân phố"}
@@ -35,7 +34,7 @@ _AT_END = re.compile(r"(?:tại|ở)\s*$")
 _VENUE_LINE = re.compile(r"(?:^|\n)\s*(?:[-–+•]\s*)?Địa điểm\s*:\s*(?:[Tt]ại\s+)?")
 
 
-@component("located", requires=("entities",), assigns=("facts",))
+@component("located", requires=("entities", "syllables"), assigns=("facts",))
 def find_locations(doc: Doc) -> Doc:
     for m in doc.mentions:
         if m.type not in ("Project", "Event", "Organisation"):
@@ -52,9 +51,11 @@ def find_locations(doc: Doc) -> Doc:
             for p in wards or inside:
                 add_fact(doc, "locatedIn", m.entity, p.entity, m, "located")
         after = [p for p in places if p.norm[0] >= m.norm[1]]
-        if after and _AT.fullmatch(gap(doc, m, after[0])):
+        rules = patterns("relations")
+        if after and rules.fullmatch(doc.syllables, m.norm[1], after[0].norm[0], "locatedIn.after"):
             add_fact(doc, "locatedIn", m.entity, after[0].entity, m, "located")
-        elif m.type == "Organisation" and after and _ORG_PLACE.fullmatch(gap(doc, m, after[0])):
+        elif m.type == "Organisation" and after and rules.fullmatch(doc.syllables, m.norm[1], after[0].norm[0],
+                                                                    "locatedIn.organisation"):
             add_fact(doc, "locatedIn", m.entity, after[0].entity, m, "located")
         elif m.type == "Event" and after:
             _held_at(doc, m, after[0])

@@ -10,18 +10,13 @@ Structure stated in words: "X (là cơ quan chuyên môn) (trực) thuộc Y", w
 """
 from __future__ import annotations
 
-import re
-
 from ..model import Doc
 from ..pipeline import component
 from ._relate import add_fact, entity_by_key, linked
 
-#: "Phòng Giáo dục và Đào tạo là cơ quan chuyên môn thuộc UBND huyện".
-_BELONGS = re.compile(r",? ?(?:là (?:cơ quan chuyên môn|cơ quan|đơn vị sự nghiệp(?: công lập)?|đơn vị) )?"
-                      r"(?:trực )?thuộc")
 
 
-@component("structure", requires=("entities",), assigns=("facts",))
+@component("structure", requires=("entities", "syllables"), assigns=("facts",))
 def find_structure(doc: Doc) -> Doc:
     for m in doc.mentions:
         parent_key = m.attrs.get("parent")
@@ -30,7 +25,7 @@ def find_structure(doc: Doc) -> Doc:
             if parent:
                 add_fact(doc, "subOrganizationOf", m.entity, parent, m, "structure")
         if m.type == "Organisation":
-            for parent in linked(doc, m, "Organisation", before=None, after=_BELONGS):
+            for parent in linked(doc, m, "Organisation", before=None, after="subOrganizationOf.after"):
                 if parent.entity is not m.entity:
                     add_fact(doc, "subOrganizationOf", m.entity, parent.entity, m, "structure")
         place_key = m.attrs.get("located_in")

@@ -1,0 +1,199 @@
+"""Patterns as data: spaCy ``Matcher`` patterns over the token layer, read from ``.jsonl``.
+
+Each line of a pattern file is one JSON object, in the format of spaCy's ``SpanRuler``
+patterns plus an example::
+
+    {"label": "issuedBy.before", "example": "Thành ủy | đã ban hành | Nghị quyết số 12",
+     "pattern": [{"LOWER": {"IN": ["đã", "vừa"]}, "OP": "?"},
+                 {"LOWER": {"IN": ["ban hành", "ra", "thông qua", "phê duyệt"]}}]}
+
+A pattern is a list of spaCy token patterns (https://spacy.io/usage/rule-based-matching:
+``LOWER``, ``ORTH``, ``TAG``, ``IS_PUNCT``, ``"_": {"word_start": true}``, ``IN``,
+``NOT_IN``, ``OP`` with ``?``, ``*``, ``+``, ``!``, ``{n,m}``), matched on the syllables
+of ``kg.text.syllables``. Two conveniences, since a Vietnamese word is several syllables:
+
+- a string stands for its syllables, each matched in lower case: ``"ban hành"`` is
+  ``{"LOWER": "ban"}, {"LOWER": "hành"}``;
+- the value of ``LOWER`` or ``ORTH``, or an entry of its ``IN`` list, may be several
+  syllables: the pattern is then expanded into one spaCy pattern per choice, an optional
+  item (``"OP": "?"``) into one with it and one without. Other operators take one
+  syllable.
+
+White space other than a single space (a line break in a hard-wrapped text) may stand
+between any two items. Lines with the same label are alternatives. ``#`` starts a comment
+line. A pattern never matches an empty stretch of text.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..errors import Errors, PipelineError
+
+#: The most spaCy patterns one line may expand into.
+MAX_EXPANSION = 512
+_PHRASE_KEYS = ("LOWER", "ORTH")
+_SPACE = {"IS_SPACE": True, "OP": "*"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One line of a pattern file."""
+
+    label: str
+    pattern: tuple  # the line's pattern, as written
+    example: str
+    line: int
+
+
+class PatternSet:
+    """The patterns of one file, a spaCy ``Matcher`` per label."""
+
+    def __init__(self, rules: list[Rule], name: str):
+        from ..text.syllables import vocab
+        from spacy.matcher import Matcher
+
+        self.name = name
+        self.rules = rules
+        self._matchers: dict[str, Matcher] = {}
+        for rule in rules:
+            expanded = _expand(rule, name)
+            matcher = self._matchers.setdefault(rule.label, Matcher(vocab()))
+            try:
+                matcher.add(rule.label, [_spaced(p) for p in expanded])
+            except (ValueError, KeyError, TypeError) as err:  # spaCy's own pattern check
+                raise PipelineError(Errors.E105.format(path=name, line=rule.line, reason=err)) from None
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(sorted(self._matchers))
+
+    def _matcher(self, label: str):
+        try:
+            return self._matchers[label]
+        except KeyError:
+            raise PipelineError(Errors.E105.format(
+                path=self.name, line="-", reason=f"no pattern is labelled {label!r}")) from None
+
+    def fullmatch(self, layer, begin: int, end: int, label: str) -> bool:
+        """Whether a pattern of ``label`` covers the words of the normalised range
+        [begin, end) of ``layer`` (a ``kg.text.syllables`` layer), white space at its ends
+        aside."""
+        from ..text.syllables import token_range
+
+        i, j = token_range(layer, begin, end)
+        while i < j and layer[i].is_space:
+            i += 1
+        while j > i and layer[j - 1].is_space:
+            j -= 1
+        if i == j:
+            return False
+        return any(s == 0 and e == j - i for _, s, e in self._matcher(label)(layer[i:j]))
+
+    def search(self, layer, begin: int, end: int, label: str) -> list[tuple[int, int]]:
+        """The normalised ranges in [begin, end) that a pattern of ``label`` matches,
+        longest first where they overlap, in text order."""
+        from ..text.syllables import token_range
+        from spacy.util import filter_spans
+
+        i, j = token_range(layer, begin, end)
+        if i == j:
+            return []
+        spans = filter_spans(self._matcher(label)(layer[i:j], as_spans=True))
+        return [(s.start_char, s.end_char) for s in spans]
+
+
+@cache
+def patterns(name: str) -> PatternSet:
+    """The pattern file ``name`` (``kg/patterns/NAME.jsonl``), compiled."""
+    text = resources.files(__package__).joinpath(f"{name}.jsonl").read_text(encoding="utf-8")
+    return PatternSet(read_rules(text, f"{name}.jsonl"), f"{name}.jsonl")
+
+
+def read_rules(text: str, name: str) -> list[Rule]:
+    """The rules of a pattern file's text; a bad line raises ``PipelineError`` E105."""
+    rules = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise PipelineError(Errors.E105.format(path=name, line=number, reason=f"not JSON: {err.msg}")) from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("label"), str) \
+                or not isinstance(obj.get("pattern"), list) or not obj["pattern"]:
+            raise PipelineError(Errors.E105.format(
+                path=name, line=number, reason='needs "label" (a string) and "pattern" (a non-empty list)'))
+        rules.append(Rule(obj["label"], tuple(obj["pattern"]), obj.get("example", ""), number))
+    return rules
+
+
+def _expand(rule: Rule, name: str) -> list[list[dict]]:
+    """The spaCy patterns a rule stands for (see the module's docstring)."""
+    choices = [_item_choices(item, rule, name) for item in rule.pattern]
+    count = 1
+    for c in choices:
+        count *= len(c)
+    if count > MAX_EXPANSION:
+        raise PipelineError(Errors.E105.format(
+            path=name, line=rule.line, reason=f"expands into {count} patterns, more than {MAX_EXPANSION}"))
+    out = []
+    for combo in itertools.product(*choices):
+        tokens = [t for seq in combo for t in seq]
+        if not tokens or all(t.get("OP") in ("?", "*") or str(t.get("OP", "")).startswith(("{0", "{,"))
+                             for t in tokens):
+            raise PipelineError(Errors.E105.format(
+                path=name, line=rule.line, reason="a pattern must match at least one word"))
+        if tokens not in out:
+            out.append(tokens)
+    return out
+
+
+def _item_choices(item, rule: Rule, name: str) -> list[list[dict]]:
+    """The token sequences one item of a pattern may be."""
+    if isinstance(item, str):
+        return [[{"LOWER": s} for s in item.lower().split()]]
+    if not isinstance(item, dict):
+        raise PipelineError(Errors.E105.format(
+            path=name, line=rule.line, reason=f"an item is a string or an object, not {item!r}"))
+    key = next((k for k in _PHRASE_KEYS if k in item), None)
+    if key is None:
+        return [[dict(item)]]
+    value, op = item[key], item.get("OP")
+    rest = {k: v for k, v in item.items() if k not in (key, "OP")}
+    lower = str.lower if key == "LOWER" else str
+    if isinstance(value, str):
+        phrases = [value]
+    elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+        phrases = list(value["IN"])
+    else:
+        return [[dict(item)]]
+    single = [lower(p) for p in phrases if len(p.split()) == 1]
+    multi = [p for p in phrases if len(p.split()) > 1]
+    if not multi:
+        return [[dict(item)]]
+    if op not in (None, "?"):
+        raise PipelineError(Errors.E105.format(
+            path=name, line=rule.line, reason=f"operator {op!r} on several syllables ({multi[0]!r}); "
+                                              "only '?' may be"))
+    out: list[list[dict]] = []
+    if single:
+        out.append([{key: {"IN": single} if len(single) > 1 else single[0], **rest}])
+    for p in multi:
+        out.append([{key: lower(s), **rest} for s in p.split()])
+    if op == "?":
+        out.append([])
+    return out
+
+
+def _spaced(tokens: list[dict]) -> list[dict]:
+    """A pattern that lets white space tokens stand between its items."""
+    out = []
+    for k, t in enumerate(tokens):
+        if k:
+            out.append(dict(_SPACE))
+        out.append(t)
+    return out

@@ -1,0 +1,106 @@
+"""The token layer: the whole normalised text as a spaCy ``Doc`` of syllables.
+
+Vietnamese is written in syllables separated by spaces; a word is one or more of them
+("tổ chức", "Ủy ban"). The layer has one spaCy token per syllable, punctuation mark and
+run of white space other than a single space, so that ``doc.syllables.text ==
+doc.norm.text`` and every token's ``idx`` is a normalised offset. Each syllable carries:
+
+- ``ORTH``, ``LOWER``, ``SHAPE``, ``IS_TITLE``, ``IS_UPPER``, ``IS_DIGIT``, ``IS_PUNCT``,
+  ``IS_SPACE``: spaCy's own lexical attributes;
+- ``TAG``: the part of speech of the word it belongs to, by underthesea's tagger (the
+  ``tokens`` component; ``""`` outside sentences);
+- ``._.word_start``: whether it begins a word of the tagger ("tổ" in "tổ chức": true,
+  "chức": false), so that a pattern can ask for "dự" the verb and not the "dự" of "dự án".
+
+The patterns of ``kg/patterns/`` match on this layer with spaCy's ``Matcher``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import cache
+
+from ..model import Doc
+from ..pipeline import component
+
+#: The extension attributes this component declares on spaCy's ``Token`` (name: default).
+EXTENSIONS = {"word_start": False}
+
+_PIECE = re.compile(r"\w+|[^\w\s]")
+
+
+@cache
+def vocab():
+    """The one vocabulary of every layer (spaCy's multi-language lexical attributes)."""
+    import spacy
+    from spacy.tokens import Token
+
+    for name, default in EXTENSIONS.items():
+        if not Token.has_extension(name):
+            Token.set_extension(name, default=default)
+    return spacy.blank("xx").vocab
+
+
+def make_layer(text: str, words=()):
+    """A spaCy ``Doc`` of the syllables of ``text``; ``words`` are the tagger's words as
+    (begin, end, tag) offsets into ``text``, in order."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    pieces, spaces, starts = [], [], []
+    pos = 0
+    for m in _PIECE.finditer(text):
+        gap = text[pos:m.start()]
+        if gap:
+            if gap.startswith(" ") and pieces and not spaces[-1]:
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                pieces.append(gap)
+                spaces.append(False)
+                starts.append(pos + (len(text[pos:m.start()]) - len(gap)))
+        pieces.append(m.group())
+        spaces.append(False)
+        starts.append(m.start())
+        pos = m.end()
+    tail = text[pos:]
+    if tail.startswith(" ") and pieces and not spaces[-1]:
+        spaces[-1], tail = True, tail[1:]
+    if tail:
+        pieces.append(tail)
+        spaces.append(False)
+        starts.append(len(text) - len(tail))
+    tags = [""] * len(pieces)
+    word_starts = []
+    for b, e, tag in words:
+        i = bisect_left(starts, b)
+        if i < len(starts) and starts[i] == b:
+            word_starts.append(i)
+        while i < len(starts) and starts[i] < e:
+            if not pieces[i].isspace():
+                tags[i] = tag
+            i += 1
+    layer = SpacyDoc(vocab(), words=pieces, spaces=spaces, tags=tags)
+    for i in word_starts:
+        layer[i]._.word_start = True
+    return layer
+
+
+@component("syllables", requires=("norm", "tokens"), assigns=("syllables",), stage="segment")
+def add_syllables(doc: Doc) -> Doc:
+    doc.syllables = make_layer(doc.norm.text, [(t.begin, t.end, t.tag) for t in doc.tokens])
+    return doc
+
+
+def _bounds(layer) -> tuple[list[int], list[int]]:
+    bounds = layer.user_data.get("kg_bounds")
+    if bounds is None:
+        bounds = layer.user_data["kg_bounds"] = ([t.idx for t in layer], [t.idx + len(t) for t in layer])
+    return bounds
+
+
+def token_range(layer, begin: int, end: int) -> tuple[int, int]:
+    """The tokens of ``layer`` that lie inside the normalised range [begin, end), as a
+    slice (start, stop) of token indices."""
+    starts, ends = _bounds(layer)
+    i = bisect_left(starts, begin)
+    return i, max(i, bisect_right(ends, end))

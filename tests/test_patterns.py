@@ -1,0 +1,88 @@
+"""The token layer (kg.text.syllables) and the patterns as data (kg.patterns)."""
+from importlib import resources
+
+import pytest
+
+from kg.errors import PipelineError
+from kg.patterns import PatternSet, patterns, read_rules
+from kg.text.syllables import make_layer, token_range
+from helpers import run
+
+
+def test_the_layer_covers_the_text_exactly_with_offsets_and_tags():
+    text = "  Ủy ban nhân dân  tỉnh\ntổ chức Hội nghị, ngày 9/10.\n"
+    words = [(2, 9, "N"), (10, 17, "N"), (19, 23, "N"), (24, 31, "V")]
+    layer = make_layer(text, words)
+    assert layer.text == text
+    for tok in layer:
+        assert text[tok.idx:tok.idx + len(tok)] == tok.text
+    by_text = {t.text: t for t in layer}
+    assert by_text["Ủy"]._.word_start and not by_text["ban"]._.word_start
+    assert by_text["tổ"].tag_ == "V" and by_text["chức"].tag_ == "V" and by_text["Hội"].tag_ == ""
+    assert by_text["\n"].is_space and by_text["\n"].tag_ == ""
+    i, j = token_range(layer, 24, 31)
+    assert [t.text for t in layer[i:j]] == ["tổ", "chức"]
+
+
+def test_every_document_gets_a_layer_of_its_normalised_text():
+    doc = run("UBND tỉnh Bắc Giang tổ chức Hội nghị tổng kết năm 2024.")
+    assert doc.syllables.text == doc.norm.text
+    assert any(t.tag_ for t in doc.syllables)
+
+
+def _rule_files():
+    return sorted(p.name for p in resources.files("kg.patterns").iterdir() if p.name.endswith(".jsonl"))
+
+
+def _examples():
+    for name in _rule_files():
+        text = resources.files("kg.patterns").joinpath(name).read_text(encoding="utf-8")
+        for rule in read_rules(text, name):
+            yield pytest.param(name, rule, id=f"{name}:{rule.line}")
+
+
+@pytest.mark.parametrize(("name", "rule"), list(_examples()))
+def test_each_pattern_matches_its_own_example(name, rule):
+    """Every line of every pattern file carries an example "left | words | right"; the line
+    alone must match the words between the bars, and nothing longer or shorter."""
+    left, middle, right = rule.example.split(" | ")
+    text = f"{left} {middle} {right}"
+    layer = make_layer(text)
+    one = PatternSet([rule], name)
+    b = len(left) + 1
+    assert one.fullmatch(layer, b, b + len(middle), rule.label)
+    assert not one.fullmatch(layer, 0, b + len(middle), rule.label)
+
+
+def test_several_syllables_expand_and_optional_items_may_be_left_out():
+    rules = read_rules('{"label": "x", "pattern": [{"LOWER": {"IN": ["đã", "vừa mới"]}, "OP": "?"}, "ban hành"]}',
+                       "t.jsonl")
+    found = PatternSet(rules, "t.jsonl")
+    for text in ("A ban hành B", "A đã ban hành B", "A vừa mới ban hành B", "A Đã\n  ban hành B"):
+        layer = make_layer(text)
+        assert found.fullmatch(layer, 1, len(text) - 1, "x"), text
+    layer = make_layer("A mới ban hành B")
+    assert not found.fullmatch(layer, 1, len(layer.text) - 1, "x")
+
+
+def test_search_finds_the_words_where_they_stand():
+    layer = make_layer("Các đồng chí tham dự và chủ trì hội nghị")
+    assert patterns("relations").search(layer, 0, len(layer.text), "participant.takes_part") == [(13, 20), (24, 31)]
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ('{"label": "x", "pattern": [', "not JSON"),
+    ('{"label": "x"}', "needs"),
+    ('{"label": "x", "pattern": [{"LOWER": "đã", "OP": "?"}]}', "at least one word"),
+    ('{"label": "x", "pattern": [{"LOWER": "ban hành", "OP": "+"}]}', "only '?'"),
+    ('{"label": "x", "pattern": [{"LOWER": "a", "OP": "%"}]}', "line 1"),
+])
+def test_a_bad_line_is_refused_with_its_file_and_line(line, reason):
+    with pytest.raises(PipelineError) as err:
+        PatternSet(read_rules(line, "bad.jsonl"), "bad.jsonl")
+    assert "[E105]" in str(err.value) and "bad.jsonl" in str(err.value) and reason in str(err.value)
+
+
+def test_an_unknown_label_is_an_error_not_a_silent_miss():
+    with pytest.raises(PipelineError, match="E105"):
+        patterns("relations").fullmatch(make_layer("a b c"), 0, 5, "no.such")
