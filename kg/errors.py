@@ -34,6 +34,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E103 = "component '{name}' is registered twice ({first} and {second})"
     E104 = "component '{component}' failed on {path}: {reason}"
     E105 = "pattern file {path}, line {line}: {reason}"
+    E106 = ("component '{component}' declares '{attr}', which is not a field of a mention "
+            "(kg.model.Attrs declares: {known})")
     # builds and stores (E2xx)
     E201 = ("{path}: no build found (run 'kg build' first, or point --build at the output "
             "directory of a build)")

@@ -9,7 +9,7 @@ Components read and write the attributes of ``Doc``; each declares which (pipeli
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 #: The six scored entity types, then the unscored ones an extractor may also emit.
@@ -53,6 +53,45 @@ class Token:
 
 
 @dataclass
+class Attrs:
+    """What an extractor knows of a mention beyond its name and key: the declared fields,
+    each with the component that writes it and those that read it. An extractor passes
+    them as keywords to ``extract._base.add_mention``; an undeclared one is an error
+    (``TypeError``), so a field is added here, with its readers, before it is used. An
+    entity's fields are the first value its mentions give (resolve/entities.py)."""
+
+    # Resolution (resolution, heading -> issued, rdf.emit)
+    number: str | None = None  # the document's number as written: "21-NQ/TU"
+    date: str | None = None  # its date, ISO: "2023-02-03"
+    doc_type: str | None = None  # the ontology concept of its type: "NghiQuyet"
+    issuer: str | None = None  # key of the body at the head of the document itself (heading)
+    issuer_code: str | None = None  # the issuer code of its number: "TU"
+    list_end: int | None = None  # the end of the list it stands in ("Chỉ thị số 04, 05 … của X")
+    # Ward and Place (ward, place -> structure, located, rdf.emit)
+    code: str | None = None  # the official code of the unit
+    era: str | None = None  # which official list has it: "2025" or "legacy"
+    official_name: str | None = None  # its name in that list
+    successor: object = None  # lexicon.units.Unit it was merged into (2025 reform)
+    level: str | None = None  # the level word written: "xã", "thôn", "khu phố"
+    located_in: str | None = None  # key of the Place it lies in, as stated or listed
+    # Organisation (organisation -> structure, resolve)
+    parent: str | None = None  # key of the body it is part of, as its name says
+    alt: str | None = None  # another label of the same body (a spelled-out abbreviation)
+    # Person (signature -> posts)
+    post: str | None = None  # the post title the layout states (a signature block)
+    post_org: str | None = None  # key of the body of that post
+    # Event (visit -> eventroles)
+    participants: tuple = ()  # (type, key) of those the visit's sentence lists
+
+    def items(self):
+        """(name, value) of the fields that hold a value."""
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is not None and value != ():
+                yield f.name, value
+
+
+@dataclass
 class Mention:
     """One occurrence of an entity in the text, found by an extractor."""
 
@@ -64,7 +103,7 @@ class Mention:
     key: str  # what identifies the thing: same key, same entity (see resolve/)
     source: str  # the extractor that found it
     norm: tuple[int, int] = (0, 0)  # the same range in Doc.norm.text
-    attrs: dict = field(default_factory=dict)  # number, date, code, jurisdiction, ...
+    attrs: Attrs = field(default_factory=Attrs)
     entity: "Entity | None" = None  # set by the resolver
 
 
@@ -77,7 +116,7 @@ class Entity:
     name: str  # skos:prefLabel: the fullest form seen
     labels: set[str] = field(default_factory=set)  # every surface form (skos:altLabel)
     mentions: list[Mention] = field(default_factory=list)
-    attrs: dict = field(default_factory=dict)
+    attrs: Attrs = field(default_factory=Attrs)
 
 
 @dataclass

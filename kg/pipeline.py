@@ -6,6 +6,10 @@ reads (``requires``) and adds (``assigns``)::
     @component("ward", requires=("norm", "sentences"), assigns=("mentions",))
     def find_wards(doc): ...
 
+The fields of a mention an extractor fills in or a later component reads are declared
+the same way, as ``attrs.FIELD`` (``assigns=("mentions", "attrs.parent")``,
+``requires=("entities", "attrs.parent")``), each a field of ``model.Attrs``.
+
 Components run in the order of ``stage``, and within a stage after the components that
 assign what they require (then by name, for a stable order); the pipeline checks at
 start-up that every requirement is assigned by an earlier component. Adding an
@@ -19,11 +23,11 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Callable
 
 from .errors import Errors, PipelineError
-from .model import Doc
+from .model import Attrs, Doc
 
 #: Stages in running order. Extractors of mentions share one stage; one that reads the
 #: others' mentions (visit) runs after them by its requirements. A learned model adds
@@ -132,7 +136,12 @@ class Pipeline:
 
     def _check(self) -> None:
         assigned: set[str] = {"path", "text", "sha256"}
+        declared = {f.name for f in fields(Attrs)}
         for comp in self.components:
+            for attr in comp.requires + comp.assigns:
+                if attr.startswith("attrs.") and attr[6:] not in declared:
+                    raise PipelineError(Errors.E106.format(
+                        component=comp.name, attr=attr, known=", ".join(sorted(declared))))
             for attr in comp.requires:
                 if attr not in assigned:
                     raise PipelineError(Errors.E101.format(

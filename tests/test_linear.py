@@ -28,7 +28,7 @@ def random_doc(rng: random.Random, n: int = 60) -> Doc:
         key = rng.choice("abc")
         m = Mention(type=t, span=Span(b, min(e, 400)), text="", label=key, source="t", norm=(b, min(e, 400)), key=key, name=key)
         if rng.random() < 0.1:
-            m.attrs["parent"] = rng.choice("abc")
+            m.attrs.parent = rng.choice("abc")
         doc.mentions.append(m)
     doc.entities = [Entity(type=t, key=k, name=k) for t in TYPES for k in "abc"] * 2
     return doc
@@ -67,7 +67,7 @@ def plain_settle(mentions):
                 if n.type == m.type and ordered.index(n) < ordered.index(m):
                     return True
                 continue
-            if n.type == m.type and n.attrs.get("parent") == m.key:
+            if n.type == m.type and n.attrs.parent == m.key:
                 continue
             if n.type == m.type == "Event" and m.span.begin > n.span.begin:
                 continue

@@ -56,3 +56,29 @@ def test_a_new_extractor_is_one_registration(tmp_path):
         assert any(e.name == "Xin chào" for e in doc.entities)
     finally:
         del _REGISTRY["test_hello"]
+
+
+def test_a_mention_field_is_declared_or_refused():
+    from kg.extract._base import make_mention
+    from helpers import run
+
+    doc = run("UBND tỉnh Bắc Giang họp.")
+    with pytest.raises(TypeError):
+        make_mention(doc, "Organisation", 0, 4, name="UBND", key="ubnd", source="t", no_such_field=1)
+
+    @component("t_bad_field", requires=("entities", "attrs.no_such_field"), assigns=("facts",))
+    def bad(doc):
+        return doc
+
+    try:
+        with pytest.raises(PipelineError, match=r"E106.*attrs.no_such_field"):
+            Pipeline(["t_bad_field"])
+    finally:
+        del _REGISTRY["t_bad_field"]
+
+
+def test_a_reader_of_a_mention_field_runs_after_its_writer():
+    names = Pipeline().names
+    assert names.index("organisation") < names.index("structure")
+    with pytest.raises(PipelineError, match=r"E101.*'structure' requires 'attrs.parent'"):
+        Pipeline([n for n in names if n != "organisation"])

@@ -5,7 +5,7 @@ import re
 from typing import Iterator
 
 from ..lexicon import activities
-from ..model import Doc, Mention
+from ..model import Attrs, Doc, Mention
 
 UPPER = "".join(c for r in ((0x41, 0x5B), (0xC0, 0x250), (0x1E00, 0x1F00))
                 for c in map(chr, range(*r)) if c.isupper())
@@ -86,7 +86,7 @@ def make_mention(doc: Doc, type_: str, begin: int, end: int, *, name: str, key: 
     span = doc.norm.span(begin, end)
     return Mention(type=type_, span=span, text=doc.text[span.begin:span.end],
                    label=label(doc.norm.text[begin:end]), name=label(name), key=key,
-                   source=source, norm=(begin, end), attrs=attrs)
+                   source=source, norm=(begin, end), attrs=Attrs(**attrs))
 
 
 def add_mention(doc: Doc, type_: str, begin: int, end: int, *, name: str, key: str,

@@ -42,11 +42,11 @@ _ABOUT_MAIN = re.compile(
     r"hội thảo|buổi làm việc|phiên họp|hội chợ)\b", re.IGNORECASE)
 
 
-@component("eventroles", requires=("entities", "syllables"), assigns=("facts",))
+@component("eventroles", requires=("entities", "syllables", "attrs.participants"), assigns=("facts",))
 def find_event_roles(doc: Doc) -> Doc:
     events = sorted((m for m in doc.mentions if m.type == "Event"), key=lambda m: m.norm)
     for ev in events:
-        for type_, key in ev.attrs.get("participants", ()):  # named by the visit extractor
+        for type_, key in ev.attrs.participants:  # named by the visit extractor
             agent = entity_by_key(doc, type_, key)
             if agent is not None:
                 add_fact(doc, "participant", ev.entity, agent, ev, "eventroles")

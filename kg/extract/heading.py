@@ -36,7 +36,9 @@ def body_name(caps: str, home: dict) -> str | None:
     return expand(f"{head} {level} {name}")
 
 
-@component("heading", requires=("norm", "context"), assigns=("mentions",))
+@component("heading",
+           requires=("norm", "context"),
+           assigns=("mentions", "attrs.number", "attrs.date", "attrs.doc_type", "attrs.issuer_code", "attrs.issuer"))
 def find_heading(doc: Doc) -> Doc:
     header = doc.context.get("header")
     if header is None or not header.official:  # a body in capitals alone: the signature's, if any

@@ -11,18 +11,20 @@ from ._relate import add_fact, entity_by_key, linked
 
 
 
-@component("issued", requires=("entities", "syllables"), assigns=("facts",))
+@component("issued",
+           requires=("entities", "syllables", "attrs.issuer", "attrs.issuer_code", "attrs.list_end"),
+           assigns=("facts",))
 def find_issuers(doc: Doc) -> Doc:
     for res in (m for m in doc.mentions if m.type == "Resolution"):
         issuer = (linked(doc, res, "Organisation", before="issuedBy.before", after="issuedBy.after",
-                         anchor_end=res.attrs.get("list_end")) or [None])[0]
-        if issuer is None and res.attrs.get("issuer"):  # the body at the head of the document itself
-            issuer = entity_by_key(doc, "Organisation", res.attrs["issuer"])
+                         anchor_end=res.attrs.list_end) or [None])[0]
+        if issuer is None and res.attrs.issuer:  # the body at the head of the document itself
+            issuer = entity_by_key(doc, "Organisation", res.attrs.issuer)
             if issuer is not None:
                 add_fact(doc, "issuedBy", res.entity, issuer, res, "issued")
             continue
         if issuer is None:
-            issuer = _by_code(doc, res.attrs.get("issuer_code"))
+            issuer = _by_code(doc, res.attrs.issuer_code)
             if issuer is not None:
                 add_fact(doc, "issuedBy", res.entity, issuer, res, "issued")
             continue

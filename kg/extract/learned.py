@@ -94,7 +94,7 @@ def _bounds(doc: Doc, spans, types: set[str]) -> None:
                 b, e = near[0]
                 name = _name(m.type, label(text[b:e]))
                 key = _key(m.type, name, doc) if m.type in ("Event", "Project") else m.key
-                out.append(make_mention(doc, m.type, b, e, name=name, key=key, source=SOURCE, **m.attrs))
+                out.append(make_mention(doc, m.type, b, e, name=name, key=key, source=SOURCE, **dict(m.attrs.items())))
                 continue
         out.append(m)
     doc.mentions = out

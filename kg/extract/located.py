@@ -34,14 +34,14 @@ _AT_END = re.compile(r"(?:tại|ở)\s*$")
 _VENUE_LINE = re.compile(r"(?:^|\n)\s*(?:[-–+•]\s*)?Địa điểm\s*:\s*(?:[Tt]ại\s+)?")
 
 
-@component("located", requires=("entities", "syllables"), assigns=("facts",))
+@component("located", requires=("entities", "syllables", "attrs.level"), assigns=("facts",))
 def find_locations(doc: Doc) -> Doc:
     for m in doc.mentions:
         if m.type not in ("Project", "Event", "Organisation"):
             continue
         b, e = sentence_range(doc, m.norm[0])
         places = [p for p in mentions_in(doc, b, e)
-                  if p.type in _PLACES and (m.type != "Project" or p.attrs.get("level") not in _VILLAGE_LEVELS)]
+                  if p.type in _PLACES and (m.type != "Project" or p.attrs.level not in _VILLAGE_LEVELS)]
         if m.type in ("Project", "Event"):
             inside = [p for p in places if m.norm[0] < p.norm[0] and p.norm[1] <= m.norm[1]]
             if m.type == "Event":  # "Đại hội Đảng bộ quận X": the body's unit, not where it is held

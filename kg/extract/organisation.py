@@ -134,10 +134,10 @@ def _body(doc: Doc, m: re.Match, base: int) -> None:
     start, organ = _organ_of(doc, m, base)
     scope = "" if jur.name else doc.stem  # "UBND tỉnh" of an unknown province: this document's
     if organ:
-        _emit(doc, start, base + end, f"{organ} {name}", parent=name, jurisdiction=str(jur), scope=scope)
-        _emit(doc, base + m.start("head"), base + end, name, alt=alt, jurisdiction=str(jur), scope=scope)
+        _emit(doc, start, base + end, f"{organ} {name}", parent=name, scope=scope)
+        _emit(doc, base + m.start("head"), base + end, name, alt=alt, scope=scope)
         return
-    _emit(doc, start, base + end, name, alt=alt, jurisdiction=str(jur), scope=scope)
+    _emit(doc, start, base + end, name, alt=alt, scope=scope)
 
 
 def _organ_of(doc: Doc, m: re.Match, base: int) -> tuple[int, str | None]:
@@ -156,9 +156,9 @@ def _emit(doc: Doc, begin: int, end: int, name: str, parent: str | None = None,
     mention = add_mention(doc, "Organisation", begin, end, name=name, key=f"{scope} {name.lower()}".strip(),
                           source=SOURCE, **attrs)
     if parent:
-        mention.attrs["parent"] = f"{scope} {parent.lower()}".strip()
+        mention.attrs.parent = f"{scope} {parent.lower()}".strip()
     if alt:
-        mention.attrs["alt"] = alt
+        mention.attrs.alt = alt
 
 
 def _party(doc: Doc, m: re.Match, base: int) -> None:
@@ -177,11 +177,11 @@ def _party(doc: Doc, m: re.Match, base: int) -> None:
     end = len(doc.norm.text[:base + end].rstrip())
     scope = "" if jur and jur.name else doc.stem
     if organ:
-        _emit(doc, start, end, f"{organ} {name}", parent=name, jurisdiction=str(jur or ""), scope=scope)
+        _emit(doc, start, end, f"{organ} {name}", parent=name, scope=scope)
         # "Ban Thường vụ Tỉnh ủy" names the Tỉnh ủy too: the body its organ is part of
-        _emit(doc, base + m.start("head"), end, name, alt=alt, jurisdiction=str(jur or ""), scope=scope)
+        _emit(doc, base + m.start("head"), end, name, alt=alt, scope=scope)
     else:
-        _emit(doc, start, end, name, alt=alt, jurisdiction=str(jur or ""), scope=scope)
+        _emit(doc, start, end, name, alt=alt, scope=scope)
 
 
 _FIXED_NAMES = {h.head: h.full for h in _HEADS if h.kind == "fixed" and h.full}
@@ -236,11 +236,12 @@ def _named(doc: Doc, m: re.Match, base: int) -> None:
             parent = _party_name(level, owner.group("unit") or (unit.name if unit else ""))
         elif jur and jur.name:
             parent = f"{body} {jur}"
-    _emit(doc, base + m.start(), base + end, name, parent=parent,
-          jurisdiction=str(jur) if jur else "")
+    _emit(doc, base + m.start(), base + end, name, parent=parent)
 
 
-@component("organisation", requires=("norm", "norm_sentences", "context", "tokens"), assigns=("mentions",))
+@component("organisation",
+           requires=("norm", "norm_sentences", "context", "tokens"),
+           assigns=("mentions", "attrs.parent", "attrs.alt"))
 def find_organisations(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         for regex, handler in ((_BODY_RE, _body), (_PARTY_RE, _party), (_FIXED_RE, _fixed),

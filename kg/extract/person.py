@@ -84,9 +84,9 @@ def find_persons(doc: Doc) -> Doc:
         rest = doc.norm.text[m.end():].lstrip()
         if rest and len(rest.split("\n", 1)[0]) > 100:
             continue  # more article follows: a heading, not a byline
-        _add(doc, m.start("name"), m.end("name"), m.group("name"), byline=True)
+        _add(doc, m.start("name"), m.end("name"), m.group("name"))
         if m.group("name2"):  # "Văn Tuyên - Minh Hải": two authors
-            _add(doc, m.start("name2"), m.end("name2"), m.group("name2"), byline=True)
+            _add(doc, m.start("name2"), m.end("name2"), m.group("name2"))
     _credits(doc)
     return doc
 
@@ -115,7 +115,7 @@ def _credits(doc: Doc) -> None:
             name = _CREDIT_NAME.fullmatch(item.strip())
             if name and _not_a_place(doc, name["name"]) and not name["name"].isupper():
                 begin = text.index(name["name"], pos)
-                _add(doc, begin, begin + len(name["name"]), name["name"], byline=True)
+                _add(doc, begin, begin + len(name["name"]), name["name"])
             pos += len(item)
     last = _LAST_LINE_RE.search(text)
     above = text[:last.start("name")].rstrip().rsplit("\n", 1)[-1].strip() if last else ""
@@ -124,7 +124,7 @@ def _credits(doc: Doc) -> None:
     if last and not any(b <= last.start("name") < e for b, e in doc.zones) and _not_a_place(doc, last["name"]):
         for group in ("name", "name2"):
             if last[group]:
-                _add(doc, last.start(group), last.end(group), last[group], byline=True)
+                _add(doc, last.start(group), last.end(group), last[group])
 
 
 def _add(doc: Doc, begin: int, end: int, written: str, **attrs) -> None:

@@ -48,7 +48,9 @@ def unit_name(level: str, name: str) -> str:
     return f"{' '.join(level.lower().split())} {name}"
 
 
-@component("place", requires=("norm", "norm_sentences", "context"), assigns=("mentions",))
+@component("place",
+           requires=("norm", "norm_sentences", "context"),
+           assigns=("mentions", "attrs.level", "attrs.code", "attrs.located_in"))
 def find_places(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         for m in _UNIT_RE.finditer(text):

@@ -39,14 +39,14 @@ def _add(doc: Doc, person, org, role) -> None:
     add_fact(doc, predicate, person.entity, org, person, "posts", role.title)
 
 
-@component("posts", requires=("entities",), assigns=("facts",))
+@component("posts", requires=("entities", "attrs.post", "attrs.post_org"), assigns=("facts",))
 def find_posts(doc: Doc) -> Doc:
     text = doc.norm.text
     for person in (m for m in doc.mentions if m.type == "Person"):
-        if person.attrs.get("post"):  # stated by the layout, as in a signature block
-            org = entity_by_key(doc, "Organisation", person.attrs["post_org"])
+        if person.attrs.post:  # stated by the layout, as in a signature block
+            org = entity_by_key(doc, "Organisation", person.attrs.post_org)
             if org:
-                _add(doc, person, org, _ROLES[person.attrs["post"].lower()])
+                _add(doc, person, org, _ROLES[person.attrs.post.lower()])
         pos = person.norm[1]
         while True:
             sep = _SEP.match(text, pos)

@@ -64,7 +64,9 @@ def _add(doc: Doc, base: int, begin: int, end: int, doc_type, number: str, date:
                 list_end=base + list_end)
 
 
-@component("resolution", requires=("norm", "norm_sentences"), assigns=("mentions",))
+@component("resolution",
+           requires=("norm", "norm_sentences"),
+           assigns=("mentions", "attrs.number", "attrs.date", "attrs.doc_type", "attrs.issuer_code", "attrs.list_end"))
 def find_resolutions(doc: Doc) -> Doc:
     for base, text in sentences(doc):
         for m in _RES_RE.finditer(text):

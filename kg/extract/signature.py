@@ -41,7 +41,7 @@ def _blocks(text: str):
             pos = m.start("name")
 
 
-@component("signature", requires=("norm", "context"), assigns=("mentions",))
+@component("signature", requires=("norm", "context"), assigns=("mentions", "attrs.post", "attrs.post_org"))
 def find_signatures(doc: Doc) -> Doc:
     text = doc.norm.text
     home = doc.context.get("home", {})

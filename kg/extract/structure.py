@@ -16,10 +16,12 @@ from ._relate import add_fact, entity_by_key, linked
 
 
 
-@component("structure", requires=("entities", "syllables"), assigns=("facts",))
+@component("structure",
+           requires=("entities", "syllables", "attrs.parent", "attrs.located_in"),
+           assigns=("facts",))
 def find_structure(doc: Doc) -> Doc:
     for m in doc.mentions:
-        parent_key = m.attrs.get("parent")
+        parent_key = m.attrs.parent
         if m.type == "Organisation" and parent_key:
             parent = entity_by_key(doc, "Organisation", parent_key)
             if parent:
@@ -28,7 +30,7 @@ def find_structure(doc: Doc) -> Doc:
             for parent in linked(doc, m, "Organisation", before=None, after="subOrganizationOf.after"):
                 if parent.entity is not m.entity:
                     add_fact(doc, "subOrganizationOf", m.entity, parent.entity, m, "structure")
-        place_key = m.attrs.get("located_in")
+        place_key = m.attrs.located_in
         if place_key:
             place = entity_by_key(doc, "Place", place_key)
             if place:

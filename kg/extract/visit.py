@@ -50,7 +50,7 @@ def _participants(ms: list[Mention]) -> list[tuple[str, str]]:
     return [(m.type, m.key) for m in ms if m.type != "Ward"]
 
 
-@component("visit", requires=("mentions", "norm_sentences"), assigns=("mentions",))
+@component("visit", requires=("mentions", "norm_sentences"), assigns=("mentions", "attrs.participants"))
 def find_visits(doc: Doc) -> Doc:
     text = doc.norm.text
     mentions = sorted(doc.mentions, key=lambda m: m.norm)

@@ -167,7 +167,10 @@ def _same_area(a: Unit | None, units: list[Unit], home: dict) -> bool:
     return province is not None and any(unit_key(u.province) == unit_key(str(province)) for u in units)
 
 
-@component("ward", requires=("norm", "norm_sentences", "context"), assigns=("mentions",))
+@component("ward",
+           requires=("norm", "norm_sentences", "context"),
+           assigns=("mentions", "attrs.code", "attrs.era", "attrs.official_name", "attrs.successor",
+                    "attrs.located_in", "attrs.level"))
 def find_wards(doc: Doc) -> Doc:
     gaz = gazetteer()
     home = doc.context.get("home", {})

@@ -103,16 +103,16 @@ class Emitter:
             for label in sorted(e.labels):
                 add(s, SKOS.altLabel, vi(label))
             if e.type == "Resolution":
-                if e.attrs.get("number"):
-                    add(s, KG.documentNumber, ox.Literal(e.attrs["number"]))
-                if e.attrs.get("date"):
-                    add(s, KG.documentDate, ox.Literal(e.attrs["date"], datatype=_DATE))
-                if e.attrs.get("doc_type"):
-                    add(s, KG.documentType, N(KG._NS[e.attrs["doc_type"]]))
-            if e.type in ("Ward", "Place") and e.attrs.get("code"):
-                add(s, KG.officialCode, ox.Literal(e.attrs["code"]))
-                if e.attrs.get("successor"):
-                    add(s, KG.mergedInto, ox.NamedNode(self.iris.entity("Ward", e.attrs["successor"].iri_key)))
+                if e.attrs.number:
+                    add(s, KG.documentNumber, ox.Literal(e.attrs.number))
+                if e.attrs.date:
+                    add(s, KG.documentDate, ox.Literal(e.attrs.date, datatype=_DATE))
+                if e.attrs.doc_type:
+                    add(s, KG.documentType, N(KG._NS[e.attrs.doc_type]))
+            if e.type in ("Ward", "Place") and e.attrs.code:
+                add(s, KG.officialCode, ox.Literal(e.attrs.code))
+                if e.attrs.successor:
+                    add(s, KG.mergedInto, ox.NamedNode(self.iris.entity("Ward", e.attrs.successor.iri_key)))
             for m in e.mentions:
                 mi = ox.NamedNode(self.iris.char(doc.stem, m.span.begin, m.span.end))
                 sent = doc.sentence_of(m.span)
@@ -210,8 +210,8 @@ class Emitter:
                 names[self.entity_iri(e)].add(e.name)
             used_roles.update(f.role or "Thành viên" for f in doc.facts
                               if f.predicate in ("holdsPost", "memberOf"))
-        successors = {e.attrs["successor"] for doc in docs for e in doc.entities
-                      if e.type == "Ward" and e.attrs.get("successor")}
+        successors = {e.attrs.successor for doc in docs for e in doc.entities
+                      if e.type == "Ward" and e.attrs.successor}
         for unit in successors:  # the 2025 communes, known from the official list only
             s = ox.NamedNode(self.iris.entity("Ward", unit.iri_key))
             add(s, RDF.type, N(KG.Ward))

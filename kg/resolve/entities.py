@@ -35,7 +35,7 @@ def _dropped(m: Mention, before: list[Mention]) -> bool:
             if n.type == m.type:
                 return True  # the same mention found twice
             continue
-        if n.type == m.type and n.attrs.get("parent") == m.key:
+        if n.type == m.type and n.attrs.parent == m.key:
             continue  # "Tỉnh ủy" inside "Ban Tổ chức Tỉnh ủy" is the body it belongs to
         if n.type == m.type == "Event" and m.span.begin > n.span.begin:
             continue  # "Tiếp xúc cử tri trước kỳ họp thứ mười …": the session is an event of its own
@@ -84,11 +84,11 @@ def resolve_entities(doc: Doc) -> Doc:
         if ent is None:
             ent = groups[(m.type, m.key)] = Entity(type=m.type, key=m.key, name=m.name)
         ent.mentions.append(m)
-        ent.labels.update(x for x in (m.label, m.name, m.attrs.get("alt")) if x)
+        ent.labels.update(x for x in (m.label, m.name, m.attrs.alt) if x)
         ent.labels.update(spaced_dashes(x) for x in (m.label, m.name) if _TIGHT_DASH.search(x))
         for k, v in m.attrs.items():
-            if v is not None and k not in ent.attrs:
-                ent.attrs[k] = v
+            if getattr(ent.attrs, k) in (None, ()):
+                setattr(ent.attrs, k, v)
         m.entity = ent
     for ent in groups.values():
         ent.name = fullest(m.name for m in ent.mentions)
