@@ -992,3 +992,11 @@ def test_the_standing_board_of_a_front_committee_is_part_of_it():
     doc = run("Dự hội nghị có đại diện Ban Thường trực Ủy ban Mặt trận Tổ quốc Quận 5; Công an Quận 5.")
     assert ("subOrganizationOf", "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam quận 5",
             "Ủy ban Mặt trận Tổ quốc Việt Nam quận 5", None) in facts(doc)
+
+
+def test_a_body_that_leads_the_organising_organises():
+    # a line of kg/patterns/relations.jsonl (organisedBy.before: "chủ trì tổ chức")
+    doc = run(HOME + "Ngày 12/3/2024, Sở Nội vụ tỉnh Bắc Giang chủ trì, phối hợp tổ chức Hội nghị tập huấn "
+                     "công tác thi đua, khen thưởng năm 2024.")
+    assert ("organisedBy", "Hội nghị tập huấn công tác thi đua, khen thưởng năm 2024",
+            "Sở Nội vụ tỉnh Bắc Giang", None) in facts(doc)

@@ -20,7 +20,9 @@ of ``kg.text.syllables``. Two conveniences, since a Vietnamese word is several s
   syllable.
 
 White space other than a single space (a line break in a hard-wrapped text) may stand
-between any two items. Lines with the same label are alternatives. ``#`` starts a comment
+between any two items. ``"max_words"`` bounds the words a line may match where ``*`` or
+``+`` leave it open: a longer stretch is refused before the matcher runs (write ``*``
+rather than ``{0,20}``, which spaCy unrolls into twenty optional tokens). Lines with the same label are alternatives. ``#`` starts a comment
 line. A pattern never matches an empty stretch of text.
 """
 from __future__ import annotations
@@ -47,6 +49,7 @@ class Rule:
     pattern: tuple  # the line's pattern, as written
     example: str
     line: int
+    max_words: int | None = None  # the most words a match may hold, where "*" or "+" leave it open
 
 
 class PatternSet:
@@ -59,8 +62,14 @@ class PatternSet:
         self.name = name
         self.rules = rules
         self._matchers: dict[str, Matcher] = {}
+        #: per label, the most words a match may hold (None: no bound), so that a stretch
+        #: longer than that is refused without running the matcher over it
+        self._longest: dict[str, int | None] = {}
         for rule in rules:
             expanded = _expand(rule, name)
+            bounds = [rule.max_words or _most_words(p) for p in expanded]
+            known = self._longest.get(rule.label, 0)
+            self._longest[rule.label] = None if known is None or None in bounds else max([known, *bounds])
             matcher = self._matchers.setdefault(rule.label, Matcher(vocab()))
             try:
                 matcher.add(rule.label, [_spaced(p) for p in expanded])
@@ -91,7 +100,10 @@ class PatternSet:
             j -= 1
         if i == j:
             return False
-        return any(s == 0 and e == j - i for _, s, e in self._matcher(label)(layer[i:j]))
+        matcher, longest = self._matcher(label), self._longest[label]
+        if longest is not None and j - i > longest and sum(not t.is_space for t in layer[i:j]) > longest:
+            return False
+        return any(s == 0 and e == j - i for _, s, e in matcher(layer[i:j]))
 
     def search(self, layer, begin: int, end: int, label: str) -> list[tuple[int, int]]:
         """The normalised ranges in [begin, end) that a pattern of ``label`` matches,
@@ -127,7 +139,10 @@ def read_rules(text: str, name: str) -> list[Rule]:
                 or not isinstance(obj.get("pattern"), list) or not obj["pattern"]:
             raise PipelineError(Errors.E105.format(
                 path=name, line=number, reason='needs "label" (a string) and "pattern" (a non-empty list)'))
-        rules.append(Rule(obj["label"], tuple(obj["pattern"]), obj.get("example", ""), number))
+        bound = obj.get("max_words")
+        if bound is not None and (not isinstance(bound, int) or bound < 1):
+            raise PipelineError(Errors.E105.format(path=name, line=number, reason='"max_words" is a positive integer'))
+        rules.append(Rule(obj["label"], tuple(obj["pattern"]), obj.get("example", ""), number, bound))
     return rules
 
 
@@ -187,6 +202,20 @@ def _item_choices(item, rule: Rule, name: str) -> list[list[dict]]:
     if op == "?":
         out.append([])
     return out
+
+
+def _most_words(tokens: list[dict]) -> int | None:
+    """The most tokens a pattern matches, white space aside (None: no bound)."""
+    total = 0
+    for t in tokens:
+        op = str(t.get("OP", "1"))
+        if op in ("*", "+") or op.endswith(",}"):
+            return None
+        if op.startswith("{"):
+            total += int(op.strip("{}").split(",")[-1])
+        elif op != "!":
+            total += 1
+    return total
 
 
 def _spaced(tokens: list[dict]) -> list[dict]:

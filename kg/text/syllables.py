@@ -82,6 +82,7 @@ def make_layer(text: str, words=()):
     layer = SpacyDoc(vocab(), words=pieces, spaces=spaces, tags=tags)
     for i in word_starts:
         layer[i]._.word_start = True
+    layer.user_data["kg_bounds"] = (starts, [b + len(p) for b, p in zip(starts, pieces)])
     return layer
 
 
@@ -92,10 +93,8 @@ def add_syllables(doc: Doc) -> Doc:
 
 
 def _bounds(layer) -> tuple[list[int], list[int]]:
-    bounds = layer.user_data.get("kg_bounds")
-    if bounds is None:
-        bounds = layer.user_data["kg_bounds"] = ([t.idx for t in layer], [t.idx + len(t) for t in layer])
-    return bounds
+    """Where each token of the layer begins and ends (kept by ``make_layer``)."""
+    return layer.user_data["kg_bounds"]
 
 
 def token_range(layer, begin: int, end: int) -> tuple[int, int]:
