@@ -1000,3 +1000,23 @@ def test_a_body_that_leads_the_organising_organises():
                      "công tác thi đua, khen thưởng năm 2024.")
     assert ("organisedBy", "Hội nghị tập huấn công tác thi đua, khen thưởng năm 2024",
             "Sở Nội vụ tỉnh Bắc Giang", None) in facts(doc)
+
+
+def test_mass_organisations_of_a_unit_and_their_standard_abbreviations():
+    doc = run(HOME + "Hội Cựu chiến binh huyện Lục Nam, Hội LHPN tỉnh Bắc Giang và Hội Nông dân xã Tân Mỹ "
+                     "phối hợp với Đoàn Thanh niên thành phố tổ chức ra quân.")
+    orgs = entities(doc, "Organisation")
+    for name in ("Hội Cựu chiến binh huyện Lục Nam", "Hội Liên hiệp Phụ nữ tỉnh Bắc Giang",
+                 "Hội Nông dân xã Tân Mỹ", "Đoàn Thanh niên thành phố Bắc Giang"):
+        assert name in orgs, name
+
+
+def test_bodies_listed_before_one_unit_are_each_of_that_unit():
+    doc = run(HOME + "Dự có Chủ tịch Hội CCB, Chủ tịch LĐLĐ và Bí thư Đoàn Thanh niên huyện Lục Nam; "
+                     "đại diện Mặt trận Tổ quốc, Hội LHPN huyện Yên Dũng.")
+    orgs = entities(doc, "Organisation")
+    for name in ("Hội Cựu chiến binh huyện Lục Nam", "Liên đoàn Lao động huyện Lục Nam",
+                 "Đoàn Thanh niên huyện Lục Nam", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Yên Dũng",
+                 "Hội Liên hiệp Phụ nữ huyện Yên Dũng"):
+        assert name in orgs, name
+    assert not any("Chủ tịch" in name for name in orgs)  # a post title ends a body's name

@@ -60,6 +60,17 @@ def _post_before() -> re.Pattern:
 POST_BEFORE = _post_before()
 
 
+def _post_at() -> re.Pattern:
+    from ..lexicon import roles
+
+    return re.compile(rf"(?:{alternation(r.title for r in roles())}){WE}")
+
+
+#: A post title beginning at a position: the next item of a list of posts, not more of a
+#: name ("Chủ tịch Hội CCB, | Chủ tịch LĐLĐ và | Bí thư Đoàn Thanh niên quận").
+POST_AT = _post_at()
+
+
 def person_name(written: str) -> str:
     """A person's name as a label: "PHÙNG KHIÊM" -> "Phùng Khiêm", spaces folded."""
     words = written.split()
@@ -260,7 +271,8 @@ def name_end(doc: Doc, pos: int, limit: int, *, lower_nouns: bool = True,
         elif word[:1].isupper() or (word[:1].isdigit() and last_cap):
             end, last_cap = tok.end, True
         elif (word in _CONNECTORS or (word == "," and _LIST_AHEAD.match(text, tok.end))) \
-                and text[nxt_begin:][:1].isupper() and not (new_name and new_name.match(text, nxt_begin)):
+                and text[nxt_begin:][:1].isupper() and not (new_name and new_name.match(text, nxt_begin)) \
+                and not POST_AT.match(text, nxt_begin):
             pass  # joins the next capitalised word; the end moves only with it
         elif lower_nouns and end > pos and word[:1].islower() and tok.tag in NAME_TAGS \
                 and word not in _ENDS_NAME:

@@ -19,7 +19,7 @@ from ..lexicon import abbreviations, expand, org_heads, surnames, written_forms
 from ..lexicon.units import gazetteer
 from ..model import Doc
 from ..pipeline import component
-from ._base import POST_BEFORE, PROPER, UPPER, WB, WE, add_mention, alternation, name_end, sentences
+from ._base import POST_AT, POST_BEFORE, PROPER, UPPER, WB, WE, add_mention, alternation, name_end, sentences
 from ._jurisdiction import JUR, PARTY_COMMITTEE, PARTY_LEVEL, Jurisdiction, from_match, home_of
 
 SOURCE = "organisation"
@@ -56,6 +56,11 @@ _OFFICE_RE = re.compile(
 _NAMED_RE = re.compile(
     rf"{WB}(?P<head>{alternation(_NAMED)})(?!\s+(?:Thường vụ|Thường trực|Chấp hành|Bí thư){WE})\s+(?=[{UPPER}\d])")
 _JUR_AFTER = re.compile(rf",?\s+{JUR}")
+#: Bodies listed with one jurisdiction after the last: "HĐND, UBND huyện X", "Mặt trận Tổ
+#: quốc, Hội LHPN, Đoàn Thanh niên quận Y", each with its post title perhaps ("Chủ tịch Hội
+#: CCB, Chủ tịch LĐLĐ và Bí thư Đoàn Thanh niên quận Z"): the unit is each one's.
+_SHARED_JUR = re.compile(rf"(?:\s*(?:,|và|&|-|–)\s*(?:{POST_AT.pattern}\s+)?(?:{alternation(_BODY_HEADS)}){WE})+"
+                         rf"\s+{JUR}")
 #: "Trưởng ban Kinh tế - Ngân sách HĐND tỉnh": the board's head noun written in lower case
 #: as the end of the post title.
 _BOARD_RE = re.compile(rf"(?<=[Tt]rưởng\s)(?P<head>ban)\s+(?=[{UPPER}])")
@@ -107,13 +112,21 @@ def _checked(doc: Doc, m: re.Match, base: int, jur: Jurisdiction | None) -> tupl
     return jur, end
 
 
+#: Bodies known by a short form: the Fatherland Front of a unit is its committee (the
+#: organisation that acts in its name).
+_FULL_HEADS = {h.head: h.full for h in _HEADS if h.kind == "body" and h.full}
+
+
 def _body(doc: Doc, m: re.Match, base: int) -> None:
     home = doc.context.get("home", {})
     head = " ".join(m.group("head").split())
     full_head = _ABBR.get(head) or expand(head)
+    full_head = _FULL_HEADS.get(full_head, full_head)
     jur = from_match(m, home) if (m.group("glued") or m.group("jlevel")) else None
     jur, end = _checked(doc, m, base, jur)
     text_after = doc.norm.text[base + m.end():base + m.end() + 6]
+    if jur is None and (shared := _SHARED_JUR.match(doc.norm.text, base + m.end())) and shared.group("jname"):
+        jur = from_match(shared, home)
     if jur is None:
         if text_after.lstrip().startswith(("các", "những")):
             return  # "UBND các phường": no single body

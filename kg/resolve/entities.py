@@ -48,8 +48,10 @@ def settle_overlaps(mentions: list[Mention]) -> tuple[list[Mention], int]:
     """The mentions that are not part of another, in one sweep from the start of the text:
     a mention that holds another begins no later and, beginning at the same place, is no
     shorter, so it comes first; only those still open where a mention begins are compared
-    with it (time linear in the mentions, times how many overlap at one place)."""
-    ordered = sorted(mentions, key=lambda m: (m.span.begin, -len(m.span), m.type, m.key))
+    with it (time linear in the mentions, times how many overlap at one place). Of two
+    readings of the same words as the same type, the one with the fuller name is kept ("Hội
+    LHPN" read as a named body and as a body of the unit listed after it)."""
+    ordered = sorted(mentions, key=lambda m: (m.span.begin, -len(m.span), m.type, -len(m.name), m.key))
     kept: list[Mention] = []
     open_: list[Mention] = []
     for m in ordered:
