@@ -1020,3 +1020,17 @@ def test_bodies_listed_before_one_unit_are_each_of_that_unit():
                  "Hội Liên hiệp Phụ nữ huyện Yên Dũng"):
         assert name in orgs, name
     assert not any("Chủ tịch" in name for name in orgs)  # a post title ends a body's name
+
+
+def test_the_issuer_code_of_a_number_is_not_a_mention_of_the_body():
+    doc = run(HOME + "Thực hiện Công văn số 454/UBND-VX và Kế hoạch số 68/KH-UBND, HĐND-UBND thành phố họp.")
+    labels = [m.label for m in doc.mentions if m.type == "Organisation"]
+    assert labels == ["HĐND", "UBND thành phố"]  # the joint "HĐND-UBND" is two bodies, the codes none
+    assert "Hội đồng nhân dân thành phố Bắc Giang" in entities(doc, "Organisation")
+
+
+def test_a_bare_body_in_a_communes_document_is_the_communes():
+    commune = "Xã Tân Mỹ thuộc huyện Lục Nam. Nhân dân xã Tân Mỹ đoàn kết. Cán bộ xã Tân Mỹ tận tụy. "
+    doc = run(commune + "Lãnh đạo UBND và HĐND dự kỳ họp.")
+    orgs = entities(doc, "Organisation")
+    assert "Ủy ban nhân dân xã Tân Mỹ" in orgs and "Hội đồng nhân dân xã Tân Mỹ" in orgs

@@ -125,7 +125,8 @@ def _body(doc: Doc, m: re.Match, base: int) -> None:
     jur = from_match(m, home) if (m.group("glued") or m.group("jlevel")) else None
     jur, end = _checked(doc, m, base, jur)
     text_after = doc.norm.text[base + m.end():base + m.end() + 6]
-    if jur is None and (shared := _SHARED_JUR.match(doc.norm.text, base + m.end())) and shared.group("jname"):
+    if jur is None and (shared := _SHARED_JUR.match(doc.norm.text, base + m.end())) \
+            and (shared.group("jlevel") or shared.group("glued")):
         jur = from_match(shared, home)
     if jur is None:
         if text_after.lstrip().startswith(("các", "những")):
@@ -136,7 +137,7 @@ def _body(doc: Doc, m: re.Match, base: int) -> None:
         if full_head in _COMMUNE_DEFAULT and commune:
             jur = commune  # a commune's portal: "Bí thư Đảng ủy" is its own party committee's
         else:
-            jur = home.get("thành phố") or next(iter(home.values()), None)
+            jur = commune or home.get("thành phố") or next(iter(home.values()), None)
         if jur is None:
             return
     if full_head in ("Ban Chấp hành Đảng bộ",):
@@ -252,6 +253,19 @@ def _named(doc: Doc, m: re.Match, base: int) -> None:
     _emit(doc, base + m.start(), base + end, name, parent=parent)
 
 
+#: The issuer code of a document's number ("số 68/KH-UBND", "số 454/UBND-VX"): a word with
+#: a slash or a digit in it is a code, not a mention of the body ("HĐND-UBND huyện" is two).
+_WORD_AROUND = re.compile(r"\S*")
+
+
+def _in_code(text: str, start: int) -> bool:
+    begin = start
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    word = _WORD_AROUND.match(text, begin).group()
+    return "/" in word or any(c.isdigit() for c in word)
+
+
 @component("organisation",
            requires=("norm", "norm_sentences", "context", "tokens"),
            assigns=("mentions", "attrs.parent", "attrs.alt"))
@@ -260,7 +274,8 @@ def find_organisations(doc: Doc) -> Doc:
         for regex, handler in ((_BODY_RE, _body), (_PARTY_RE, _party), (_FIXED_RE, _fixed),
                                (_OFFICE_RE, _office), (_NAMED_RE, _named), (_BOARD_RE, _named)):
             for m in regex.finditer(text):
-                handler(doc, m, base)
+                if not _in_code(text, m.start()):
+                    handler(doc, m, base)
     _agency_party(doc)
     return doc
 
