@@ -1034,3 +1034,20 @@ def test_a_bare_body_in_a_communes_document_is_the_communes():
     doc = run(commune + "Lãnh đạo UBND và HĐND dự kỳ họp.")
     orgs = entities(doc, "Organisation")
     assert "Ủy ban nhân dân xã Tân Mỹ" in orgs and "Hội đồng nhân dân xã Tân Mỹ" in orgs
+
+
+def test_works_named_in_lower_case_and_works_with_a_quoted_title():
+    doc = run(HOME + "Theo báo cáo, công trình thủy lợi Nậm Cát đã bàn giao; nâng cao hiệu quả công trình thủy lợi "
+                     "và năng lực tưới. Đoàn tổ chức lễ khánh thành công trình thanh niên “Cổng chào thôn Đông, "
+                     "xã Tân Mỹ”. Dự án Đường Hùng Vương kéo dài được khởi công.")
+    projects = entities(doc, "Project")
+    assert "Công trình thủy lợi Nậm Cát" in projects
+    assert "Công trình thanh niên “Cổng chào thôn Đông, xã Tân Mỹ”" in projects
+    assert "Dự án Đường Hùng Vương kéo dài" in projects  # "kéo dài" (works.tsv, part) is no verb here
+    assert not any("năng lực" in name for name in projects)  # no particular work named
+
+
+def test_one_undertaking_under_two_heads_is_one_project():
+    doc = run(HOME + "Đoàn Thanh niên triển khai Chương trình Thắp sáng đường quê. Công trình Thắp sáng đường quê "
+                     "hoàn thành.")
+    assert len(entities(doc, "Project")) == 1

@@ -291,9 +291,9 @@ def verb_stop(doc: Doc, base: int, start: int):
     from ..text.tokenize import token_index
 
     text = doc.norm.text
-    from ..lexicon import works_heads
+    from ..lexicon import works_words
 
-    works = set(works_heads())
+    works = set(works_words())
     from ..lexicon import abbreviations
 
     first = re.match(r"\w+", text[base + start:base + start + 40])

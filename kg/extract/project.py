@@ -96,19 +96,26 @@ def _item_end(text: str, pos: int) -> int:
 
 
 def _add(doc: Doc, base: int, begin: int, end: int, name: str, alt: str | None = None) -> None:
+    """A project named ``name``; ``alt`` is its name without the head noun: two heads with
+    the same name are one project ("Chương trình Thắp sáng đường quê", "công trình Thắp sáng
+    đường quê"), keyed as the document first names it."""
     name = expand(name)  # "chương trình MTQG …" -> "Chương trình mục tiêu quốc gia …"
-    add_mention(doc, "Project", base + begin, base + end, name=name, key=same_name_key(name),
-                source="project", alt=alt)
+    key = same_name_key(name)
+    if alt:  # the first project of the document with this name, under whatever head
+        key = doc.context.setdefault("_project_names", {}).setdefault(same_name_key(expand(alt)), key)
+    add_mention(doc, "Project", base + begin, base + end, name=name, key=key, source="project", alt=alt)
 
 
 def _starts_named(doc: Doc, pos: int) -> bool:
-    """Whether a lower-case head is followed by a name: a capitalised word, a quotation, or
-    the words of a public work ("công trình kiên cố hóa tuyến mương …")."""
+    """Whether a lower-case head is followed by a name: a capitalised word, a quotation (after
+    up to three words saying what kind: "công trình thanh niên “…”"), or the words of a
+    public work ("công trình kiên cố hóa tuyến mương …")."""
     text = doc.norm.text
     return bool(_NAMED_START.match(text, pos))
 
 
-_NAMED_START = re.compile(rf"[{UPPER}“\"]|(?:{alternation(works_heads())}){WE}")
+_NAMED_START = re.compile(rf"[{UPPER}“\"]|(?:{alternation(works_heads())}){WE}"
+                          rf"|(?:[^\W\d]+\s+){{1,3}}“")  # "công trình thanh niên “Cổng chào …”"
 #: A description that starts with the work done ("Cải tạo, nâng cấp đường X") runs to the
 #: end of its item, commas included.
 _ACTION_START = re.compile(rf"(?:{alternation(v for w in works_heads('action') for v in (w, w.capitalize()))}){WE}")
@@ -126,6 +133,7 @@ def find_projects(doc: Doc) -> Doc:
             descriptive = head.lower().startswith("phong trào thi đua")  # named by what it strives for
             if head[0].islower() and not descriptive and not _starts_named(doc, base + m.end()):
                 continue
+            generic_work = head[0].islower() and _WORKS_AT.match(text, m.end())  # "công trình thủy lợi …"
             if _ACTION_START.match(text, m.end()):  # "Hạng mục: Cải tạo, nâng cấp đường X": an item
                 end = _item_end(text, m.end())
                 if clause := _ITEM_CLAUSE.search(text, m.end(), end):
@@ -142,6 +150,8 @@ def find_projects(doc: Doc) -> Doc:
                 end = phrase_end(text, m.end(), stop_after_year=False, max_words=25, stop=_STOP,
                                  stop_at=verb_stop(doc, base, m.end()))
             tail = _clean(text[m.end():end])
+            if generic_work and not _PARTICULAR.search(tail):
+                continue  # "hiệu quả công trình thủy lợi và …": no particular work
             if len(tail.split()) < (2 if head[0].isupper() else 3 if not descriptive else 4) \
                     and not tail.startswith(("“", "\"")):
                 continue

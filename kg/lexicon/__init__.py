@@ -150,8 +150,18 @@ def meeting_verbs(where: str | None = None) -> tuple[str, ...]:
 
 @cache
 def works_heads(kind: str | None = None) -> tuple[str, ...]:
-    """Words that open the name of a public work; ``kind``: "action" or "object"."""
+    """Words that open the name of a public work (``kind``: "action" or "object"; None:
+    both)."""
+    if kind is None:
+        return tuple(sorted(set(word_list("works.tsv", "action") + word_list("works.tsv", "object")),
+                            key=lambda w: (-len(w), w)))
     return word_list("works.tsv", kind)
+
+
+@cache
+def works_words() -> tuple[str, ...]:
+    """Every word of works.tsv: those that open a work's name and those inside one."""
+    return word_list("works.tsv")
 
 
 @cache
