@@ -1051,3 +1051,26 @@ def test_one_undertaking_under_two_heads_is_one_project():
     doc = run(HOME + "Đoàn Thanh niên triển khai Chương trình Thắp sáng đường quê. Công trình Thắp sáng đường quê "
                      "hoàn thành.")
     assert len(entities(doc, "Project")) == 1
+
+
+def test_one_event_named_in_several_ways_is_one_event():
+    doc = run("NGÀY HỘI ĐẠI ĐOÀN KẾT TOÀN DÂN TỘC ẤP BÌNH AN\n\nSáng 12/11, ấp Bình An, xã Tân Mỹ tổ chức "
+              "Ngày hội Đại đoàn kết toàn dân tộc ấp Bình An, xã Tân Mỹ. Phiên họp UBND tỉnh thường kỳ tháng "
+              "7/2022 và Phiên họp thường kỳ tháng 7/2022 của Ủy ban nhân dân tỉnh Bắc Giang đã diễn ra. "
+              "Hội nghị lần thứ 21 và Hội nghị lần thứ 22 được tổ chức.")
+    events = entities(doc, "Event")
+    assert sum(name.lower().startswith("ngày hội") for name in events) == 1
+    assert sum(name.lower().startswith("phiên họp") for name in events) == 1
+    assert "Hội nghị lần thứ 21" in events and "Hội nghị lần thứ 22" in events  # two, not one
+
+
+def test_a_short_name_two_events_share_is_left_alone():
+    from kg.model import Mention, Span
+    from kg.resolve.entities import merge_event_wordings
+
+    def event(name):
+        return Mention(type="Event", span=Span(0, 1), text="", label=name, name=name, key=name.lower(), source="t")
+
+    short = event("Ngày hội Đại đoàn kết")
+    mentions = [short, event("Ngày hội Đại đoàn kết ấp A"), event("Ngày hội Đại đoàn kết trên cả nước")]
+    assert merge_event_wordings(mentions) == 0 and short.key == "ngày hội đại đoàn kết"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import expand
 from ..model import Doc, Entity, Mention
 from ..pipeline import component
 
@@ -76,10 +77,45 @@ def fullest(names) -> str:
     return sorted(names, key=lambda n: (-len(n), n))[0]
 
 
+_NAME_WORD = re.compile(r"\w+(?:[/,.-]\w+)*")
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_NAME_WORD.findall(expand(name).lower()))
+
+
+def merge_event_wordings(mentions: list[Mention]) -> int:
+    """One event named in several ways in a document is one entity: an event whose words
+    are all words of a longer event's name with the same head ("Ngày hội Đại đoàn kết toàn
+    dân tộc" and "Ngày hội Đại đoàn kết toàn dân tộc ấp X, xã Y"; "phiên họp UBND tỉnh
+    thường kỳ tháng 7/2022" and "Phiên họp thường kỳ tháng 7/2022 của Ủy ban nhân dân tỉnh
+    Z"; a headline in capitals and its lead) takes the longer one's key, when exactly one
+    longer name holds it. Returns how many keys were merged."""
+    names: dict[str, frozenset[str]] = {}
+    heads: dict[str, tuple[str, ...]] = {}
+    for m in mentions:
+        if m.type == "Event" and m.key not in names:
+            names[m.key] = _words(m.name)
+            heads[m.key] = tuple(m.name.lower().split()[:2])
+    by_size = sorted(names, key=lambda k: (-len(names[k]), k))
+    target: dict[str, str] = {}
+    for i, short in enumerate(by_size):
+        holders = {target.get(long, long) for long in by_size[:i]
+                   if len(names[long]) > len(names[short]) and heads[long] == heads[short]
+                   and names[short] <= names[long]}
+        if len(holders) == 1:
+            target[short] = holders.pop()
+    for m in mentions:
+        if m.type == "Event" and m.key in target:
+            m.key = target[m.key]
+    return len(target)
+
+
 @component("entities", requires=("mentions",), assigns=("entities",))
 def resolve_entities(doc: Doc) -> Doc:
     doc.mentions, dropped = settle_overlaps(doc.mentions)
     doc.context["overlaps_dropped"] = dropped
+    merge_event_wordings(doc.mentions)
     groups: dict[tuple[str, str], Entity] = {}
     for m in doc.mentions:
         ent = groups.get((m.type, m.key))
