@@ -1074,3 +1074,14 @@ def test_a_short_name_two_events_share_is_left_alone():
     short = event("Ngày hội Đại đoàn kết")
     mentions = [short, event("Ngày hội Đại đoàn kết ấp A"), event("Ngày hội Đại đoàn kết trên cả nước")]
     assert merge_event_wordings(mentions) == 0 and short.key == "ngày hội đại đoàn kết"
+
+
+def test_a_commune_written_before_it_became_a_ward_and_the_communes_listed_with_it():
+    # the lists know Hồng Phong, Tràng An, Yên Thọ and Hoàng Quế as wards of Đông Triều (Quảng Ninh)
+    doc = run("Nhân dân 4 xã: Hồng Phong, Tràng An, Yên Thọ, Hoàng Quế cho ý kiến về việc thành lập phường.")
+    wards = entities(doc, "Ward")
+    for name in ("xã Hồng Phong", "xã Tràng An", "xã Yên Thọ", "xã Hoàng Quế"):
+        assert name in wards, name
+    assert wards["xã Hoàng Quế"].attrs.code is None  # not the ward it became: no code of its own
+    doc = run("Thành lập phường Hoàng Quế trên cơ sở nguyên trạng xã Hoàng Quế.")
+    assert {"phường Hoàng Quế", "xã Hoàng Quế"} <= set(entities(doc, "Ward"))  # two units, not one

@@ -85,7 +85,28 @@ def _longest_unit(gaz, level: str, text: str, start: int, end: int, home: dict):
         units = [u for u in gaz.lookup(written) if fold(u.name).lower() == fold(written).lower()]
         if units:
             return units, syllables[n - 1].end()
-    return _misspelt(gaz, level, syllables, home)
+    return _misspelt(gaz, level, syllables, home) or _relevelled(gaz, level, syllables)
+
+
+def _relevelled(gaz, level: str, syllables):
+    """A commune the lists know at another level: "xã Hoàng Quế" written before it became
+    "phường Hoàng Quế". (units, end, its name at the level written); the unit says where it
+    lies, not which it is (it is another unit in the graph: the list gives no code for it)."""
+    for n in range(len(syllables), 0, -1):
+        name = " ".join(s.group() for s in syllables[:n])
+        if not all(s.group()[0].isupper() for s in syllables[:n]):
+            continue
+        for other in _LEVELS:
+            if other == level:
+                continue
+            units = [u for u in gaz.lookup(f"{other} {name}") if fold(u.short).lower() == fold(name).lower()]
+            if units:
+                return _Relevelled(units), syllables[n - 1].end()
+    return None
+
+
+class _Relevelled(list):
+    """Units of another level that bear the name of a ward written at this one."""
 
 
 #: How alike a misspelt name must be to a ward of the document's own district.
@@ -139,6 +160,11 @@ def _add(doc: Doc, gaz, base: int, begin: int, end: int, level: str, units: list
     short = (unit or units[0]).short
     name = short if short.lower().startswith(level + " ") else f"{level} {short}"  # "Phường 3": its level is its name
     attrs = {"located_in": stated.lower() if stated else None}
+    if isinstance(units, _Relevelled):  # where it lies, from the unit of the other level
+        if unit is not None and unit.district:
+            attrs["located_in"] = attrs["located_in"] or unit.district.lower()
+        add_mention(doc, "Ward", base + begin, base + end, name=name, key=unit_key(name), source="ward", **attrs)
+        return unit, end
     if unit is not None:
         attrs.update(code=unit.code, era=unit.era, official_name=unit.name,
                      successor=gaz.successor(unit))
@@ -167,6 +193,21 @@ def _same_area(a: Unit | None, units: list[Unit], home: dict) -> bool:
     return province is not None and any(unit_key(u.province) == unit_key(str(province)) for u in units)
 
 
+def _any_level(gaz, short: str) -> list[Unit]:
+    """The communes of every level whose name is ``short``."""
+    return [u for level in _LEVELS for u in gaz.lookup(f"{level} {short}")
+            if fold(u.short).lower() == fold(short).lower()]
+
+
+def _beside(gaz, level: str, previous: str, short: str) -> list[Unit]:
+    """The units named ``short`` that lie in a district where a unit named ``previous`` lies,
+    at any level ("4 xã: Hồng Phong, Tràng An, …": communes of one district that the lists
+    know as wards); those of ``level`` if any, else the others as relevelled."""
+    areas = {(u.province, u.district) for u in _any_level(gaz, previous)}
+    found = [u for u in _any_level(gaz, short) if (u.province, u.district) in areas]
+    return [u for u in found if u.level == level] or (_Relevelled(found) if found else [])
+
+
 @component("ward",
            requires=("norm", "norm_sentences", "context"),
            assigns=("mentions", "attrs.code", "attrs.era", "attrs.official_name", "attrs.successor",
@@ -181,6 +222,7 @@ def find_wards(doc: Doc) -> Doc:
             if not found:
                 continue
             units, end = found
+            previous = " ".join(text[m.start("rest"):end].split()).lstrip(": ")
             unit, end = _add(doc, gaz, base, m.start(), end, level, units, _stated_district(text, end, home), text)
             # "phường Chi Lăng, Hoàng Văn Thụ và Tam Thanh": one level word, several wards;
             # "các xã A (huyện B), C (huyện D)": each placed by the district in brackets.
@@ -191,7 +233,10 @@ def find_wards(doc: Doc) -> Doc:
                 units, new_end = found
                 placed = _bracketed(text, new_end, units)[0] is not None
                 if not placed and not _same_area(unit, units, home):
-                    break
+                    units = _beside(gaz, level, previous, " ".join(text[sep.end():new_end].split()))
+                    if not units:
+                        break
+                previous = " ".join(text[sep.end():new_end].split())
                 unit, end = _add(doc, gaz, base, sep.end(), new_end, level, units,
                                  _stated_district(text, new_end, home), text)
     return doc
