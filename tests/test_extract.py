@@ -1085,3 +1085,13 @@ def test_a_commune_written_before_it_became_a_ward_and_the_communes_listed_with_
     assert wards["xã Hoàng Quế"].attrs.code is None  # not the ward it became: no code of its own
     doc = run("Thành lập phường Hoàng Quế trên cơ sở nguyên trạng xã Hoàng Quế.")
     assert {"phường Hoàng Quế", "xã Hoàng Quế"} <= set(entities(doc, "Ward"))  # two units, not one
+
+
+def test_a_town_or_city_with_its_level_abbreviated_and_bodies_of_a_whole_level():
+    doc = run("Cử tri thị xã Đông Triều họp. Lễ công nhận TP. Pleiku là đô thị loại I. UBND TX Đông Triều "
+              "trình HĐND cấp xã quyết định.")
+    places = {m.name for m in doc.mentions if m.type == "Place"}
+    assert {"thị xã Đông Triều", "thành phố Pleiku"} <= places
+    orgs = entities(doc, "Organisation")
+    assert "Ủy ban nhân dân thị xã Đông Triều" in orgs
+    assert not any(name.startswith("Hội đồng nhân dân") for name in orgs)  # "HĐND cấp xã": no one body

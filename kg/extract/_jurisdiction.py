@@ -9,16 +9,18 @@ import re
 from dataclasses import dataclass
 
 from ..text.normalise import ascii_fold
-from ..lexicon import surnames
+from ..lexicon import abbreviations, surnames
 from ..lexicon.units import gazetteer
 from ._base import CAP, NUMERAL, PROPER, WB, WE, alternation
 
 #: Level words that can follow a body's name, and the level each stands for.
 LEVEL_WORDS = {
-    "tỉnh": "province", "thành phố": "district", "TP": "district", "huyện": "district",
+    "tỉnh": "province", "thành phố": "district", "TP": "district", "TX": "district", "huyện": "district",
     "quận": "district", "thị xã": "district", "phường": "commune", "xã": "commune",
     "thị trấn": "commune", "đặc khu": "commune",
 }
+#: Level words written short (abbreviations.tsv): "TP" thành phố, "TX" thị xã.
+LEVEL_ABBREVIATIONS = {w: abbreviations()[w] for w in LEVEL_WORDS if w.isupper()}
 #: A city written as "TP" glued to the initials of its name (TPLS: thành phố Lạng Sơn).
 GLUED = r"TP[A-ZĐ]{2,4}"
 
@@ -28,10 +30,10 @@ _LEVEL_FORMS = [f for w in LEVEL_WORDS for f in {w, w.capitalize(), w.upper()}]
 _PERSON_LIKE = rf"(?:{alternation(surnames())}){WE}(?:\s+{CAP}){{2,3}}{WE}"
 _UNIT_LIKE_PERSON = alternation(gazetteer().person_like_names(surnames()))
 UNIT_NAME = rf"(?:(?=(?:{_UNIT_LIKE_PERSON}){WE})|(?!{_PERSON_LIKE})){PROPER}"
-#: After a level word its unit's name; a dot only after the abbreviation "TP." ("TP. Pleiku"),
+#: After a level word its unit's name; a dot only after the abbreviations "TP.", "TX." ("TP. Pleiku"),
 #: never after a word that ends a sentence ("… Hội Nông dân huyện. Về phía xã …").
 JUR = (rf"(?:(?P<glued>{GLUED}){WE}|(?P<jlevel>{alternation(_LEVEL_FORMS)}){WE}"
-       rf"(?:(?:(?:(?<=TP)|(?<=Tp))\.)?[ ]+(?P<jname>{UNIT_NAME}|{NUMERAL}))?)")
+       rf"(?:(?:(?:(?<=TP)|(?<=Tp)|(?<=TX)|(?<=Tx))\.)?[ ]+(?P<jname>{UNIT_NAME}|{NUMERAL}))?)")
 JUR_RE = re.compile(WB + JUR)
 
 #: The party committee that leads the party organisation of each kind of unit.
@@ -85,7 +87,7 @@ def from_match(m: re.Match, home: dict) -> Jurisdiction | None:
     if not m.group("jlevel"):
         return None
     word = " ".join(m.group("jlevel").split())
-    word = "thành phố" if word.upper() == "TP" else word.lower()
+    word = LEVEL_ABBREVIATIONS.get(word.upper(), word.lower())
     name = " ".join((m.group("jname") or "").split())
     if name.isupper() and len(name) > 3:  # "THÀNH PHỐ LẠNG SƠN" in a header: the same city
         name = name.title()

@@ -129,8 +129,8 @@ def _body(doc: Doc, m: re.Match, base: int) -> None:
             and (shared.group("jlevel") or shared.group("glued")):
         jur = from_match(shared, home)
     if jur is None:
-        if text_after.lstrip().startswith(("các", "những")):
-            return  # "UBND các phường": no single body
+        if text_after.lstrip().startswith(("các", "những", "cấp")):
+            return  # "UBND các phường", "HĐND cấp xã": no single body
         commune = home_of(home, "commune")
         if full_head in _NO_DEFAULT and not (commune and full_head in _COMMUNE_DEFAULT):
             return  # see _NO_DEFAULT

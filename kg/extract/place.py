@@ -14,7 +14,7 @@ from ..pipeline import component
 from ..lexicon import venue_heads
 from ._base import NUMERAL, WB, WE, add_mention, alternation, label, phrase_end, sentences
 from ..lexicon.units import gazetteer
-from ._jurisdiction import GLUED, UNIT_NAME, glued_city
+from ._jurisdiction import GLUED, LEVEL_ABBREVIATIONS, UNIT_NAME, glued_city
 
 #: Levels of the official list other than communes (wards are in ward.py).
 _AREA_LEVELS = {"tỉnh", "thành phố", "huyện", "quận", "thị xã"}
@@ -35,6 +35,9 @@ _NUMBERED_LEVELS = {*_VILLAGE_WORDS, "quận"}
 _UNIT = (rf"(?P<level>{alternation(_forms(_PLACE_WORDS))}){WE}[ ]+"
          rf"(?P<name>{UNIT_NAME}(?:[ ]+{NUMERAL}{WE})?|(?:số[ ]+)?(?P<number>{NUMERAL}){WE}(?![,.]\d))")
 _UNIT_RE = re.compile(WB + _UNIT)
+#: A city or town written with its level abbreviated: "TP. Pleiku", "TX Đông Triều".
+_SHORT_RE = re.compile(rf"{WB}(?P<level>{alternation(v for a in LEVEL_ABBREVIATIONS for v in (a, a.capitalize()))})"
+                       rf"(?:\.|{WE})[ ]+(?P<name>{UNIT_NAME})")
 _GLUED_RE = re.compile(rf"{WB}(?P<glued>{GLUED}){WE}")
 _RANK = {**{w: 0 for w in _VILLAGE_WORDS}, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 2, "tỉnh": 3}
 _IN_RE = re.compile(rf",?[ ]+(?P<level>{alternation(_PLACE_WORDS)}){WE}[ ]+(?P<name>{UNIT_NAME})")
@@ -66,6 +69,12 @@ def find_places(doc: Doc) -> Doc:
                 attrs["located_in"] = unit_name(inside.group("level"), inside.group("name")).lower()
             add_mention(doc, "Place", base + m.start(), base + m.end(), name=name,
                         key=name.lower(), source="place", **attrs)
+        for m in _SHORT_RE.finditer(text):
+            level = LEVEL_ABBREVIATIONS[m.group("level").upper()]
+            name = unit_name(level, m.group("name"))
+            area = gazetteer().area(name)
+            add_mention(doc, "Place", base + m.start(), base + m.end(), name=name, key=name.lower(),
+                        source="place", level=level, **({"code": area[0]} if area else {}))
         for m in _GLUED_RE.finditer(text):
             city = glued_city(m.group("glued"), doc.context.get("home", {}))
             if city:
