@@ -1095,3 +1095,12 @@ def test_a_town_or_city_with_its_level_abbreviated_and_bodies_of_a_whole_level()
     orgs = entities(doc, "Organisation")
     assert "Ủy ban nhân dân thị xã Đông Triều" in orgs
     assert not any(name.startswith("Hội đồng nhân dân") for name in orgs)  # "HĐND cấp xã": no one body
+
+
+def test_the_recipients_of_an_official_letter():
+    doc = run("Tỉnh Bắc Giang triển khai. Tỉnh Bắc Giang thực hiện.\nNơi nhận:\n- TT. HĐND, UBND tỉnh;\n"
+              "- VP. Tỉnh ủy;\n- Chủ tịch UBND huyện, thị xã, thành phố.")
+    orgs = entities(doc, "Organisation")
+    assert "Thường trực Hội đồng nhân dân tỉnh Bắc Giang" in orgs  # "TT." with its dot
+    assert any(name.startswith("Văn phòng Tỉnh ủy") for name in orgs)  # "VP." Văn phòng
+    assert not any(name.startswith("Ủy ban nhân dân huyện") for name in orgs)  # every district's: none

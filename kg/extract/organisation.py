@@ -20,7 +20,7 @@ from ..lexicon.units import gazetteer
 from ..model import Doc
 from ..pipeline import component
 from ._base import POST_AT, POST_BEFORE, PROPER, UPPER, WB, WE, add_mention, alternation, name_end, sentences
-from ._jurisdiction import JUR, PARTY_COMMITTEE, PARTY_LEVEL, Jurisdiction, from_match, home_of
+from ._jurisdiction import JUR, LEVEL_WORDS, PARTY_COMMITTEE, PARTY_LEVEL, Jurisdiction, from_match, home_of
 
 SOURCE = "organisation"
 
@@ -38,15 +38,19 @@ _PARTY = [v for h in _HEADS if h.kind == "party" for v in (h.head, h.head.lower(
 _CAPITALISED_ONLY = {"Hội", "Sở", "Bộ", "Ban", "Trường", "Cục", "Báo", "Hợp tác xã", "Cơ sở"}
 _NAMED = [f for h in _HEADS if h.kind == "named"
           for f in ((h.head,) if h.head in _CAPITALISED_ONLY else (h.head, h.head.lower()))]
+_NAMED += [f for h in _HEADS if h.kind == "named" for f in written_forms(h.head)[1:]]  # "VP" Văn phòng
 _ORGAN = ["Ban Thường trực", "Ban Thường vụ", "BTV", "Thường trực", "TT"]
 
 
+#: An organ before a body, its abbreviation perhaps with a dot ("TT. HĐND, UBND tỉnh").
+_ORGAN_BEFORE = rf"(?:(?P<organ>{alternation(_ORGAN)})(?<=TT)?\.?\s+)?"
 _BODY_RE = re.compile(
-    rf"{WB}(?:(?P<organ>{alternation(_ORGAN)})\s+)?(?P<head>{alternation(_BODY_HEADS)}){WE}"
+    rf"{WB}{_ORGAN_BEFORE}(?P<head>{alternation(_BODY_HEADS)}){WE}"
     rf"(?:\s+{JUR})?")
 _PARTY_RE = re.compile(
-    rf"{WB}(?:(?P<organ>{alternation(_ORGAN)})\s+)?(?P<head>{alternation(_PARTY)}){WE}(?!\s+viên)"
+    rf"{WB}{_ORGAN_BEFORE}(?P<head>{alternation(_PARTY)}){WE}(?!\s+viên)"
     rf"(?:\s+(?:(?:TP|thành phố|tỉnh|huyện)\s+)?(?P<pname>{PROPER}))?")
+_PARTY_AT = re.compile(rf"(?:{alternation(_PARTY)}){WE}")
 _FIXED_RE = re.compile(rf"{WB}(?P<head>{alternation(_FIXED)}){WE}")
 #: An office that issues in its own name, where it does: "… của Thủ tướng Chính phủ",
 #: "Thủ tướng Chính phủ đã ban hành …"; not "Thủ tướng Chính phủ Phạm Minh Chính".
@@ -54,8 +58,12 @@ _OFFICE_RE = re.compile(
     rf"(?:(?<=của\s)|(?<=do\s))(?P<head>{alternation(_OFFICES)}){WE}(?!\s+[{UPPER}])"
     rf"|{WB}(?P<head2>{alternation(_OFFICES)}){WE}(?=\s+(?:đã\s+)?(?:ban hành|quyết định|phê duyệt|ký|chỉ thị){WE})")
 _NAMED_RE = re.compile(
-    rf"{WB}(?P<head>{alternation(_NAMED)})(?!\s+(?:Thường vụ|Thường trực|Chấp hành|Bí thư){WE})\s+(?=[{UPPER}\d])")
+    rf"{WB}(?P<head>{alternation(_NAMED)})(?:(?<=VP)\.)?(?!\s+(?:Thường vụ|Thường trực|Chấp hành|Bí thư){WE})"
+    rf"\s+(?=[{UPPER}\d])")
 _JUR_AFTER = re.compile(rf",?\s+{JUR}")
+#: Level words listed with no names: the bodies of every unit of those levels.
+_LEVEL_LIST = alternation(w for w in LEVEL_WORDS if not w.isupper())
+_LEVELS_LISTED = re.compile(rf"\s+(?:{_LEVEL_LIST}){WE}(?:\s*,\s*(?:{_LEVEL_LIST}){WE})+")
 #: Bodies listed with one jurisdiction after the last: "HĐND, UBND huyện X", "Mặt trận Tổ
 #: quốc, Hội LHPN, Đoàn Thanh niên quận Y", each with its post title perhaps ("Chủ tịch Hội
 #: CCB, Chủ tịch LĐLĐ và Bí thư Đoàn Thanh niên quận Z"): the unit is each one's.
@@ -118,6 +126,8 @@ _FULL_HEADS = {h.head: h.full for h in _HEADS if h.kind == "body" and h.full}
 
 
 def _body(doc: Doc, m: re.Match, base: int) -> None:
+    if _LEVELS_LISTED.match(doc.norm.text, base + m.end("head")):
+        return  # "UBND huyện, thị xã, thành phố": the committees of every such unit
     home = doc.context.get("home", {})
     head = " ".join(m.group("head").split())
     full_head = _ABBR.get(head) or expand(head)
@@ -219,11 +229,13 @@ _DEFAULT_LEVEL = {"Phòng": "thành phố", "Văn phòng": None, "Sở": "tỉnh
 def _named(doc: Doc, m: re.Match, base: int) -> None:
     home = doc.context.get("home", {})
     head = " ".join(m.group("head").split())
-    head = head[0].upper() + head[1:]
+    head = _ABBR.get(head) or head[0].upper() + head[1:]
     sentence_end = next(e for b, e in doc.norm_sentences if b == base)
     after_post = bool(POST_BEFORE.search(doc.norm.text, max(0, base + m.start() - 30), base + m.start()))
     name_stop = name_end(doc, base + m.end(), sentence_end, lower_nouns=head not in _CAPITALISED_NAMES,
                          new_name=_ANY_HEAD, person_follows=after_post) - base
+    if (party := _PARTY_AT.match(doc.norm.text, base + m.end())) and name_stop < party.end() - base:
+        name_stop = party.end() - base  # "VP. Tỉnh | ủy": the tagger may cut a committee's name
     if name_stop <= m.end():
         return
     text = doc.norm.text[base:sentence_end]
