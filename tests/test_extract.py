@@ -1104,3 +1104,14 @@ def test_the_recipients_of_an_official_letter():
     assert "Thường trực Hội đồng nhân dân tỉnh Bắc Giang" in orgs  # "TT." with its dot
     assert any(name.startswith("Văn phòng Tỉnh ủy") for name in orgs)  # "VP." Văn phòng
     assert not any(name.startswith("Ủy ban nhân dân huyện") for name in orgs)  # every district's: none
+
+
+def test_a_works_name_goes_on_over_a_comma_between_works_words_and_stops_at_a_clause():
+    doc = run(HOME + "Dự án Đường Hùng Vương kéo dài và khu dân cư, tái định cư thành phố Bắc Giang được phê duyệt. "
+                     "Đảng ủy thực hiện Công trình Xây dựng nền tảng chuyển đổi số của Đảng bộ tỉnh, thành lập 4 trang "
+                     "thông tin. Đoàn tổ chức chương trình ra quân “Vì thành phố văn minh”.")
+    projects = entities(doc, "Project")
+    assert "Dự án Đường Hùng Vương kéo dài và khu dân cư, tái định cư thành phố Bắc Giang" in projects
+    assert "Công trình Xây dựng nền tảng chuyển đổi số của Đảng bộ tỉnh" in projects  # not "…, thành lập"
+    campaign = projects["Chương trình ra quân “Vì thành phố văn minh”"]
+    assert "Vì thành phố văn minh" in campaign.labels  # known by its quoted title

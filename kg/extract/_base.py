@@ -136,8 +136,16 @@ _YEAR_AHEAD = re.compile(r"(?P<words>[^;:.!?(),]{1,60}?)\snăm\s+\d{4}" + WE)
 _TOKEN_RE = re.compile(r"[^\s,;:.!?()“”\"]+")
 _NUMBER_LIST = re.compile(r"\d,\d")
 _ABBREVIATED_CITY = re.compile(rf"(?<![{LOWER}{UPPER}])T[Pp]\.\s+[{UPPER}]")
-_ACTIVITY_BEFORE = re.compile(rf"(?<![{LOWER}{UPPER}])(?:{alternation(activities())})$", re.IGNORECASE)
-_ACTIVITY_AFTER = re.compile(rf"\s*(?:{alternation(activities())}){WE}")
+def _joined_words() -> tuple[str, ...]:
+    from ..lexicon import works_words
+
+    return activities() + works_words()
+
+
+#: Words that a comma joins inside one name: activities ("học tập, quán triệt") and the
+#: words of public works ("khu dân cư, tái định cư"; "cải tạo, nâng cấp").
+_ACTIVITY_BEFORE = re.compile(rf"(?<![{LOWER}{UPPER}])(?:{alternation(_joined_words())})$", re.IGNORECASE)
+_ACTIVITY_AFTER = re.compile(rf"\s*(?:{alternation(_joined_words())}){WE}")
 
 
 def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: bool = True,
@@ -166,7 +174,7 @@ def phrase_end(text: str, pos: int, *, max_words: int = 30, stop_after_year: boo
                 i += 1  # "…, phường Chi Lăng"; "tổ dân phố số 8,9"
                 continue
             if _ACTIVITY_BEFORE.search(text, max(pos, i - 24), i) and _ACTIVITY_AFTER.match(text, i + 1):
-                i += 1  # "học tập, quán triệt và triển khai", "rà soát, điều chỉnh"
+                i += 1  # "học tập, quán triệt và triển khai", "rà soát, điều chỉnh", "khu dân cư, tái định cư"
                 continue
             nxt = _SPACE_RE.match(text, i + 1)
             j = nxt.end() if nxt else i + 1
@@ -288,14 +296,11 @@ def verb_stop(doc: Doc, base: int, start: int):
     đô thị X | triển khai …"); a description that starts in lower case is itself a verb
     phrase ("sửa chữa và nâng cao an toàn đập …") and is not cut at verbs. The words of
     public works are never cut."""
+    from ..lexicon import abbreviations, works_words
     from ..text.tokenize import token_index
 
     text = doc.norm.text
-    from ..lexicon import works_words
-
     works = set(works_words())
-    from ..lexicon import abbreviations
-
     first = re.match(r"\w+", text[base + start:base + start + 40])
     # "chương trình MTQG giảm nghèo …": an abbreviation of common words opens a description
     spelled_out = abbreviations().get(first.group()) if first else None
@@ -309,6 +314,18 @@ def verb_stop(doc: Doc, base: int, start: int):
             return False
         tok = doc.tokens[k]
         word = text[tok.begin:tok.end]
-        return tok.tag == "V" and word[:1].islower() and word not in works
+        if tok.tag != "V" or not word[:1].islower() or word in works:
+            return False
+        return not any(m.start() < tok.begin < m.end()  # "tái | định cư": inside "tái định cư"
+                       for m in _WORKS_PHRASE.finditer(text, max(0, tok.begin - 12), tok.end))
 
     return stop
+
+
+def _works_phrase() -> re.Pattern:
+    from ..lexicon import works_words
+
+    return re.compile(rf"(?<![{LOWER}{UPPER}])(?:{alternation(works_words())}){WE}")
+
+
+_WORKS_PHRASE = _works_phrase()

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import expand, programmes, works_heads
+from ..lexicon import expand, programmes, works_heads, works_words
 from ..model import Doc
 from ..pipeline import component
 from ._base import PERIOD, UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences, verb_stop
@@ -73,6 +73,26 @@ _WORKS_AT = re.compile(rf"(?:{alternation(_WORKS)}){WE}")
 #: A clause about the work, after its description: its cost, its state, its purpose.
 _ITEM_CLAUSE = re.compile(rf"\s+(?:có tổng|với tổng|tổng mức|có quy mô|được|đã|đang|sẽ|nhằm|để){WE}")
 _ITEM_END = re.compile(r"\s*(?:;|\(\d{1,2}\)|\.\s|\.$|$)")
+
+
+_QUOTED_TITLE = re.compile(r"“([^”]{3,200})”")
+
+
+def _verb_after_comma(doc: Doc, base: int, begin: int, end: int) -> int:
+    """Where a clause begins after a comma inside text[begin:end]: a lower-case verb that is
+    no work ("…, thành lập 4 trang"; not "Cải tạo, nâng cấp đường X")."""
+    from ..text.tokenize import token_index
+
+    text, works = doc.norm.text, set(works_words())
+    for comma in re.finditer(r",\s*", text[base + begin:base + end]):
+        k = token_index(doc, base + begin + comma.end())
+        if k < len(doc.tokens):
+            tok = doc.tokens[k]
+            word = text[tok.begin:tok.end]
+            if tok.begin == base + begin + comma.end() and tok.tag == "V" and word[:1].islower() \
+                    and word not in works:
+                return begin + comma.start()
+    return end
 
 
 def _clean(text: str) -> str:
@@ -138,6 +158,7 @@ def find_projects(doc: Doc) -> Doc:
                 end = _item_end(text, m.end())
                 if clause := _ITEM_CLAUSE.search(text, m.end(), end):
                     end = clause.start()  # "… đoạn qua xã Đông Xá | có tổng mức đầu tư …"
+                end = _verb_after_comma(doc, base, m.end(), end)
                 if not _PARTICULAR.search(text, m.end() + 1, end):
                     continue
             elif known := _PROGRAMME.match(text, m.end()):
@@ -156,7 +177,9 @@ def find_projects(doc: Doc) -> Doc:
                     and not tail.startswith(("“", "\"")):
                 continue
             head = head[0].upper() + head[1:].lower()
-            _add(doc, base, m.start(), end, f"{head} {tail}", tail[0].upper() + tail[1:])
+            quoted = _QUOTED_TITLE.search(tail)  # "ra quân “Vì thành phố văn minh”": known by its title
+            alt = quoted.group(1) if quoted and quoted.start() > 0 else tail[0].upper() + tail[1:]
+            _add(doc, base, m.start(), end, f"{head} {tail}", alt)
             while tail.startswith("“") and (more := _MORE_QUOTED.match(text, end)):
                 quoted = _clean(more.group("q"))
                 short = " ".join(head.split()[:2])  # "Phong trào thi đua" -> "Phong trào"
