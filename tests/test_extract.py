@@ -1115,3 +1115,15 @@ def test_a_works_name_goes_on_over_a_comma_between_works_words_and_stops_at_a_cl
     assert "Công trình Xây dựng nền tảng chuyển đổi số của Đảng bộ tỉnh" in projects  # not "…, thành lập"
     campaign = projects["Chương trình ra quân “Vì thành phố văn minh”"]
     assert "Vì thành phố văn minh" in campaign.labels  # known by its quoted title
+
+
+def test_what_an_event_is_about_the_project_it_names_and_the_unit_whose_founding_it_marks():
+    doc = run("LỄ PHÁT ĐỘNG PHONG TRÀO \"VÌ THÀNH PHỐ VĂN MINH\" NĂM 2016\n\nSáng 29/5, Đoàn phường tổ chức chương "
+              "trình ra quân “Vì thành phố văn minh”. Ngày 2/9, phường tổ chức Họp mặt kỷ niệm 35 năm ngày thành "
+              "lập phường Mỹ Xuyên và lễ khánh thành công trình thanh niên “Cổng chào thôn Đông”.")
+    got = facts(doc)
+    assert len(entities(doc, "Project")) == 2  # the campaign, under two heads and two spellings, and the gate
+    assert any(f[0] == "about" and f[1].startswith("Lễ phát động") and "VĂN MINH" in f[2].upper() for f in got)
+    assert ("about", "Họp mặt kỷ niệm 35 năm ngày thành lập phường Mỹ Xuyên", "phường Mỹ Xuyên", None) in got
+    assert ("about", "Lễ khánh thành công trình thanh niên “Cổng chào thôn Đông”",
+            "Công trình thanh niên “Cổng chào thôn Đông”", None) in got

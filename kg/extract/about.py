@@ -9,6 +9,10 @@
   cơ sở sáp nhập 4 xã … theo Nghị quyết số …"), and in the paragraph that says what it
   decides ("Theo đó, huyện A giải thể xã B …; thành lập xã C"), past a photo's caption
   between them.
+
+What an event is about: the project its name names ("Lễ khánh thành công trình thanh niên
+“…”"), and the unit whose founding it marks ("Họp mặt truyền thống 35 năm thành lập phường
+X": the words before the unit in kg/patterns/relations.jsonl, ``about.event_unit``).
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import re
 
 from ..lexicon import unit_changes
 from ..model import Doc
+from ..patterns import patterns
 from ..pipeline import component
 from ._base import WB, WE, alternation
 from ._relate import add_fact, mentions_in, sentence_range
@@ -33,7 +38,7 @@ _BASIS = re.compile(r"\btrên cơ sở\b")
 _PASSIVE = re.compile(r"\s+được\s+$")
 
 
-@component("about", requires=("entities",), assigns=("facts",))
+@component("about", requires=("entities", "syllables"), assigns=("facts",))
 def find_topics(doc: Doc) -> Doc:
     text = doc.norm.text
     for res in (m for m in doc.mentions if m.type == "Resolution"):
@@ -50,7 +55,22 @@ def find_topics(doc: Doc) -> Doc:
                 continue  # a body in the clause is its topic only after what is done to it
             add_fact(doc, "about", res.entity, topic.entity, res, "about")
     _changed_units(doc)
+    _event_topics(doc)
     return doc
+
+
+def _event_topics(doc: Doc) -> None:
+    rules = patterns("relations")
+    for ev in (m for m in doc.mentions if m.type == "Event"):
+        inside = [m for m in mentions_in(doc, ev.norm[0], ev.norm[1]) if m is not ev]
+        for topic in inside:
+            if topic.type == "Project":
+                add_fact(doc, "about", ev.entity, topic.entity, ev, "about")
+        for _, end in rules.search(doc.syllables, ev.norm[0], ev.norm[1], "about.event_unit"):
+            unit = next((m for m in inside if m.type in ("Ward", "Place") and m.norm[0] > end
+                         and not doc.norm.text[end:m.norm[0]].strip()), None)
+            if unit is not None:
+                add_fact(doc, "about", ev.entity, unit.entity, ev, "about")
 
 
 def _done_to(text: str, begin: int, at: int) -> bool:

@@ -26,7 +26,7 @@ from ._jurisdiction import LEVEL_WORDS, UNIT_NAME
 
 _HEADS = ["dự án", "tiểu dự án", "Tiểu Dự án", "công trình", "hạng mục", "đề án", "chương trình",
           "phong trào thi đua", "phong trào", "cuộc vận động", "chiến dịch"]
-_FORMS = [v for h in _HEADS for v in {h, h[0].upper() + h[1:], h.title()}]
+_FORMS = [v for h in _HEADS for v in {h, h[0].upper() + h[1:], h.title(), h.upper()}]  # "PHONG TRÀO" in a headline
 _HEAD_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}:?\s*")
 #: Heads followed by these are generic ("dự án trọng điểm") or another kind of thing
 #: ("Chương trình hành động số 74-CTr/TU" is a resolution).
@@ -75,7 +75,7 @@ _ITEM_CLAUSE = re.compile(rf"\s+(?:có tổng|với tổng|tổng mức|có quy 
 _ITEM_END = re.compile(r"\s*(?:;|\(\d{1,2}\)|\.\s|\.$|$)")
 
 
-_QUOTED_TITLE = re.compile(r"“([^”]{3,200})”")
+_QUOTED_TITLE = re.compile(r"“([^”]{3,200})”|\"([^\"]{3,200})\"")
 
 
 def _verb_after_comma(doc: Doc, base: int, begin: int, end: int) -> int:
@@ -121,8 +121,10 @@ def _add(doc: Doc, base: int, begin: int, end: int, name: str, alt: str | None =
     đường quê"), keyed as the document first names it."""
     name = expand(name)  # "chương trình MTQG …" -> "Chương trình mục tiêu quốc gia …"
     key = same_name_key(name)
-    if alt:  # the first project of the document with this name, under whatever head
-        key = doc.context.setdefault("_project_names", {}).setdefault(same_name_key(expand(alt)), key)
+    if alt:  # the first project of the document with this name, under whatever head and however
+        # its dashes and quotes are written
+        title = "".join(c for c in same_name_key(expand(alt)) if c.isalnum())
+        key = doc.context.setdefault("_project_names", {}).setdefault(title, key)
     add_mention(doc, "Project", base + begin, base + end, name=name, key=key, source="project", alt=alt)
 
 
@@ -178,7 +180,7 @@ def find_projects(doc: Doc) -> Doc:
                 continue
             head = head[0].upper() + head[1:].lower()
             quoted = _QUOTED_TITLE.search(tail)  # "ra quân “Vì thành phố văn minh”": known by its title
-            alt = quoted.group(1) if quoted and quoted.start() > 0 else tail[0].upper() + tail[1:]
+            alt = (quoted.group(1) or quoted.group(2)) if quoted else tail[0].upper() + tail[1:]
             _add(doc, base, m.start(), end, f"{head} {tail}", alt)
             while tail.startswith("“") and (more := _MORE_QUOTED.match(text, end)):
                 quoted = _clean(more.group("q"))
