@@ -1127,3 +1127,13 @@ def test_what_an_event_is_about_the_project_it_names_and_the_unit_whose_founding
     assert ("about", "Họp mặt kỷ niệm 35 năm ngày thành lập phường Mỹ Xuyên", "phường Mỹ Xuyên", None) in got
     assert ("about", "Lễ khánh thành công trình thanh niên “Cổng chào thôn Đông”",
             "Công trình thanh niên “Cổng chào thôn Đông”", None) in got
+
+
+def test_the_short_name_of_the_pages_own_event_goes_with_its_headline():
+    doc = run("NGÀY HỘI ĐẠI ĐOÀN KẾT TOÀN DÂN TỘC ẤP BÌNH AN\n\nHòa chung không khí Ngày hội Đại đoàn kết toàn dân "
+              "tộc trên cả nước, sáng 11/11, ấp Bình An tổ chức Ngày hội Đại đoàn kết toàn dân tộc. Tại ngày hội, "
+              "đại diện Tỉnh ủy - HĐND - UBND tỉnh Đồng Nai đã trao quà.")
+    events = entities(doc, "Event")
+    assert len(events) == 2  # the page's own and the nationwide one
+    own = next(e for e in events.values() if "bình an" in e.name.lower())
+    assert ("participant", own.name, "Ủy ban nhân dân tỉnh Đồng Nai", None) in facts(doc)

@@ -84,25 +84,31 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(_NAME_WORD.findall(expand(name).lower()))
 
 
-def merge_event_wordings(mentions: list[Mention]) -> int:
+def merge_event_wordings(mentions: list[Mention], headline_end: int = 0) -> int:
     """One event named in several ways in a document is one entity: an event whose words
     are all words of a longer event's name with the same head ("Ngày hội Đại đoàn kết toàn
     dân tộc" and "Ngày hội Đại đoàn kết toàn dân tộc ấp X, xã Y"; "phiên họp UBND tỉnh
     thường kỳ tháng 7/2022" and "Phiên họp thường kỳ tháng 7/2022 của Ủy ban nhân dân tỉnh
     Z"; a headline in capitals and its lead) takes the longer one's key, when exactly one
-    longer name holds it. Returns how many keys were merged."""
+    longer name holds it, or when one of those that do is named in the headline (normalised
+    text before ``headline_end``): the page's own event. Returns how many keys were merged."""
     names: dict[str, frozenset[str]] = {}
     heads: dict[str, tuple[str, ...]] = {}
+    in_headline: set[str] = set()
     for m in mentions:
         if m.type == "Event" and m.key not in names:
             names[m.key] = _words(m.name)
             heads[m.key] = tuple(m.name.lower().split()[:2])
+        if m.type == "Event" and m.norm[1] <= headline_end:
+            in_headline.add(m.key)
     by_size = sorted(names, key=lambda k: (-len(names[k]), k))
     target: dict[str, str] = {}
     for i, short in enumerate(by_size):
         holders = {target.get(long, long) for long in by_size[:i]
                    if len(names[long]) > len(names[short]) and heads[long] == heads[short]
                    and names[short] <= names[long]}
+        if len(holders) > 1 and len(holders & in_headline) == 1:
+            holders &= in_headline
         if len(holders) == 1:
             target[short] = holders.pop()
     for m in mentions:
@@ -111,11 +117,19 @@ def merge_event_wordings(mentions: list[Mention]) -> int:
     return len(target)
 
 
+def headline_end(doc: Doc) -> int:
+    """Where the first line of the normalised text with words on it ends: a page's headline."""
+    text = doc.norm.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 @component("entities", requires=("mentions",), assigns=("entities",))
 def resolve_entities(doc: Doc) -> Doc:
     doc.mentions, dropped = settle_overlaps(doc.mentions)
     doc.context["overlaps_dropped"] = dropped
-    merge_event_wordings(doc.mentions)
+    merge_event_wordings(doc.mentions, headline_end(doc))
     groups: dict[tuple[str, str], Entity] = {}
     for m in doc.mentions:
         ent = groups.get((m.type, m.key))
