@@ -1137,3 +1137,12 @@ def test_the_short_name_of_the_pages_own_event_goes_with_its_headline():
     assert len(events) == 2  # the page's own and the nationwide one
     own = next(e for e in events.values() if "bình an" in e.name.lower())
     assert ("participant", own.name, "Ủy ban nhân dân tỉnh Đồng Nai", None) in facts(doc)
+
+
+def test_the_office_of_a_body_named_by_the_body_alone_is_part_of_it():
+    doc = run(HOME + "Dự có lãnh đạo Văn phòng UBND tỉnh, VP. Tỉnh ủy và Văn phòng HĐND và UBND thành phố.")
+    got = facts(doc)
+    assert ("subOrganizationOf", "Văn phòng Ủy ban nhân dân tỉnh Bắc Giang", "Ủy ban nhân dân tỉnh Bắc Giang",
+            None) in got
+    assert ("subOrganizationOf", "Văn phòng Tỉnh ủy Bắc Giang", "Tỉnh ủy Bắc Giang", None) in got
+    assert "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố Bắc Giang" in entities(doc, "Organisation")

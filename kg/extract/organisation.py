@@ -174,7 +174,7 @@ def _organ_of(doc: Doc, m: re.Match, base: int) -> tuple[int, str | None]:
 
 
 def _emit(doc: Doc, begin: int, end: int, name: str, parent: str | None = None,
-          alt: str | None = None, scope: str = "", **attrs) -> None:
+          alt: str | None = None, scope: str = "", **attrs):
     """Add the mention of normalised range [begin, end); ``parent`` names the body it is part
     of; ``scope`` keeps a name that lacks its jurisdiction to one document."""
     mention = add_mention(doc, "Organisation", begin, end, name=name, key=f"{scope} {name.lower()}".strip(),
@@ -183,6 +183,7 @@ def _emit(doc: Doc, begin: int, end: int, name: str, parent: str | None = None,
         mention.attrs.parent = f"{scope} {parent.lower()}".strip()
     if alt:
         mention.attrs.alt = alt
+    return mention
 
 
 def _party(doc: Doc, m: re.Match, base: int) -> None:
@@ -226,11 +227,38 @@ def _office(doc: Doc, m: re.Match, base: int) -> None:
 _DEFAULT_LEVEL = {"Phòng": "thành phố", "Văn phòng": None, "Sở": "tỉnh"}
 
 
+#: A second body joined to the first ("HĐND và UBND tỉnh"), not another office ("… và Văn phòng …").
+_JOINED_BODY = re.compile(rf"\s*(?:và|&|-|–)\s*(?:{alternation(h for h in _BODY_HEADS if not h.startswith(('Văn phòng', 'VP')))}){WE}")
+#: Heads of the office of a body, named by the body alone: "Văn phòng UBND tỉnh", "VP. Tỉnh ủy".
+_OFFICES_OF = {"Văn phòng"}
+
+
+def _office_of(doc: Doc, m: re.Match, base: int, head: str, sentence: str) -> bool:
+    """The office of the body named right after ``head``, part of it; both are mentions.
+    False when no single body follows ("Văn phòng HĐND và UBND tỉnh" is a body head of its own)."""
+    for regex, handler in ((_BODY_RE, _body), (_PARTY_RE, _party)):
+        bm = regex.match(sentence, m.end())
+        if not bm or bm.group("organ") or _JOINED_BODY.match(sentence, bm.end()):
+            continue
+        before = len(doc.mentions)
+        handler(doc, bm, base)
+        made = [x for x in doc.mentions[before:] if x.norm[0] == base + bm.start("head")]
+        if not made:
+            return False
+        body = made[-1]
+        office = _emit(doc, base + m.start(), body.norm[1], f"{head} {body.name}")
+        office.attrs.parent = body.key
+        return True
+    return False
+
+
 def _named(doc: Doc, m: re.Match, base: int) -> None:
     home = doc.context.get("home", {})
     head = " ".join(m.group("head").split())
     head = _ABBR.get(head) or head[0].upper() + head[1:]
     sentence_end = next(e for b, e in doc.norm_sentences if b == base)
+    if head in _OFFICES_OF and _office_of(doc, m, base, head, doc.norm.text[base:sentence_end]):
+        return
     after_post = bool(POST_BEFORE.search(doc.norm.text, max(0, base + m.start() - 30), base + m.start()))
     name_stop = name_end(doc, base + m.end(), sentence_end, lower_nouns=head not in _CAPITALISED_NAMES,
                          new_name=_ANY_HEAD, person_follows=after_post) - base
