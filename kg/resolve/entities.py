@@ -102,11 +102,15 @@ def merge_event_wordings(mentions: list[Mention], headline_end: int = 0) -> int:
         if m.type == "Event" and m.norm[1] <= headline_end:
             in_headline.add(m.key)
     by_size = sorted(names, key=lambda k: (-len(names[k]), k))
+    holding: dict[tuple, set[str]] = {}  # (head, word) -> the keys whose names hold the word
+    for key in by_size:
+        for word in names[key]:
+            holding.setdefault((heads[key], word), set()).add(key)
     target: dict[str, str] = {}
-    for i, short in enumerate(by_size):
-        holders = {target.get(long, long) for long in by_size[:i]
-                   if len(names[long]) > len(names[short]) and heads[long] == heads[short]
-                   and names[short] <= names[long]}
+    for short in by_size:
+        postings = sorted((holding[(heads[short], w)] for w in names[short]), key=len)
+        found = set.intersection(*postings) if postings else set()  # names holding every word
+        holders = {target.get(long, long) for long in found if len(names[long]) > len(names[short])}
         if len(holders) > 1 and len(holders & in_headline) == 1:
             holders &= in_headline
         if len(holders) == 1:
