@@ -9,16 +9,14 @@ import re
 from dataclasses import dataclass
 
 from ..text.normalise import ascii_fold
-from ..lexicon import abbreviations, surnames
+from ..lexicon import abbreviations, jurisdiction_levels, level_words, surnames
 from ..lexicon.units import gazetteer
 from ._base import CAP, NUMERAL, PROPER, WB, WE, alternation
 
-#: Level words that can follow a body's name, and the level each stands for.
-LEVEL_WORDS = {
-    "tỉnh": "province", "thành phố": "district", "TP": "district", "TX": "district", "huyện": "district",
-    "quận": "district", "thị xã": "district", "phường": "commune", "xã": "commune",
-    "thị trấn": "commune", "đặc khu": "commune",
-}
+#: Level words that can follow a body's name, and the level each stands for (jurisdictions.tsv),
+#: with those written short ("TP", "TX": abbreviations.tsv).
+LEVEL_WORDS = {w: jurisdiction_levels()[w] for w in level_words("province", "district", "commune")}
+LEVEL_WORDS.update({a: LEVEL_WORDS[e] for a, e in abbreviations().items() if e in LEVEL_WORDS and a.isupper()})
 #: Level words written short (abbreviations.tsv): "TP" thành phố, "TX" thị xã.
 LEVEL_ABBREVIATIONS = {w: abbreviations()[w] for w in LEVEL_WORDS if w.isupper()}
 #: A city written as "TP" glued to the initials of its name (TPLS: thành phố Lạng Sơn).

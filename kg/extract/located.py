@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import happening_verbs
+from ..lexicon import happening_verbs, level_words
 from ..model import Doc
 from ..patterns import patterns
 from ..pipeline import component
@@ -28,7 +28,7 @@ from ._relate import add_fact, main_event, mention_at, mentions_in, sentence_ran
 _PLACES = ("Ward", "Place")
 #: Villages and neighbourhoods are part of a project's description, not where the
 #: graph locates it: the ward that holds them is. An event is where it is held ("ấp X").
-_VILLAGE_LEVELS = {"thôn", "khối", "bản", "ấp", "xóm", "buôn", "khu phố", "tổ dân phố"}
+_VILLAGE_LEVELS = set(level_words("village"))
 _HAPPENS = re.compile(rf"\b(?:{alternation(happening_verbs())}){WE}")
 _AT_END = re.compile(r"(?:tại|ở)\s*$")
 _VENUE_LINE = re.compile(r"(?:^|\n)\s*(?:[-–+•]\s*)?Địa điểm\s*:\s*(?:[Tt]ại\s+)?")

@@ -11,23 +11,22 @@ import re
 
 from ..model import Doc
 from ..pipeline import component
-from ..lexicon import venue_heads
+from ..lexicon import level_words, venue_heads
 from ._base import NUMERAL, WB, WE, add_mention, alternation, label, phrase_end, sentences
 from ..lexicon.units import gazetteer
 from ._jurisdiction import GLUED, LEVEL_ABBREVIATIONS, UNIT_NAME, glued_city
 
-#: Levels of the official list other than communes (wards are in ward.py).
-_AREA_LEVELS = {"tỉnh", "thành phố", "huyện", "quận", "thị xã"}
-
-_PLACE_WORDS = ["tỉnh", "thành phố", "huyện", "quận", "thị xã", "thôn", "khối", "bản", "ấp", "xóm", "buôn",
-                "khu phố", "tổ dân phố"]
+#: Levels of the official list other than communes (wards are in ward.py), and the villages
+#: and neighbourhoods below communes (jurisdictions.tsv).
+_AREA_LEVELS = set(level_words("province", "district"))
+_VILLAGE_WORDS = list(level_words("village"))
+_PLACE_WORDS = [*level_words("province", "district"), *_VILLAGE_WORDS]
 
 
 def _forms(words):
     return [v for w in words for v in (w, w.capitalize(), w.upper())]
 
 
-_VILLAGE_WORDS = ["thôn", "khối", "bản", "ấp", "xóm", "buôn", "khu phố", "tổ dân phố"]
 #: Levels whose units may be numbered: villages and blocks, and the urban districts of a
 #: city ("Quận 8" of Hồ Chí Minh City).
 _NUMBERED_LEVELS = {*_VILLAGE_WORDS, "quận"}
@@ -39,7 +38,8 @@ _UNIT_RE = re.compile(WB + _UNIT)
 _SHORT_RE = re.compile(rf"{WB}(?P<level>{alternation(v for a in LEVEL_ABBREVIATIONS for v in (a, a.capitalize()))})"
                        rf"(?:\.|{WE})[ ]+(?P<name>{UNIT_NAME})")
 _GLUED_RE = re.compile(rf"{WB}(?P<glued>{GLUED}){WE}")
-_RANK = {**{w: 0 for w in _VILLAGE_WORDS}, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 2, "tỉnh": 3}
+_RANK = {**{w: 0 for w in _VILLAGE_WORDS}, **{w: 2 for w in level_words("district")},
+         **{w: 3 for w in level_words("province")}}
 _IN_RE = re.compile(rf",?[ ]+(?P<level>{alternation(_PLACE_WORDS)}){WE}[ ]+(?P<name>{UNIT_NAME})")
 
 

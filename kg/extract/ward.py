@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from ..lexicon import level_words
 from ..lexicon.units import REORGANISED, Unit, gazetteer, unit_key
 from ..text.normalise import fold
 from ..model import Doc
@@ -21,7 +22,7 @@ from ._base import LOWER, UPPER, WB, WE, add_mention, alternation, sentences
 from ._jurisdiction import JUR_RE, from_match, home_of
 from .place import unit_name
 
-_LEVELS = ["phường", "xã", "thị trấn", "đặc khu"]
+_LEVELS = list(level_words("commune"))
 _FORMS = [f for w in _LEVELS for f in (w, w.capitalize(), w.upper())]
 _SYL = rf"[{UPPER}{LOWER}\d]+"
 # The name is looked ahead, not consumed, so that "xã A đến xã B" finds both.

@@ -66,6 +66,12 @@ def jurisdiction_levels() -> dict[str, str]:
     return {w: level for w, level in _rows("jurisdictions.tsv")}
 
 
+def level_words(*levels: str) -> tuple[str, ...]:
+    """The level words of units at ``levels`` ("province", "district", "commune",
+    "village"), in the order of jurisdictions.tsv."""
+    return tuple(w for w, level in jurisdiction_levels().items() if level in levels)
+
+
 @cache
 def roles() -> tuple[Role, ...]:
     return _longest_first((Role(*r) for r in _rows("roles.tsv")), lambda r: r.title)
