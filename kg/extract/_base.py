@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..lexicon import activities
+from ..lexicon import activities, function_words, level_words
 from ..model import Attrs, Doc, Mention
 
 UPPER = "".join(c for r in ((0x41, 0x5B), (0xC0, 0x250), (0x1E00, 0x1F00))
@@ -108,11 +108,8 @@ def add_mention(doc: Doc, type_: str, begin: int, end: int, *, name: str, key: s
     return mention
 
 
-#: Words that open a new clause, and so end a descriptive name before them.
-CLAUSE_WORDS = ("để", "nhằm", "đã", "được", "sẽ", "đang", "với sự", "thu hút", "diễn ra", "và các",
-                "cùng với", "cho", "theo", "gồm", "bao gồm", "là", "có", "như", "trong đó", "đến nay",
-                "thì", "mà", "nên", "vì", "khi", "đạt", "với tổng", "tổng mức", "đảm bảo", "tiến tới",
-                "do", "làm trưởng đoàn")
+#: Words that open a new clause, and so end a descriptive name before them (function_words.tsv).
+CLAUSE_WORDS = function_words("clause")
 #: ... and so does "trên địa bàn" when no place follows it.
 _CLAUSE_RE = re.compile(rf"(?:{alternation(CLAUSE_WORDS)}){WE}"
                         rf"|trên địa bàn(?!\s+(?:thành phố|tỉnh|huyện|quận|thị xã|xã|phường|thị trấn){WE})")
@@ -125,7 +122,7 @@ _SPACE_RE = re.compile(r"\s+")
 #: 2016" in a headline in capitals).
 PERIOD = r"(?:,?\s+(?i:năm|giai\s+đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?" + WE + r")"
 _QUOTED_TAIL = re.compile(r"(?:\s+(?i:lần\s+thứ)\s+(?:[IVXLC]+|\d+)" + WE + r")?" + PERIOD + "?")
-_DANGLING = {"và", "của", "với", "các", "cho", "về", "đến", "từ", "tại", "trên", "đoạn", "sau", "trước"}
+_DANGLING = set(function_words("dangling"))
 #: A parenthesis that is part of a name: the stretch of a road, an extension, dates, the
 #: kind of a council's session ("Kỳ họp thứ 13 (kỳ họp chuyên đề) HĐND tỉnh").
 _NAMING_PAREN = re.compile(r"\((?:đoạn|Đoạn|kéo dài|giai đoạn|kỳ họp|\d{1,2}/\d{1,2}/\d{4}|\d{4})[^()\n]{0,100}\)")
@@ -228,8 +225,7 @@ _PERSON_AHEAD = _person_ahead()
 #: After a comma, a list of name words that "và" closes before the clause ends.
 _LIST_AHEAD = re.compile(r"[^,;:.!?()]{1,50}?\svà\s+[" + UPPER + "]")
 _CONNECTORS = {"và", "&", "-", "–"}
-_ENDS_NAME = {"thành phố", "tỉnh", "huyện", "quận", "thị xã", "phường", "xã", "thị trấn",
-              "trên", "tại", "của", "các", "những", "này", "đó", "năm", "ngày", "tháng"}
+_ENDS_NAME = {*level_words("province", "district", "commune"), *function_words("ends_body")} - {"đặc khu"}
 
 
 #: Capitalised syllables followed by lower-case ones, in one token.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import body_heads, event_heads, expand, meeting_verbs, written_forms
+from ..lexicon import body_heads, event_heads, expand, meeting_verbs, numerals, written_forms
 from ..model import Doc
 from ..pipeline import component
 from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences
@@ -107,9 +107,8 @@ def _name(head: str, tail: str) -> str:
 
 #: "lần thứ 25", "thứ 15", "lần thứ XVII", "thứ chín", "thứ Mười Lăm": what tells one meeting
 #: of a series from another.
-_UNITS = {"một": 1, "mốt": 1, "nhất": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
-          "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
-_WORD_NUMBER = rf"(?:mười|hai|ba|bốn|năm|sáu|bảy|tám|chín|một|nhất|tư)(?:\s+(?:mươi|mười|{'|'.join(_UNITS)})){{0,2}}"
+_UNITS = numerals()
+_WORD_NUMBER = rf"(?:mười|{alternation(w for w in _UNITS if w not in ('mốt', 'lăm'))})(?:\s+(?:mươi|mười|{'|'.join(_UNITS)})){{0,2}}"
 _ORDINAL = re.compile(rf"\b(?:lần\s+)?thứ\s+(?P<n>[IVXLC]+|\d+|{_WORD_NUMBER})\b", re.IGNORECASE)
 
 

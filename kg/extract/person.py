@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import roles, surnames
+from ..lexicon import honorifics, roles, surnames
 from ..model import Doc
 from ..pipeline import component
 from ._base import CAP, LOWER, WB, WE, add_mention, alternation, person_name, sentences
 
 SOURCE = "person"
 
-_HONORIFIC = ["đồng chí", "Đồng chí", "đ/c", "Đ/c", "ông", "Ông", "bà", "Bà", "ĐỒNG CHÍ"]
+_HONORIFIC = honorifics()
 #: Syllables that begin a post title and so end a name ("… Thanh, Bí thư").
 #: A whole post title ends a name ("… Thanh, | Bí thư"); a given name may begin like one
 #: ("Nguyễn Văn Thành", "Lê Đại Nghĩa"), so only the whole title counts.

@@ -136,6 +136,18 @@ def word_list(name: str, column: str | None = None) -> tuple[str, ...]:
     return tuple(sorted({r[0] for r in rows}, key=lambda h: (-len(h), h)))
 
 
+@cache
+def numerals() -> dict[str, int]:
+    """Number words for units (numerals.tsv): "chín" 9, "lăm" 5."""
+    return {w: int(v) for w, v in _rows("numerals.tsv")}
+
+
+@cache
+def honorifics() -> tuple[str, ...]:
+    """What stands before a full name (honorifics.tsv), with its capitalised and upper-case forms."""
+    return tuple(dict.fromkeys(f for w in word_list("honorifics.tsv") for f in (w, w[0].upper() + w[1:], w.upper())))
+
+
 #: Word lists, each a data file of lexicon/ (see its first comment line for what it holds).
 event_heads = cache(lambda: word_list("events.tsv"))
 attendance_words = cache(lambda: word_list("attendance.tsv"))  # the bodies listed after it take part
@@ -144,6 +156,7 @@ happening_verbs = cache(lambda: word_list("happening.tsv"))  # an event takes pl
 activities = cache(lambda: word_list("activities.tsv"))  # what meetings and plans do
 dayparts = cache(lambda: word_list("dayparts.tsv"))  # "Sáng 9/10": opens a date
 unit_changes = cache(lambda: word_list("unit_changes.tsv"))  # what a document does to units, bodies
+function_words = cache(lambda kind: word_list("function_words.tsv", kind))  # clause, dangling, ends_body
 programmes = cache(lambda: word_list("programmes.tsv"))  # nationwide programmes and movements
 
 
