@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import expand, programmes, works_heads, works_words
+from ..lexicon import expand, programmes, project_heads, works_heads, works_words
 from ..model import Doc
 from ..pipeline import component
 from ._base import PERIOD, UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences, verb_stop
 from ._jurisdiction import LEVEL_WORDS, UNIT_NAME
 
-_HEADS = ["dự án", "tiểu dự án", "Tiểu Dự án", "công trình", "hạng mục", "đề án", "chương trình",
-          "phong trào thi đua", "phong trào", "cuộc vận động", "chiến dịch"]
+_HEADS = [*project_heads("head"), *project_heads("aim"), *project_heads("form")]
 _FORMS = [v for h in _HEADS for v in {h, h[0].upper() + h[1:], h.title(), h.upper()}]  # "PHONG TRÀO" in a headline
 _HEAD_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}:?\s*")
 #: Heads followed by these are generic ("dự án trọng điểm") or another kind of thing
@@ -33,9 +32,8 @@ _HEAD_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}:?\s*")
 #: After a head, words that say no name follows: a generic use ("công tác …"), a function
 #: word ("công trình | không chỉ …", "đề án | để …") or the body that decides about it
 #: ("dự án | UBND tỉnh phê duyệt").
-_GENERIC = re.compile(r"(?:công tác|hành động|kế hoạch|đầu tư công|trọng điểm|này|đó|trên|của|các|còn|"
-                      r"số|khi|đã|được|thuộc|với|gắn|nói trên|trên địa bàn|không|để|cho|là|cũng|sẽ|đang|vừa|có|và|"
-                      r"Ủy ban|UBND|HĐND|Hội đồng)" + WE)
+_GENERIC = re.compile(rf"(?:{alternation(project_heads('generic'))}){WE}")
+_AIMS = {h.lower() for h in project_heads("aim")}
 _ANOTHER_HEAD = re.compile(rf"(?:{alternation(_FORMS)}){WE}")
 #: What ends a project's name: a second project joined by "và", or where it is ("… tại
 #: huyện Mèo Vạc"), which the relation stage reads as its place.
@@ -152,7 +150,7 @@ def find_projects(doc: Doc) -> Doc:
             head = " ".join(m.group("head").split())
             if _GENERIC.match(text, m.end()) or _ANOTHER_HEAD.match(text, m.end()):
                 continue
-            descriptive = head.lower().startswith("phong trào thi đua")  # named by what it strives for
+            descriptive = head.lower() in _AIMS  # named by what it strives for
             if head[0].islower() and not descriptive and not _starts_named(doc, base + m.end()):
                 continue
             generic_work = head[0].islower() and _WORKS_AT.match(text, m.end())  # "công trình thủy lợi …"

@@ -157,6 +157,7 @@ activities = cache(lambda: word_list("activities.tsv"))  # what meetings and pla
 dayparts = cache(lambda: word_list("dayparts.tsv"))  # "Sáng 9/10": opens a date
 unit_changes = cache(lambda: word_list("unit_changes.tsv"))  # what a document does to units, bodies
 function_words = cache(lambda kind: word_list("function_words.tsv", kind))  # clause, dangling, ends_body
+project_heads = cache(lambda kind: word_list("project_heads.tsv", kind))  # head, aim, form, generic
 programmes = cache(lambda: word_list("programmes.tsv"))  # nationwide programmes and movements
 
 
