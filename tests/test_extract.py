@@ -1146,3 +1146,11 @@ def test_the_office_of_a_body_named_by_the_body_alone_is_part_of_it():
             None) in got
     assert ("subOrganizationOf", "Văn phòng Tỉnh ủy Bắc Giang", "Tỉnh ủy Bắc Giang", None) in got
     assert "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố Bắc Giang" in entities(doc, "Organisation")
+
+
+def test_a_bank_is_a_named_body():
+    # a line of organisations.tsv: "Ngân hàng	named	none		capitalised_only"
+    doc = run(HOME + "Vốn vay của Ngân hàng Chính sách xã hội và Ngân hàng Phát triển Việt Nam được giải ngân; "
+                     "ngân hàng thương mại cũng tham gia.")
+    banks = [name for name in entities(doc, "Organisation") if name.lower().startswith("ngân hàng")]
+    assert sorted(banks) == ["Ngân hàng Chính sách xã hội", "Ngân hàng Phát triển Việt Nam"]

@@ -35,11 +35,11 @@ _OFFICES = [h.head for h in _HEADS if h.kind == "office"]
 _PARTY = [v for h in _HEADS if h.kind == "party" for v in (h.head, h.head.lower(), h.head.upper())]
 #: Heads that also begin common words in lower case ("lễ hội", "cơ sở", "đảng bộ", "ban
 #: hành") name a body only when capitalised.
-_CAPITALISED_ONLY = {"Hội", "Sở", "Bộ", "Ban", "Trường", "Cục", "Báo", "Hợp tác xã", "Cơ sở"}
+_CAPITALISED_ONLY = {h.head for h in _HEADS if h.has("capitalised_only")}
 _NAMED = [f for h in _HEADS if h.kind == "named"
           for f in ((h.head,) if h.head in _CAPITALISED_ONLY else (h.head, h.head.lower()))]
 _NAMED += [f for h in _HEADS if h.kind == "named" for f in written_forms(h.head)[1:]]  # "VP" Văn phòng
-_ORGAN = ["Ban Thường trực", "Ban Thường vụ", "BTV", "Thường trực", "TT"]
+_ORGAN = [f for h in _HEADS if h.kind == "organ" for f in written_forms(h.head)]  # "Ban Thường vụ", "BTV"
 
 
 #: An organ before a body, its abbreviation perhaps with a dot ("TT. HĐND, UBND tỉnh").
@@ -73,13 +73,13 @@ _SHARED_JUR = re.compile(rf"(?:\s*(?:,|và|&|-|–)\s*(?:{POST_AT.pattern}\s+)?(
 #: as the end of the post title.
 _BOARD_RE = re.compile(rf"(?<=[Tt]rưởng\s)(?P<head>ban)\s+(?=[{UPPER}])")
 #: Bodies whose names are capitalised word by word: no lower-case noun continues them.
-_CAPITALISED_NAMES = {"Công ty", "Hợp tác xã", "Ngân hàng"}
+_CAPITALISED_NAMES = {h.head for h in _HEADS if h.has("capitalised_name")}
 #: A board's name that ends with the body it belongs to.
 _OWNER = re.compile(rf"\s(?P<body>Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Hội đồng nhân dân|Ủy ban nhân dân)"
                     rf"(?:\s+(?P<unit>{PROPER}))?$")
 #: Organs named after the body they belong to ("Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Quận ủy X");
 #: a Ban or Văn phòng has a name of its own before it.
-_ORGAN_HEADS = ("Ban", "Văn phòng", "Ủy ban Kiểm tra")
+_ORGAN_HEADS = {h.head for h in _HEADS if h.has("organ_of_body")}
 #: The head of another body: "… và Trường X" begins a second name.
 _ANY_HEAD = re.compile(rf"(?:{alternation(_NAMED + _BODY_HEADS + _PARTY + _FIXED)}){WE}")
 _PERSON_NAME = re.compile(rf"(?:{alternation(surnames())})(?:\s+\S+){{1,3}}")
@@ -100,10 +100,10 @@ def _organ(organ: str | None) -> str | None:
 #: mention cannot be the home unit's.
 #: Bodies whose bare head is not the home unit's: a bare "Đảng ủy" is the committee of some
 #: ward or agency; a bare "Thanh tra" is the field of work ("Công tác Nội vụ, Thanh tra").
-_NO_DEFAULT = {"Đảng ủy", "Ban Thường vụ Đảng ủy", "Đảng bộ", "Thanh tra"}
+_NO_DEFAULT = {h.head for h in _HEADS if h.has("no_default")}
 #: … unless the document is a commune's (its home commune, kg.text.context): there the
 #: party committee named alone is the commune's.
-_COMMUNE_DEFAULT = {"Đảng ủy", "Ban Thường vụ Đảng ủy", "Đảng bộ"}
+_COMMUNE_DEFAULT = {h.head for h in _HEADS if h.has("commune_default")}
 #: "Phó Bí thư Thường trực Tỉnh ủy": "Thường trực" is part of the post title there.
 _TITLE_BEFORE = re.compile(r"(?:Phó Bí thư|Phó Chủ tịch|Bí thư|Chủ tịch|Ủy viên)\s+$")
 
@@ -224,13 +224,13 @@ def _office(doc: Doc, m: re.Match, base: int) -> None:
 
 #: Heads whose bodies belong to a level by default: a Phòng serves a district-level
 #: People's Committee, a Sở a provincial one.
-_DEFAULT_LEVEL = {"Phòng": "thành phố", "Văn phòng": None, "Sở": "tỉnh"}
+_DEFAULT_LEVEL = {h.head: h.value("level") for h in _HEADS if h.value("level")}
 
 
 #: A second body joined to the first ("HĐND và UBND tỉnh"), not another office ("… và Văn phòng …").
 _JOINED_BODY = re.compile(rf"\s*(?:và|&|-|–)\s*(?:{alternation(h for h in _BODY_HEADS if not h.startswith(('Văn phòng', 'VP')))}){WE}")
 #: Heads of the office of a body, named by the body alone: "Văn phòng UBND tỉnh", "VP. Tỉnh ủy".
-_OFFICES_OF = {"Văn phòng"}
+_OFFICES_OF = {h.head for h in _HEADS if h.has("office_of")}
 
 
 def _office_of(doc: Doc, m: re.Match, base: int, head: str, sentence: str) -> bool:

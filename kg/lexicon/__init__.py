@@ -33,9 +33,17 @@ class Role:
 @dataclass(frozen=True)
 class OrgHead:
     head: str  # "Ủy ban nhân dân"
-    kind: str  # body | named | party | fixed | office
+    kind: str  # body | named | party | fixed | office | organ
     jurisdiction: str  # required | optional | none | a level (party committees)
     full: str = ""  # a fixed body's official name, when the head is a short form
+    traits: str = ""  # comma-separated: capitalised_only, capitalised_name, organ_of_body, ...
+
+    def has(self, trait: str) -> bool:
+        return trait in self.traits.split(",")
+
+    def value(self, trait: str) -> str | None:
+        """The value of a trait written ``trait:value`` ("level:tỉnh"), if the head has it."""
+        return next((t.split(":", 1)[1] for t in self.traits.split(",") if t.startswith(trait + ":")), None)
 
 
 @dataclass(frozen=True)
