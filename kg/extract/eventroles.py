@@ -35,11 +35,6 @@ from ._relate import add_fact, entity_by_key, has_fact, linked, main_event, ment
 
 #: Meetings whose name says whose meeting it is ("Kỳ họp thứ 15 HĐND tỉnh").
 _MEETING = re.compile(r"(?:Hội nghị|Đại hội|Kỳ họp|Phiên họp)\b")
-#: A sentence about the main event that does not name it: who attended, spoke or chaired.
-_ABOUT_MAIN = re.compile(
-    r"^(?:\W*)(?:(?:Cùng|Đến|Tới|Về)\s+)?(?:tham\s+)?dự\b|\b(?:tham dự|có sự tham dự|chủ trì)\b|"
-    r"^(?:\W*)(?:Tại|Phát biểu(?:\s+\w+){0,2}\s+(?:tại\s+)?)\s*(?:hội nghị|đại hội|kỳ họp|buổi lễ|lễ|"
-    r"hội thảo|buổi làm việc|phiên họp|hội chợ)\b", re.IGNORECASE)
 
 
 @component("eventroles", requires=("entities", "syllables", "attrs.participants"), assigns=("facts",))
@@ -131,12 +126,12 @@ def _statement(doc: Doc, b: int, e: int) -> tuple[int, int]:
 
 def _main_event_participants(doc: Doc, events) -> None:
     main = main_event(doc, events)
-    text = doc.norm.text
     starts = [ev.norm[0] for ev in events]  # sorted: events are in text order
     for b, e in doc.norm_sentences:
         if b < main.norm[0] or bisect_left(starts, e) > bisect_left(starts, b):  # an event of its own
             continue
         b, e = _statement(doc, b, e)
-        if _ABOUT_MAIN.search(text[b:e]):
+        # a sentence about the main event that does not name it: who attended, spoke or chaired
+        if patterns("relations").search(doc.syllables, b, e, "participant.main_event"):
             for person in mentions_in(doc, b, e, "Person"):
                 add_fact(doc, "participant", main.entity, person.entity, person, "eventroles")

@@ -22,7 +22,10 @@ of ``kg.text.syllables``. Two conveniences, since a Vietnamese word is several s
 White space other than a single space (a line break in a hard-wrapped text) may stand
 between any two items. ``"max_words"`` bounds the words a line may match where ``*`` or
 ``+`` leave it open: a longer stretch is refused before the matcher runs (write ``*``
-rather than ``{0,20}``, which spaCy unrolls into twenty optional tokens). Lines with the same label are alternatives. ``#`` starts a comment
+rather than ``{0,20}``, which spaCy unrolls into twenty optional tokens). ``"at": "start"``
+makes ``search`` keep a line's matches only where they begin at the first word of the
+stretch searched (punctuation and white space before it aside): "Tham dự có …" opening a
+sentence. Lines with the same label are alternatives. ``#`` starts a comment
 line. A pattern never matches an empty stretch of text.
 """
 from __future__ import annotations
@@ -50,6 +53,7 @@ class Rule:
     example: str
     line: int
     max_words: int | None = None  # the most words a match may hold, where "*" or "+" leave it open
+    at_start: bool = False  # a match must begin at the first word of the stretch searched
 
 
 class PatternSet:
@@ -61,7 +65,7 @@ class PatternSet:
 
         self.name = name
         self.rules = rules
-        self._matchers: dict[str, Matcher] = {}
+        self._matchers: dict[tuple[str, bool], Matcher] = {}  # (label, at_start) -> matcher
         #: per label, the most words a match may hold (None: no bound), so that a stretch
         #: longer than that is refused without running the matcher over it
         self._longest: dict[str, int | None] = {}
@@ -70,7 +74,7 @@ class PatternSet:
             bounds = [rule.max_words or _most_words(p) for p in expanded]
             known = self._longest.get(rule.label, 0)
             self._longest[rule.label] = None if known is None or None in bounds else max([known, *bounds])
-            matcher = self._matchers.setdefault(rule.label, Matcher(vocab()))
+            matcher = self._matchers.setdefault((rule.label, rule.at_start), Matcher(vocab()))
             try:
                 matcher.add(rule.label, [_spaced(p) for p in expanded])
             except (ValueError, KeyError, TypeError) as err:  # spaCy's own pattern check
@@ -78,14 +82,15 @@ class PatternSet:
 
     @property
     def labels(self) -> tuple[str, ...]:
-        return tuple(sorted(self._matchers))
+        return tuple(sorted({label for label, _ in self._matchers}))
 
-    def _matcher(self, label: str):
-        try:
-            return self._matchers[label]
-        except KeyError:
+    def _matcher_list(self, label: str) -> list[tuple[bool, object]]:
+        found = [(at_start, m) for (name, at_start), m in sorted(self._matchers.items(), key=lambda kv: kv[0])
+                 if name == label]
+        if not found:
             raise PipelineError(Errors.E105.format(
-                path=self.name, line="-", reason=f"no pattern is labelled {label!r}")) from None
+                path=self.name, line="-", reason=f"no pattern is labelled {label!r}"))
+        return found
 
     def fullmatch(self, layer, begin: int, end: int, label: str) -> bool:
         """Whether a pattern of ``label`` covers the words of the normalised range
@@ -100,10 +105,10 @@ class PatternSet:
             j -= 1
         if i == j:
             return False
-        matcher, longest = self._matcher(label), self._longest[label]
+        matchers, longest = self._matcher_list(label), self._longest[label]
         if longest is not None and j - i > longest and sum(not t.is_space for t in layer[i:j]) > longest:
             return False
-        return any(s == 0 and e == j - i for _, s, e in matcher(layer[i:j]))
+        return any(s == 0 and e == j - i for _, matcher in matchers for _, s, e in matcher(layer[i:j]))
 
     def search(self, layer, begin: int, end: int, label: str) -> list[tuple[int, int]]:
         """The normalised ranges in [begin, end) that a pattern of ``label`` matches,
@@ -114,8 +119,14 @@ class PatternSet:
         i, j = token_range(layer, begin, end)
         if i == j:
             return []
-        spans = filter_spans(self._matcher(label)(layer[i:j], as_spans=True))
-        return [(s.start_char, s.end_char) for s in spans]
+        first = i
+        while first < j and (layer[first].is_space or layer[first].is_punct):
+            first += 1
+        spans = []
+        for at_start, matcher in self._matcher_list(label):
+            found = matcher(layer[i:j], as_spans=True)
+            spans += [s for s in found if not at_start or s.start == first]
+        return [(s.start_char, s.end_char) for s in sorted(filter_spans(spans), key=lambda s: s.start)]
 
 
 @cache
@@ -142,7 +153,10 @@ def read_rules(text: str, name: str) -> list[Rule]:
         bound = obj.get("max_words")
         if bound is not None and (not isinstance(bound, int) or bound < 1):
             raise PipelineError(Errors.E105.format(path=name, line=number, reason='"max_words" is a positive integer'))
-        rules.append(Rule(obj["label"], tuple(obj["pattern"]), obj.get("example", ""), number, bound))
+        at = obj.get("at")
+        if at not in (None, "start"):
+            raise PipelineError(Errors.E105.format(path=name, line=number, reason='"at" is "start" or absent'))
+        rules.append(Rule(obj["label"], tuple(obj["pattern"]), obj.get("example", ""), number, bound, at == "start"))
     return rules
 
 
