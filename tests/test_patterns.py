@@ -86,3 +86,23 @@ def test_a_bad_line_is_refused_with_its_file_and_line(line, reason):
 def test_an_unknown_label_is_an_error_not_a_silent_miss():
     with pytest.raises(PipelineError, match="E105"):
         patterns("relations").fullmatch(make_layer("a b c"), 0, 5, "no.such")
+
+
+def test_a_line_at_start_matches_only_where_the_stretch_begins():
+    rules = read_rules('{"label": "x", "at": "start", "pattern": ["tại", "hội nghị"]}\n'
+                       '{"label": "x", "pattern": ["chủ trì"]}', "t.jsonl")
+    found = PatternSet(rules, "t.jsonl")
+    opening = make_layer("- Tại hội nghị, đồng chí A phát biểu.")
+    inside = make_layer("Đồng chí A phát biểu tại hội nghị.")
+    assert found.search(opening, 0, len(opening.text), "x") == [(2, 14)]
+    assert found.search(inside, 0, len(inside.text), "x") == []
+    chaired = make_layer("Đồng chí A chủ trì.")
+    assert found.search(chaired, 0, len(chaired.text), "x") == [(11, 18)]  # a line without "at" anywhere
+
+
+def test_the_opening_words_of_a_clause_end_at_the_first_match():
+    text = "Chỉ thị số 05 của Bộ Chính trị về đẩy mạnh học tập về sau"
+    layer = make_layer(text)
+    end = patterns("relations").opening(layer, 13, len(text), "about.clause")
+    assert text[:end].endswith("Bộ Chính trị về")
+    assert patterns("relations").opening(layer, 0, len(text), "about.clause") is None  # "Chỉ thị" opens none

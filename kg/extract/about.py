@@ -25,7 +25,6 @@ from ..pipeline import component
 from ._base import WB, WE, alternation
 from ._relate import add_fact, mentions_in, sentence_range
 
-_ABOUT = re.compile(r"[\s,]*(?:ngày\s+[\d/.\-]+\s*)?(?:của\s+[^;:]*?)?\bvề\s+(?:việc\s+)?")
 _CLAUSE_END = re.compile(r"[;:]|\.\s|\.$")
 _TOPICS = ("Ward", "Place", "Project", "Organisation")
 #: "… của Bộ Chính trị": the issuer of another document named in the clause, not a topic
@@ -40,18 +39,18 @@ _PASSIVE = re.compile(r"\s+được\s+$")
 
 @component("about", requires=("entities", "syllables"), assigns=("facts",))
 def find_topics(doc: Doc) -> Doc:
-    text = doc.norm.text
+    text, rules = doc.norm.text, patterns("relations")
     for res in (m for m in doc.mentions if m.type == "Resolution"):
         b, e = sentence_range(doc, res.norm[0])
-        about = _ABOUT.match(text, res.norm[1], e)
-        if not about or len(text[res.norm[1]:about.end()]) > 200:
+        about = rules.opening(doc.syllables, res.norm[1], e, "about.clause")  # "… về …"
+        if about is None or len(text[res.norm[1]:about]) > 200:
             continue
-        stop = _CLAUSE_END.search(text, about.end(), e)
+        stop = _CLAUSE_END.search(text, about, e)
         end = stop.start() if stop else e
-        for topic in mentions_in(doc, about.end(), end):
+        for topic in mentions_in(doc, about, end):
             if topic.type not in _TOPICS:
                 continue
-            if topic.type == "Organisation" and not _done_to(text, about.end(), topic.norm[0]):
+            if topic.type == "Organisation" and not _done_to(text, about, topic.norm[0]):
                 continue  # a body in the clause is its topic only after what is done to it
             add_fact(doc, "about", res.entity, topic.entity, res, "about")
     _changed_units(doc)

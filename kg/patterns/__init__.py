@@ -110,6 +110,21 @@ class PatternSet:
             return False
         return any(s == 0 and e == j - i for _, matcher in matchers for _, s, e in matcher(layer[i:j]))
 
+    def opening(self, layer, begin: int, end: int, label: str) -> int | None:
+        """Where the shortest match of ``label`` that begins at the first word of [begin, end)
+        ends (a normalised offset), or None: the words that open a clause ("… | của Thành ủy
+        về | việc …")."""
+        from ..text.syllables import token_range
+
+        i, j = token_range(layer, begin, end)
+        while i < j and layer[i].is_space:
+            i += 1
+        ends = [e for _, matcher in self._matcher_list(label) for _, s, e in matcher(layer[i:j]) if s == 0]
+        if not ends:
+            return None
+        last = layer[i + min(ends) - 1]
+        return last.idx + len(last)
+
     def search(self, layer, begin: int, end: int, label: str) -> list[tuple[int, int]]:
         """The normalised ranges in [begin, end) that a pattern of ``label`` matches,
         longest first where they overlap, in text order."""
