@@ -9,6 +9,7 @@ end it: the next line then starts in lower case.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..lexicon import dotted_abbreviations
 from ..model import Doc
@@ -34,11 +35,20 @@ def _starts_new(ch: str, rest: str = "") -> bool:
 HARD_WRAPPED = 0.25
 
 
+def _last_char(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not white space ("" if none), found
+    without copying the text before it."""
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i else ""
+
+
 def is_hard_wrapped(text: str) -> bool:
     """Whether lines were broken at a width rather than at the ends of sentences."""
     breaks = inside = 0
     for m in _LINE_BREAK.finditer(text):
-        before = text[:m.start()].rstrip()[-1:]
+        before = _last_char(text, m.start())
         after = text[m.end():m.end() + 1]
         if before and after:
             breaks += 1
@@ -56,7 +66,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     wrapped = is_hard_wrapped(text)
     cuts: list[int] = [0]
     for m in _LINE_BREAK.finditer(text):
-        before = text[:m.start()].rstrip()
+        before = _last_char(text, m.start())
         after = text[m.end():m.end() + 1]
         if not before or not after:
             cuts.append(m.end())
@@ -64,7 +74,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         rest = text[m.end():m.end() + 8]
         # In wrapped text a new paragraph is indented: " Cấp 09 giấy …" after a line break.
         indented = wrapped and after.isupper() and text[m.end() - 1] in " \t"
-        if before[-1] in ".!?…:;" or indented or (_starts_new(after, rest) and not (wrapped and after.isupper())):
+        if before in ".!?…:;" or indented or (_starts_new(after, rest) and not (wrapped and after.isupper())):
             cuts.append(m.end())
     for m in _END_PUNCT.finditer(text):
         if _DOTTED.search(text, max(0, m.start() - 6), m.start()):
@@ -86,7 +96,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def segment(doc: Doc) -> Doc:
     """Sentences of the text, less those inside boilerplate zones."""
     norm = doc.norm
-    doc.norm_sentences = [(b, e) for b, e in split_sentences(norm.text)
-                          if not any(zb <= b and e <= ze for zb, ze in doc.zones)]
+    zones = sorted(doc.zones)
+    starts = [zb for zb, _ in zones]
+    reach, furthest = [], 0  # the furthest end of the zones that begin at or before each
+    for _, ze in zones:
+        furthest = max(furthest, ze)
+        reach.append(furthest)
+
+    def in_zone(b: int, e: int) -> bool:  # some zone that begins at or before b reaches e
+        i = bisect_right(starts, b) - 1
+        return i >= 0 and reach[i] >= e
+
+    doc.norm_sentences = [(b, e) for b, e in split_sentences(norm.text) if not in_zone(b, e)]
     doc.sentences = [norm.span(b, e) for b, e in doc.norm_sentences]
     return doc
