@@ -1154,3 +1154,17 @@ def test_a_bank_is_a_named_body():
                      "ngân hàng thương mại cũng tham gia.")
     banks = [name for name in entities(doc, "Organisation") if name.lower().startswith("ngân hàng")]
     assert sorted(banks) == ["Ngân hàng Chính sách xã hội", "Ngân hàng Phát triển Việt Nam"]
+
+
+def test_posts_of_the_inspectorate_alternate_members_and_party_members_in_lower_case():
+    doc = run("Tỉnh Hà Giang phát triển. Dự có đồng chí Đặng Văn An, Ủy viên Dự khuyết BCH T.Ư Đảng, Bí thư "
+              "Tỉnh ủy Hà Giang; đồng chí Lê Thị Bình, Chánh Thanh tra tỉnh Hà Giang; đồng chí Hoàng Văn Cường, "
+              "Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra Tỉnh ủy Hà Giang; bà Trần Thị Dung - tỉnh ủy viên, "
+              "Chủ tịch Hội Nông dân tỉnh Hà Giang.")
+    got = facts(doc)
+    assert ("memberOf", "Đặng Văn An", "Ban Chấp hành Trung ương Đảng", "Ủy viên dự khuyết") in got
+    assert ("holdsPost", "Đặng Văn An", "Tỉnh ủy Hà Giang", "Bí thư") in got
+    assert ("holdsPost", "Lê Thị Bình", "Thanh tra tỉnh Hà Giang", "Chánh Thanh tra") in got
+    assert ("holdsPost", "Hoàng Văn Cường", "Ủy ban Kiểm tra Tỉnh ủy Hà Giang", "Phó Chủ nhiệm Thường trực") in got
+    assert ("memberOf", "Trần Thị Dung", "Tỉnh ủy Hà Giang", "Ủy viên") in got
+    assert ("holdsPost", "Trần Thị Dung", "Hội Nông dân tỉnh Hà Giang", "Chủ tịch") in got

@@ -30,7 +30,9 @@ _ABBR = abbreviations()
 _HEADS = org_heads()
 _BODY_HEADS = [f for h in _HEADS if h.kind == "body" for f in written_forms(h.head)]
 _BODY_HEADS += ["BCH Đảng bộ"]
-_FIXED = [h.head for h in _HEADS if h.kind == "fixed"]
+#: Bodies of the nation, as written in full or short ("BCH T.Ư Đảng"): the head each stands for.
+_FIXED_FORMS = {f: h.head for h in _HEADS if h.kind == "fixed" for f in written_forms(h.head)}
+_FIXED = list(_FIXED_FORMS)
 _OFFICES = [h.head for h in _HEADS if h.kind == "office"]
 _PARTY = [v for h in _HEADS if h.kind == "party" for v in (h.head, h.head.lower(), h.head.upper())]
 #: Heads that also begin common words in lower case ("lễ hội", "cơ sở", "đảng bộ", "ban
@@ -213,7 +215,7 @@ _FIXED_NAMES = {h.head: h.full for h in _HEADS if h.kind == "fixed" and h.full}
 
 
 def _fixed(doc: Doc, m: re.Match, base: int) -> None:
-    head = " ".join(m.group("head").split())
+    head = _FIXED_FORMS.get(" ".join(m.group("head").split()), " ".join(m.group("head").split()))
     _emit(doc, base + m.start(), base + m.end(), _FIXED_NAMES.get(head, head))
 
 

@@ -22,7 +22,7 @@ _SEP = re.compile(r"\s*(?:[,–\-]|và)?\s*")
 _TITLE = re.compile(rf"(?P<title>{alternation(r.title for r in roles())}){WE}\s*", re.IGNORECASE)
 #: The next item of a list of posts, past one that names no organisation kg knows.
 _NEXT_ITEM = re.compile(r"[^,;.–\n]{0,80}?(?=[,–])")
-_PARTY_MEMBER = re.compile(rf"(?P<head>{alternation(PARTY_LEVEL)})\s+viên{WE}")
+_PARTY_MEMBER = re.compile(rf"(?P<head>{alternation(PARTY_LEVEL)})\s+viên{WE}", re.IGNORECASE)  # "huyện ủy viên"
 
 
 def _committee(doc: Doc, head: str):
@@ -53,7 +53,7 @@ def find_posts(doc: Doc) -> Doc:
             pos = sep.end()
             member = _PARTY_MEMBER.match(text, pos)
             if member:
-                org = _committee(doc, member.group("head"))
+                org = _committee(doc, member.group("head").capitalize())
                 if org:
                     add_fact(doc, "memberOf", person.entity, org, person, "posts", "Ủy viên")
                 pos = member.end()
@@ -63,9 +63,10 @@ def find_posts(doc: Doc) -> Doc:
                 break
             role = _ROLES[" ".join(title.group("title").split()).lower()]
             org = mention_at(doc, title.end(), "Organisation")
-            if org is None:  # "Trưởng Ban Tổ chức Tỉnh ủy": the title's last word begins the body
-                last = title.start() + title.group("title").rfind(" ") + 1
-                org = mention_at(doc, last, "Organisation") if last > title.start() else None
+            # "Trưởng Ban Tổ chức Tỉnh ủy", "Chánh Thanh tra tỉnh": the title's last words begin the body
+            words = [title.start() + w.start() for w in re.finditer(r"\S+", title.group("title"))][1:]
+            for start in reversed(words):
+                org = org or mention_at(doc, start, "Organisation")
             if org is None:
                 skip = _NEXT_ITEM.match(text, title.end())
                 if not skip:
