@@ -1168,3 +1168,14 @@ def test_posts_of_the_inspectorate_alternate_members_and_party_members_in_lower_
     assert ("holdsPost", "Hoàng Văn Cường", "Ủy ban Kiểm tra Tỉnh ủy Hà Giang", "Phó Chủ nhiệm Thường trực") in got
     assert ("memberOf", "Trần Thị Dung", "Tỉnh ủy Hà Giang", "Ủy viên") in got
     assert ("holdsPost", "Trần Thị Dung", "Hội Nông dân tỉnh Hà Giang", "Chủ tịch") in got
+
+
+def test_communes_a_district_acts_on_lie_in_it_even_those_the_lists_no_longer_have():
+    doc = run("Huyện Văn Lãng thành lập xã Bắc Hùng, Bắc Việt và giải thể các xã Tân Lang, Đông Lâm và Khuê "
+              "Hạ, sau khi sắp xếp, huyện Văn Lãng có 17 xã.")
+    wards = entities(doc, "Ward")
+    for name in ("xã Bắc Hùng", "xã Bắc Việt", "xã Đông Lâm", "xã Khuê Hạ"):
+        assert name in wards, name
+        assert ("locatedIn", name, "huyện Văn Lãng", None) in facts(doc), name
+    doc = run("Đoàn đến xã Tân Mỹ, Hà Nội và các tỉnh.")  # one commune, not a list of several
+    assert set(entities(doc, "Ward")) == {"xã Tân Mỹ"}

@@ -13,12 +13,15 @@
   19-5").
 - The venue a notice gives its own event on a line of its own: "Địa điểm: Tại Hội trường
   HĐND – UBND tỉnh."
+- The communes a district or province acts on, in a sentence it opens with what it does to
+  them (lexicon/unit_changes.tsv): "Huyện Văn Lãng thành lập xã A, B và giải thể các xã C,
+  D …" places A, B, C and D in huyện Văn Lãng.
 """
 from __future__ import annotations
 
 import re
 
-from ..lexicon import happening_verbs, level_words
+from ..lexicon import happening_verbs, level_words, unit_changes
 from ..model import Doc
 from ..patterns import patterns
 from ..pipeline import component
@@ -60,7 +63,24 @@ def find_locations(doc: Doc) -> Doc:
         elif m.type == "Event" and after:
             _held_at(doc, m, after[0])
     _venue_line(doc)
+    _acting_unit(doc)
     return doc
+
+
+_ACTS_ON = re.compile(rf"\s*(?:{alternation(unit_changes())}){WE}")
+_AREA_LEVELS = set(level_words("province", "district"))
+
+
+def _acting_unit(doc: Doc) -> None:
+    """Wards in a sentence that a district or province opens with a change it makes."""
+    text = doc.norm.text
+    for b, e in doc.norm_sentences:
+        named = sorted(mentions_in(doc, b, e), key=lambda m: m.norm)
+        if not named or named[0].type != "Place" or named[0].attrs.level not in _AREA_LEVELS \
+                or text[b:named[0].norm[0]].strip() or not _ACTS_ON.match(text, named[0].norm[1]):
+            continue
+        for ward in (m for m in named[1:] if m.type == "Ward"):
+            add_fact(doc, "locatedIn", ward.entity, named[0].entity, ward, "located")
 
 
 def _venue_line(doc: Doc) -> None:

@@ -70,6 +70,11 @@ def choose(units: list[Unit], home: dict, stated: str | None = None, era: str = 
 
 
 _LIST_SEP = re.compile(r"\s*(?:,|và)\s*")
+#: "các xã", "4 xã": a level word that opens a list of several units.
+_PLURAL_BEFORE = re.compile(r"(?:các|\d+)\s+$")
+#: A name in such a list that the official lists do not have (a commune dissolved before
+#: them): one to three capitalised syllables, then the list goes on or ends.
+_UNLISTED = re.compile(rf"(?P<name>[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,2}})(?=\s*(?:,|và\s|;|\.|$))")
 _NEXT_RE = re.compile(rf"(?P<rest>{_SYL}(?:\s+{_SYL}){{0,4}})")
 
 
@@ -224,19 +229,26 @@ def find_wards(doc: Doc) -> Doc:
                 continue
             units, end = found
             previous = " ".join(text[m.start("rest"):end].split()).lstrip(": ")
+            plural = bool(_PLURAL_BEFORE.search(text, max(0, m.start() - 8), m.start()))
             unit, end = _add(doc, gaz, base, m.start(), end, level, units, _stated_district(text, end, home), text)
             # "phường Chi Lăng, Hoàng Văn Thụ và Tam Thanh": one level word, several wards;
             # "các xã A (huyện B), C (huyện D)": each placed by the district in brackets.
             while (sep := _LIST_SEP.match(text, end)) and (nxt := _NEXT_RE.match(text, sep.end())):
                 found = _longest_unit(gaz, level, text, nxt.start(), nxt.end(), home)
-                if not found:
+                if found:
+                    units, new_end = found
+                    placed = _bracketed(text, new_end, units)[0] is not None
+                    if not placed and not _same_area(unit, units, home):
+                        units = _beside(gaz, level, previous, " ".join(text[sep.end():new_end].split()))
+                if not found or not units:
+                    if plural and (gone := _UNLISTED.match(text, sep.end())):
+                        # "giải thể các xã A, B và C": a commune the lists no longer have here
+                        name = f"{level} {' '.join(gone.group('name').split())}"
+                        add_mention(doc, "Ward", base + sep.end(), base + gone.end("name"), name=name,
+                                    key=unit_key(name), source="ward")
+                        end = gone.end("name")
+                        continue
                     break
-                units, new_end = found
-                placed = _bracketed(text, new_end, units)[0] is not None
-                if not placed and not _same_area(unit, units, home):
-                    units = _beside(gaz, level, previous, " ".join(text[sep.end():new_end].split()))
-                    if not units:
-                        break
                 previous = " ".join(text[sep.end():new_end].split())
                 unit, end = _add(doc, gaz, base, sep.end(), new_end, level, units,
                                  _stated_district(text, new_end, home), text)
