@@ -1179,3 +1179,11 @@ def test_communes_a_district_acts_on_lie_in_it_even_those_the_lists_no_longer_ha
         assert ("locatedIn", name, "huyện Văn Lãng", None) in facts(doc), name
     doc = run("Đoàn đến xã Tân Mỹ, Hà Nội và các tỉnh.")  # one commune, not a list of several
     assert set(entities(doc, "Ward")) == {"xã Tân Mỹ"}
+
+
+def test_the_issuer_code_of_a_ministry_names_it_and_the_central_code_names_no_one_body():
+    doc = run(HOME + "Căn cứ Quyết định số 2577/QĐ-BTC về giao dự toán; Bộ Tài chính hướng dẫn. Thực hiện Chỉ thị "
+                     "số 42-CT/TW, Ban Chấp hành Trung ương Đảng lãnh đạo.")
+    got = facts(doc)
+    assert ("issuedBy", "Quyết định số 2577/QĐ-BTC", "Bộ Tài chính", None) in got
+    assert not any(f[0] == "issuedBy" and f[1] == "Chỉ thị số 42-CT/TW" for f in got)  # BCT or BBT: not said

@@ -36,6 +36,8 @@ def _by_code(doc: Doc, code: str | None):
     """The one organisation of the document whose name starts with the code's head."""
     if not code:
         return None
+    if issuers()[code].several:
+        return None  # "-CT/TW": the Politburo's or the Secretariat's; the number does not say
     head = issuers()[code].head
     found = [e for e in doc.entities if e.type == "Organisation" and e.name.startswith(head)]
     return found[0] if len(found) == 1 else None

@@ -58,6 +58,7 @@ class Issuer:
     code: str  # "TU"
     head: str  # "Tỉnh ủy"
     level: str  # central | province | district | commune | any
+    several: str = ""  # "several": the code does not tell which of several bodies issued
 
 
 def _longest_first(items, key):
