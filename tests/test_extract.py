@@ -1187,3 +1187,14 @@ def test_the_issuer_code_of_a_ministry_names_it_and_the_central_code_names_no_on
     got = facts(doc)
     assert ("issuedBy", "Quyết định số 2577/QĐ-BTC", "Bộ Tài chính", None) in got
     assert not any(f[0] == "issuedBy" and f[1] == "Chỉ thị số 42-CT/TW" for f in got)  # BCT or BBT: not said
+
+
+def test_a_councils_session_as_its_resolutions_name_it_and_bodies_in_capitals():
+    doc = run("HỘI ĐỒNG NHÂN DÂN TỈNH PHÚ YÊN  KHÓA VII, KỲ HỌP THỨ 3\n\nNghị quyết này đã được Hội đồng nhân "
+              "dân tỉnh Phú Yên khóa VII, kỳ họp thứ 3 thông qua ngày 15/12/2016.\n\nĐẢNG BỘ XÃ TÂN MỸ LẦN THỨ I")
+    events = entities(doc, "Event")
+    assert list(events) == ["Kỳ họp thứ 3 Hội đồng nhân dân tỉnh Phú Yên khóa VII"]  # one, under three wordings
+    assert ("organisedBy", "Kỳ họp thứ 3 Hội đồng nhân dân tỉnh Phú Yên khóa VII",
+            "Hội đồng nhân dân tỉnh Phú Yên", None) in facts(doc)
+    assert not any(f[0] == "locatedIn" for f in facts(doc))  # the council's unit, not where it meets
+    assert "Đảng bộ xã Tân Mỹ" in entities(doc, "Organisation")  # "LẦN THỨ I" is no part of the name

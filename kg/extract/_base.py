@@ -22,7 +22,7 @@ WE = rf"(?![{LOWER}{UPPER}\d])"  # word boundary after
 #: document's title ("… của HĐND tỉnh | Quyết định chủ trương …", "… Bộ Tài chính | Hướng dẫn …"),
 #: or a council's term ("HĐND xã | Khóa XX").
 TITLE_WORDS = (r"(?:Hướng dẫn|Quy định|Ban hành|Về việc|Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định"
-               r"|Khóa|Nhiệm kỳ)")
+               r"|Khóa|Nhiệm kỳ|Lần thứ)")
 _NEXT_SYLLABLE = rf"\s+(?!{TITLE_WORDS}{WE})"
 _NEXT_CAPS = rf"\s+(?!(?i:{TITLE_WORDS}){WE})"  # "VĂN LÃNG | KHÓA XX"
 PROPER = (rf"(?!{TITLE_WORDS}{WE})(?:(?:[{UPPER}]{{2,}}|[{UPPER}](?=\s+[{UPPER}]+{WE})){WE}(?!/)"

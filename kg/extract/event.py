@@ -17,7 +17,7 @@ from ..lexicon import body_heads, event_heads, expand, meeting_verbs, numerals, 
 from ..model import Doc
 from ..pipeline import component
 from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences
-from ._jurisdiction import JUR
+from ._jurisdiction import JUR, from_match
 
 _FORMS = [v for h in event_heads() for v in {h, h[0].upper() + h[1:], h.upper()}]
 _EVENT_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}")
@@ -153,9 +153,30 @@ def find_events(doc: Doc) -> Doc:
             name = _name(" ".join(m.group("head").split()), " ".join(text[m.end("head"):end].split()))
             add_mention(doc, "Event", base + m.start(), base + end, name=name,
                         key=same_name_key(name, doc.stem), source="event")
+    _council_sessions(doc)
     _shortened(doc)
     _same_ordinal(doc)
     return doc
+
+
+#: The session of a council as the preamble and the closing line of its resolutions name
+#: it: "HỘI ĐỒNG NHÂN DÂN TỈNH PHÚ YÊN KHÓA VII, KỲ HỌP THỨ 3", "… được Hội đồng nhân dân
+#: tỉnh Phú Yên khóa VII, kỳ họp thứ 3 thông qua".
+_COUNCIL_SESSION = re.compile(
+    rf"{WB}(?P<council>{alternation(written_forms('Hội đồng nhân dân'))}|HỘI ĐỒNG NHÂN DÂN)\s+{JUR}\s+"
+    rf"(?i:khóa)\s+(?P<term>[IVXLC]+){WE}\s*,?\s*(?i:kỳ\s+họp\s+thứ)\s+(?P<n>[IVXLC]+|\d+|(?i:{_WORD_NUMBER})){WE}")
+
+
+def _council_sessions(doc: Doc) -> None:
+    home = doc.context.get("home", {})
+    for base, text in sentences(doc):
+        for m in _COUNCIL_SESSION.finditer(text):
+            jur = from_match(m, home)
+            if jur is None or not jur.name:
+                continue
+            name = f"Kỳ họp thứ {m['n'] if m['n'][0].isdigit() or m['n'].isupper() and len(m['n']) < 5 else m['n'].capitalize()}" \
+                   f" Hội đồng nhân dân {jur} khóa {m['term']}"
+            add_mention(doc, "Event", base + m.start(), base + m.end(), name=name, key=_key(doc, name), source="event")
 
 
 def _same_ordinal(doc: Doc) -> None:

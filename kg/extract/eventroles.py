@@ -53,7 +53,7 @@ def find_event_roles(doc: Doc) -> Doc:
             # Chỉ thị số 05-CT/TW của Bộ Chính trị": the Politburo issued, not organised)
             cited = [r.norm[0] for r in mentions_in(doc, ev.norm[0] + 1, ev.norm[1], "Resolution")]
             own_end = min(cited, default=ev.norm[1])
-            for org in mentions_in(doc, ev.norm[0] + 1, own_end, "Organisation"):
+            for org in mentions_in(doc, ev.norm[0], own_end, "Organisation"):
                 add_fact(doc, "organisedBy", ev.entity, org.entity, ev, "eventroles")
         b, e = _statement(doc, *sentence_range(doc, ev.norm[0]))
         if patterns("relations").search(doc.syllables, b, e, "participant.takes_part"):

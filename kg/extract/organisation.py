@@ -30,6 +30,10 @@ _ABBR = abbreviations()
 _HEADS = org_heads()
 _BODY_HEADS = [f for h in _HEADS if h.kind == "body" for f in written_forms(h.head)]
 _BODY_HEADS += ["BCH Đảng bộ"]
+#: A body's head written in capitals, as administrative documents head their pages ("HỘI
+#: ĐỒNG NHÂN DÂN TỈNH PHÚ YÊN"): the head it stands for.
+_CAPS_HEADS = {h.head.upper(): h.head for h in _HEADS if h.kind == "body" and len(h.head.split()) > 1}
+_BODY_HEADS += list(_CAPS_HEADS)
 #: Bodies of the nation, as written in full or short ("BCH T.Ư Đảng"): the head each stands for.
 _FIXED_FORMS = {f: h.head for h in _HEADS if h.kind == "fixed" for f in written_forms(h.head)}
 _FIXED = list(_FIXED_FORMS)
@@ -132,6 +136,7 @@ def _body(doc: Doc, m: re.Match, base: int) -> None:
         return  # "UBND huyện, thị xã, thành phố": the committees of every such unit
     home = doc.context.get("home", {})
     head = " ".join(m.group("head").split())
+    head = _CAPS_HEADS.get(head, head)
     full_head = _ABBR.get(head) or expand(head)
     full_head = _FULL_HEADS.get(full_head, full_head)
     jur = from_match(m, home) if (m.group("glued") or m.group("jlevel")) else None
