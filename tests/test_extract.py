@@ -1198,3 +1198,10 @@ def test_a_councils_session_as_its_resolutions_name_it_and_bodies_in_capitals():
             "Hội đồng nhân dân tỉnh Phú Yên", None) in facts(doc)
     assert not any(f[0] == "locatedIn" for f in facts(doc))  # the council's unit, not where it meets
     assert "Đảng bộ xã Tân Mỹ" in entities(doc, "Organisation")  # "LẦN THỨ I" is no part of the name
+
+
+def test_communes_listed_before_a_district_in_brackets_lie_in_it():
+    doc = run("Ngày 6/11, nhân dân 4 xã: Hồng Phong, Tràng An, Yên Thọ, Hoàng Quế (TX Đông Triều) cho ý kiến.")
+    got = facts(doc)
+    for ward in ("xã Hồng Phong", "xã Tràng An", "xã Yên Thọ", "xã Hoàng Quế"):
+        assert ("locatedIn", ward, "thị xã Đông Triều", None) in got, ward

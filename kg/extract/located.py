@@ -13,6 +13,8 @@
   19-5").
 - The venue a notice gives its own event on a line of its own: "Địa điểm: Tại Hội trường
   HĐND – UBND tỉnh."
+- Communes listed with a district in brackets after the last: "4 xã: A, B, C, D (TX Đông
+  Triều)" places each of them in it.
 - The communes a district or province acts on, in a sentence it opens with what it does to
   them (lexicon/unit_changes.tsv): "Huyện Văn Lãng thành lập xã A, B và giải thể các xã C,
   D …" places A, B, C and D in huyện Văn Lãng.
@@ -64,7 +66,28 @@ def find_locations(doc: Doc) -> Doc:
             _held_at(doc, m, after[0])
     _venue_line(doc)
     _acting_unit(doc)
+    _bracketed_district(doc)
     return doc
+
+
+_OPEN = re.compile(r"\s*\(\s*$")
+_LIST_JOIN = re.compile(r"\s*(?:,|và|;)\s*")
+
+
+def _bracketed_district(doc: Doc) -> None:
+    text = doc.norm.text
+    for place in (m for m in doc.mentions if m.type == "Place" and m.attrs.level in _AREA_LEVELS):
+        b, _ = sentence_range(doc, place.norm[0])
+        opened = _OPEN.search(text, max(b, place.norm[0] - 4), place.norm[0])
+        if not opened or not text[place.norm[1]:].lstrip().startswith(")"):
+            continue
+        wards = sorted((m for m in mentions_in(doc, b, opened.start()) if m.type == "Ward"), key=lambda m: -m.norm[1])
+        end = opened.start()
+        for ward in wards:  # back through the list that ends right before the bracket
+            if ward.norm[1] != end and not _LIST_JOIN.fullmatch(text, ward.norm[1], end):
+                break
+            add_fact(doc, "locatedIn", ward.entity, place.entity, ward, "located")
+            end = ward.norm[0]
 
 
 _ACTS_ON = re.compile(rf"\s*(?:{alternation(unit_changes())}){WE}")
