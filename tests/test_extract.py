@@ -1205,3 +1205,12 @@ def test_communes_listed_before_a_district_in_brackets_lie_in_it():
     got = facts(doc)
     for ward in ("xã Hồng Phong", "xã Tràng An", "xã Yên Thọ", "xã Hoàng Quế"):
         assert ("locatedIn", ward, "thị xã Đông Triều", None) in got, ward
+
+
+def test_those_listed_on_behalf_of_each_level_attend_the_meeting():
+    # a line of kg/patterns/relations.jsonl (participant.main_event: "Về phía")
+    doc = run("Ngày 5/7, HĐND xã Tân Mỹ tổ chức Kỳ họp thứ hai. Về dự kỳ họp về phía huyện có bà Trần Thị An. "
+              "Về phía xã có ông Vũ Văn Bình - Bí thư Đảng ủy xã Tân Mỹ.")
+    got = facts(doc)
+    assert ("participant", "Kỳ họp thứ hai", "Trần Thị An", None) in got
+    assert ("participant", "Kỳ họp thứ hai", "Vũ Văn Bình", None) in got
