@@ -1214,3 +1214,10 @@ def test_those_listed_on_behalf_of_each_level_attend_the_meeting():
     got = facts(doc)
     assert ("participant", "Kỳ họp thứ hai", "Trần Thị An", None) in got
     assert ("participant", "Kỳ họp thứ hai", "Vũ Văn Bình", None) in got
+
+
+def test_bodies_of_every_unit_in_a_laws_title_or_a_plural_list_are_no_single_body():
+    doc = run("Tỉnh Nghệ An phát triển. Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003; Quy chế hoạt động HĐND "
+              "năm 2005. Dự có các quận ủy, huyện ủy và Thường trực HĐND, Ủy ban MTTQ các huyện, thành phố. "
+              "UBND tỉnh họp.")
+    assert list(entities(doc, "Organisation")) == ["Ủy ban nhân dân tỉnh Nghệ An"]

@@ -67,6 +67,14 @@ _NAMED_RE = re.compile(
     rf"{WB}(?P<head>{alternation(_NAMED)})(?:(?<=VP)\.)?(?!\s+(?:Thường vụ|Thường trực|Chấp hành|Bí thư){WE})"
     rf"\s+(?=[{UPPER}\d])")
 _JUR_AFTER = re.compile(rf",?\s+{JUR}")
+#: Bodies listed before "các huyện" or "những xã": the bodies of every such unit.
+_SHARED_PLURAL = re.compile(rf"(?:\s*(?:,|và|&|-|–)\s*(?:{POST_AT.pattern}\s+)?(?:{alternation(_BODY_HEADS)}){WE})*"
+                            rf"\s+(?:các|những)\s+(?:{alternation(w for w in LEVEL_WORDS if not w.isupper())}){WE}")
+#: "các quận ủy, huyện ủy": party committees of every such unit.
+_PLURAL_PARTY = re.compile(rf"(?:các|những)\s+(?:(?:{alternation(_PARTY)})\s*(?:,|và)\s*)*$")
+#: The title of a law or a charter, which names the bodies of every unit ("Luật Tổ chức HĐND
+#: và UBND", "Quy chế hoạt động HĐND").
+_IN_TITLE = re.compile(rf"{WB}(?:Luật|Quy chế hoạt động|Điều lệ)(?:\s+[^\s,;.]+){{0,3}}\s+(?:(?:{alternation(_BODY_HEADS)})\s*(?:và|-|–)\s*)?$")
 #: Level words listed with no names: the bodies of every unit of those levels.
 _LEVEL_LIST = alternation(w for w in LEVEL_WORDS if not w.isupper())
 _LEVELS_LISTED = re.compile(rf"\s+(?:{_LEVEL_LIST}){WE}(?:\s*,\s*(?:{_LEVEL_LIST}){WE})+")
@@ -132,8 +140,8 @@ _FULL_HEADS = {h.head: h.full for h in _HEADS if h.kind == "body" and h.full}
 
 
 def _body(doc: Doc, m: re.Match, base: int) -> None:
-    if _LEVELS_LISTED.match(doc.norm.text, base + m.end("head")):
-        return  # "UBND huyện, thị xã, thành phố": the committees of every such unit
+    if _LEVELS_LISTED.match(doc.norm.text, base + m.end("head")) or _SHARED_PLURAL.match(doc.norm.text, base + m.end()):
+        return  # "UBND huyện, thị xã, thành phố", "Thường trực HĐND, Ủy ban MTTQ các huyện": every such unit's
     home = doc.context.get("home", {})
     head = " ".join(m.group("head").split())
     head = _CAPS_HEADS.get(head, head)
@@ -148,6 +156,8 @@ def _body(doc: Doc, m: re.Match, base: int) -> None:
     if jur is None:
         if text_after.lstrip().startswith(("các", "những", "cấp")):
             return  # "UBND các phường", "HĐND cấp xã": no single body
+        if _IN_TITLE.search(doc.norm.text, max(base, base + m.start() - 40), base + m.start()):
+            return  # "Luật Tổ chức HĐND và UBND": bodies of every unit, in the title of a law
         commune = home_of(home, "commune")
         if full_head in _NO_DEFAULT and not (commune and full_head in _COMMUNE_DEFAULT):
             return  # see _NO_DEFAULT
@@ -194,6 +204,8 @@ def _emit(doc: Doc, begin: int, end: int, name: str, parent: str | None = None,
 
 
 def _party(doc: Doc, m: re.Match, base: int) -> None:
+    if _PLURAL_PARTY.search(doc.norm.text, max(0, base + m.start() - 60), base + m.start()):
+        return  # "các quận ủy, huyện ủy": the committees of every such unit
     home = doc.context.get("home", {})
     head = m.group("head").capitalize()
     level_word = PARTY_LEVEL.get(head)
