@@ -1066,14 +1066,14 @@ def test_one_event_named_in_several_ways_is_one_event():
 
 def test_a_short_name_two_events_share_is_left_alone():
     from kg.model import Mention, Span
-    from kg.resolve.entities import merge_event_wordings
+    from kg.resolve.entities import merge_wordings
 
     def event(name):
         return Mention(type="Event", span=Span(0, 1), text="", label=name, name=name, key=name.lower(), source="t")
 
     short = event("Ngày hội Đại đoàn kết")
     mentions = [short, event("Ngày hội Đại đoàn kết ấp A"), event("Ngày hội Đại đoàn kết trên cả nước")]
-    assert merge_event_wordings(mentions) == 0 and short.key == "ngày hội đại đoàn kết"
+    assert merge_wordings(mentions) == 0 and short.key == "ngày hội đại đoàn kết"
 
 
 def test_a_commune_written_before_it_became_a_ward_and_the_communes_listed_with_it():
@@ -1221,3 +1221,11 @@ def test_bodies_of_every_unit_in_a_laws_title_or_a_plural_list_are_no_single_bod
               "năm 2005. Dự có các quận ủy, huyện ủy và Thường trực HĐND, Ủy ban MTTQ các huyện, thành phố. "
               "UBND tỉnh họp.")
     assert list(entities(doc, "Organisation")) == ["Ủy ban nhân dân tỉnh Nghệ An"]
+
+
+def test_a_document_named_without_a_number_in_several_ways_is_one():
+    doc = run("Xã Tân Mỹ tổ chức hội nghị quán triệt Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ "
+              "2025-2030. Đồng chí A quán triệt Nghị quyết Đại hội đại biểu Đảng bộ xã Tân Mỹ lần thứ I, nhiệm kỳ "
+              "2025-2030.")
+    resolutions = [n for n in entities(doc, "Resolution") if n.startswith("Nghị quyết Đại hội")]
+    assert resolutions == ["Nghị quyết Đại hội đại biểu Đảng bộ xã Tân Mỹ lần thứ I, nhiệm kỳ 2025-2030"]

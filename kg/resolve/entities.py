@@ -84,29 +84,40 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(_NAME_WORD.findall(expand(name).lower()))
 
 
-def merge_event_wordings(mentions: list[Mention], headline_end: int = 0) -> int:
-    """One event named in several ways in a document is one entity: an event whose words
-    are all words of a longer event's name with the same head ("Ngày hội Đại đoàn kết toàn
-    dân tộc" and "Ngày hội Đại đoàn kết toàn dân tộc ấp X, xã Y"; "phiên họp UBND tỉnh
-    thường kỳ tháng 7/2022" and "Phiên họp thường kỳ tháng 7/2022 của Ủy ban nhân dân tỉnh
-    Z"; a headline in capitals and its lead) takes the longer one's key, when exactly one
-    longer name holds it, or when one of those that do is named in the headline (normalised
-    text before ``headline_end``): the page's own event. Returns how many keys were merged."""
-    names: dict[str, frozenset[str]] = {}
-    heads: dict[str, tuple[str, ...]] = {}
-    in_headline: set[str] = set()
+def _named_by_words(m: Mention) -> bool:
+    """Mentions identified by the words of their name: events, and documents named without a
+    number ("Nghị quyết Đại hội đại biểu Đảng bộ xã …")."""
+    return m.type == "Event" or (m.type == "Resolution" and not m.attrs.number)
+
+
+def merge_wordings(mentions: list[Mention], headline_end: int = 0) -> int:
+    """One event (or one document named without a number) named in several ways in a
+    document is one entity: one whose words are all words of a longer name of the same type
+    with the same head ("Ngày hội Đại đoàn kết toàn dân tộc" and "Ngày hội Đại đoàn kết toàn
+    dân tộc ấp X, xã Y"; "phiên họp UBND tỉnh thường kỳ tháng 7/2022" and "Phiên họp thường
+    kỳ tháng 7/2022 của Ủy ban nhân dân tỉnh Z"; "Nghị quyết Đại hội đại biểu Đảng bộ xã" and
+    "Nghị quyết Đại hội đại biểu Đảng bộ xã X lần thứ I"; a headline in capitals and its
+    lead) takes the longer one's key, when exactly one longer name holds it, or when one of
+    those that do is named in the headline (normalised text before ``headline_end``): the
+    page's own. Returns how many keys were merged."""
+    names: dict[tuple[str, str], frozenset[str]] = {}
+    heads: dict[tuple[str, str], tuple[str, ...]] = {}
+    in_headline: set[tuple[str, str]] = set()
     for m in mentions:
-        if m.type == "Event" and m.key not in names:
-            names[m.key] = _words(m.name)
-            heads[m.key] = tuple(m.name.lower().split()[:2])
-        if m.type == "Event" and m.norm[1] <= headline_end:
-            in_headline.add(m.key)
+        if not _named_by_words(m):
+            continue
+        key = (m.type, m.key)
+        if key not in names:
+            names[key] = _words(m.name)
+            heads[key] = (m.type, *m.name.lower().split()[:2])
+        if m.norm[1] <= headline_end:
+            in_headline.add(key)
     by_size = sorted(names, key=lambda k: (-len(names[k]), k))
-    holding: dict[tuple, set[str]] = {}  # (head, word) -> the keys whose names hold the word
+    holding: dict[tuple, set] = {}  # (type and head, word) -> the keys whose names hold the word
     for key in by_size:
         for word in names[key]:
             holding.setdefault((heads[key], word), set()).add(key)
-    target: dict[str, str] = {}
+    target: dict[tuple[str, str], tuple[str, str]] = {}
     for short in by_size:
         postings = sorted((holding[(heads[short], w)] for w in names[short]), key=len)
         found = set.intersection(*postings) if postings else set()  # names holding every word
@@ -116,8 +127,8 @@ def merge_event_wordings(mentions: list[Mention], headline_end: int = 0) -> int:
         if len(holders) == 1:
             target[short] = holders.pop()
     for m in mentions:
-        if m.type == "Event" and m.key in target:
-            m.key = target[m.key]
+        if _named_by_words(m) and (m.type, m.key) in target:
+            m.key = target[(m.type, m.key)][1]
     return len(target)
 
 
@@ -133,7 +144,7 @@ def headline_end(doc: Doc) -> int:
 def resolve_entities(doc: Doc) -> Doc:
     doc.mentions, dropped = settle_overlaps(doc.mentions)
     doc.context["overlaps_dropped"] = dropped
-    merge_event_wordings(doc.mentions, headline_end(doc))
+    merge_wordings(doc.mentions, headline_end(doc))
     groups: dict[tuple[str, str], Entity] = {}
     for m in doc.mentions:
         ent = groups.get((m.type, m.key))
