@@ -1229,3 +1229,9 @@ def test_a_document_named_without_a_number_in_several_ways_is_one():
               "2025-2030.")
     resolutions = [n for n in entities(doc, "Resolution") if n.startswith("Nghị quyết Đại hội")]
     assert resolutions == ["Nghị quyết Đại hội đại biểu Đảng bộ xã Tân Mỹ lần thứ I, nhiệm kỳ 2025-2030"]
+
+
+def test_a_unit_in_capitals_is_one_the_lists_know():
+    doc = run('LỄ PHÁT ĐỘNG PHONG TRÀO "VÌ THÀNH PHỐ VĂN MINH-SẠCH ĐẸP" NĂM 2016\n\nTHÀNH PHỐ LẠNG SƠN phát triển.')
+    places = {m.name for m in doc.mentions if m.type == "Place"}
+    assert places == {"thành phố Lạng Sơn"}

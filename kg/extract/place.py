@@ -62,8 +62,11 @@ def find_places(doc: Doc) -> Doc:
                 continue
             name = unit_name(level, m.group("name"))
             attrs = {"level": level}
-            if level in _AREA_LEVELS and (area := gazetteer().area(name)):
+            area = gazetteer().area(name) if level in _AREA_LEVELS else None
+            if area:
                 attrs["code"] = area[0]
+            elif level in _AREA_LEVELS and m.group("name").isupper() and not m.group("level").islower():
+                continue  # "VÌ THÀNH PHỐ VĂN MINH": a headline's words in capitals, no unit the lists know
             inside = _IN_RE.match(text, m.end())
             if inside and _RANK[" ".join(inside.group("level").split())] > _RANK[level]:  # not a list of peers
                 attrs["located_in"] = unit_name(inside.group("level"), inside.group("name")).lower()
