@@ -1235,3 +1235,9 @@ def test_a_unit_in_capitals_is_one_the_lists_know():
     doc = run('LỄ PHÁT ĐỘNG PHONG TRÀO "VÌ THÀNH PHỐ VĂN MINH-SẠCH ĐẸP" NĂM 2016\n\nTHÀNH PHỐ LẠNG SƠN phát triển.')
     places = {m.name for m in doc.mentions if m.type == "Place"}
     assert places == {"thành phố Lạng Sơn"}
+
+
+def test_an_anniversary_that_is_the_occasion_of_something_else_is_no_event():
+    doc = run("Đoàn dâng hương nhân kỷ niệm 47 năm Ngày Giải phóng miền Nam. Phường tổ chức Lễ kỷ niệm 35 năm "
+              "thành lập phường. Thành phố tổ chức kỷ niệm 80 năm Cách mạng Tháng Tám.")
+    assert set(entities(doc, "Event")) == {"Lễ kỷ niệm 35 năm thành lập phường", "Kỷ niệm 80 năm Cách mạng Tháng Tám"}

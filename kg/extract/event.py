@@ -21,6 +21,9 @@ from ._jurisdiction import JUR, from_match
 
 _FORMS = [v for h in event_heads() for v in {h, h[0].upper() + h[1:], h.upper()}]
 _EVENT_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}")
+#: Words that make an anniversary the occasion of something else ("nhân kỷ niệm …",
+#: "hướng đến kỷ niệm …", "chào mừng kỷ niệm …").
+_OCCASION = re.compile(r"(?:nhân|nhân dịp|hướng đến|hướng tới|chào mừng)\s+$", re.IGNORECASE)
 _ANNIVERSARY_RE = re.compile(rf"{WB}(?P<head>(?:[Ll]ễ\s+)?[Kk]ỷ niệm)\s+\d+\s+năm{WE}")
 #: What a description after a lower-case head must hold for it to name an event: a name,
 #: an ordinal, or the period it is of ("phiên họp thường kỳ tháng 7/2022").
@@ -149,6 +152,8 @@ def find_events(doc: Doc) -> Doc:
             add_mention(doc, "Event", base + m.start(), base + end, name=name,
                         key=_key(doc, name), source="event")
         for m in _ANNIVERSARY_RE.finditer(text):
+            if not m.group("head").lower().startswith("lễ") and _OCCASION.search(text, max(0, m.start() - 16), m.start()):
+                continue  # "nhân kỷ niệm 47 năm Ngày Giải phóng …": the occasion, not an event of its own
             end = phrase_end(text, m.end("head"), stop_after_year=False, max_words=12, parens=False)
             name = _name(" ".join(m.group("head").split()), " ".join(text[m.end("head"):end].split()))
             add_mention(doc, "Event", base + m.start(), base + end, name=name,
