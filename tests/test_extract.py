@@ -1241,3 +1241,15 @@ def test_an_anniversary_that_is_the_occasion_of_something_else_is_no_event():
     doc = run("Đoàn dâng hương nhân kỷ niệm 47 năm Ngày Giải phóng miền Nam. Phường tổ chức Lễ kỷ niệm 35 năm "
               "thành lập phường. Thành phố tổ chức kỷ niệm 80 năm Cách mạng Tháng Tám.")
     assert set(entities(doc, "Event")) == {"Lễ kỷ niệm 35 năm thành lập phường", "Kỷ niệm 80 năm Cách mạng Tháng Tám"}
+
+
+def test_foreign_missions_by_the_entity_patterns_and_army_bodies_of_a_unit():
+    # kg/patterns/entities.jsonl with the countries of lexicon/countries.tsv; organisations.tsv
+    doc = run("Lãnh đạo thành phố tiếp Tổng Lãnh sự quán nước Cộng hòa Dân chủ Nhân dân Lào và Đại sứ quán Nhật "
+              "Bản tại Việt Nam; tuyên dương Bộ đội Biên phòng thành phố Đà Nẵng và Bộ Chỉ huy Quân sự tỉnh "
+              "Quảng Nam. Sứ quán mới khánh thành.")
+    orgs = entities(doc, "Organisation")
+    for name in ("Tổng Lãnh sự quán nước Cộng hòa Dân chủ Nhân dân Lào", "Đại sứ quán Nhật Bản tại Việt Nam",
+                 "Bộ đội Biên phòng thành phố Đà Nẵng", "Bộ Chỉ huy Quân sự tỉnh Quảng Nam"):
+        assert name in orgs, name
+    assert orgs["Tổng Lãnh sự quán nước Cộng hòa Dân chủ Nhân dân Lào"].mentions[0].source == "ruler"

@@ -17,7 +17,9 @@ of ``kg.text.syllables``. Two conveniences, since a Vietnamese word is several s
 - the value of ``LOWER`` or ``ORTH``, or an entry of its ``IN`` list, may be several
   syllables: the pattern is then expanded into one spaCy pattern per choice, an optional
   item (``"OP": "?"``) into one with it and one without. Other operators take one
-  syllable.
+  syllable;
+- ``{"LEXICON": "countries.tsv"}`` is any phrase of that word list of ``kg/lexicon`` (its
+  first column), so that a pattern and the reference data it needs stay apart.
 
 White space other than a single space (a line break in a hard-wrapped text) may stand
 between any two items. ``"max_words"`` bounds the words a line may match where ``*`` or
@@ -39,7 +41,7 @@ from importlib import resources
 from ..errors import Errors, PipelineError
 
 #: The most spaCy patterns one line may expand into.
-MAX_EXPANSION = 512
+MAX_EXPANSION = 2048
 _PHRASE_KEYS = ("LOWER", "ORTH")
 _SPACE = {"IS_SPACE": True, "OP": "*"}
 
@@ -125,6 +127,18 @@ class PatternSet:
         last = layer[i + min(ends) - 1]
         return last.idx + len(last)
 
+    def matches(self, layer) -> list[tuple[str, int, int]]:
+        """(label, begin, end) of the longest matches over the whole layer, in text order,
+        overlapping ones settled longest first (spaCy's ``filter_spans``)."""
+        from spacy.util import filter_spans
+
+        found = []
+        for (label, _), matcher in sorted(self._matchers.items(), key=lambda kv: kv[0]):
+            found += [(label, span) for span in matcher(layer, as_spans=True)]
+        labels = {(s.start, s.end): label for label, s in found}
+        kept = sorted(filter_spans([s for _, s in found]), key=lambda s: s.start)
+        return [(labels[(s.start, s.end)], s.start_char, s.end_char) for s in kept]
+
     def search(self, layer, begin: int, end: int, label: str) -> list[tuple[int, int]]:
         """The normalised ranges in [begin, end) that a pattern of ``label`` matches,
         longest first where they overlap, in text order."""
@@ -203,6 +217,16 @@ def _item_choices(item, rule: Rule, name: str) -> list[list[dict]]:
     if not isinstance(item, dict):
         raise PipelineError(Errors.E105.format(
             path=name, line=rule.line, reason=f"an item is a string or an object, not {item!r}"))
+    if "LEXICON" in item:  # {"LEXICON": "countries.tsv"}: any phrase of a word list
+        from ..lexicon import word_list
+
+        try:
+            phrases = list(word_list(item["LEXICON"]))
+        except (FileNotFoundError, OSError):
+            raise PipelineError(Errors.E105.format(
+                path=name, line=rule.line, reason=f"no word list {item['LEXICON']!r} in kg/lexicon")) from None
+        rest = {k: v for k, v in item.items() if k != "LEXICON"}
+        return _item_choices({"LOWER": {"IN": phrases}, **rest}, rule, name)
     key = next((k for k in _PHRASE_KEYS if k in item), None)
     if key is None:
         return [[dict(item)]]
