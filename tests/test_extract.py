@@ -1253,3 +1253,13 @@ def test_foreign_missions_by_the_entity_patterns_and_army_bodies_of_a_unit():
                  "Bộ đội Biên phòng thành phố Đà Nẵng", "Bộ Chỉ huy Quân sự tỉnh Quảng Nam"):
         assert name in orgs, name
     assert orgs["Tổng Lãnh sự quán nước Cộng hòa Dân chủ Nhân dân Lào"].mentions[0].source == "ruler"
+
+
+def test_the_boards_of_a_party_committee_written_with_the_unit_or_the_committee():
+    doc = run("Tỉnh Hậu Giang phát triển. Nơi nhận: Ban TG tỉnh; Ban Tuyên giáo Tỉnh ủy; các Ban HĐND tỉnh; Ban Dân "
+              "vận huyện Châu Thành.")
+    orgs = entities(doc, "Organisation")
+    assert "Ban Tuyên giáo Tỉnh ủy Hậu Giang" in orgs
+    assert {"Ban TG tỉnh", "Ban Tuyên giáo Tỉnh ủy"} <= orgs["Ban Tuyên giáo Tỉnh ủy Hậu Giang"].labels  # one board
+    assert "Ban Dân vận Huyện ủy Châu Thành" in orgs  # "huyện Châu Thành" is a district, not a person
+    assert not any(name.startswith("Ban Hội đồng") for name in orgs)  # "các Ban": several, none named

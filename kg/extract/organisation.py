@@ -128,7 +128,7 @@ def _checked(doc: Doc, m: re.Match, base: int, jur: Jurisdiction | None) -> tupl
     end = m.end()
     if jur is None or not jur.name or jur.level == "commune" or not m.group("jname"):
         return jur, end
-    if _PERSON_NAME.fullmatch(jur.name) and gazetteer().area(str(jur)) is None:
+    if _PERSON_NAME.fullmatch(jur.name) and not gazetteer().is_area(str(jur)):
         home = doc.context.get("home", {})
         return home.get(jur.level_word) or Jurisdiction(jur.level_word, ""), m.end("jlevel")
     return jur, end
@@ -170,6 +170,11 @@ def _body(doc: Doc, m: re.Match, base: int) -> None:
     if full_head in ("Ban Chấp hành Đảng bộ",):
         name = _party_name(jur.level_word, jur.name)
         alt = f"Ban Chấp hành Đảng bộ {jur}"
+    elif full_head in _PARTY_BOARDS and jur.name:  # "Ban TG tỉnh": the board of the Tỉnh ủy
+        committee = _party_name(jur.level_word, jur.name)
+        start, _ = _organ_of(doc, m, base)
+        _emit(doc, start, base + end, f"{full_head} {committee}", parent=committee)
+        return
     else:
         name, alt = f"{full_head} {jur}".strip(), None
     start, organ = _organ_of(doc, m, base)
@@ -250,6 +255,8 @@ _DEFAULT_LEVEL = {h.head: h.value("level") for h in _HEADS if h.value("level")}
 _JOINED_BODY = re.compile(rf"\s*(?:và|&|-|–)\s*(?:{alternation(h for h in _BODY_HEADS if not h.startswith(('Văn phòng', 'VP')))}){WE}")
 #: Heads of the office of a body, named by the body alone: "Văn phòng UBND tỉnh", "VP. Tỉnh ủy".
 _OFFICES_OF = {h.head for h in _HEADS if h.has("office_of")}
+_PARTY_BOARDS = {h.head for h in _HEADS if h.has("party_board")}
+_SEVERAL_BEFORE = re.compile(r"(?:các|những)\s+$")
 
 
 def _office_of(doc: Doc, m: re.Match, base: int, head: str, sentence: str) -> bool:
@@ -272,6 +279,8 @@ def _office_of(doc: Doc, m: re.Match, base: int, head: str, sentence: str) -> bo
 
 
 def _named(doc: Doc, m: re.Match, base: int) -> None:
+    if _SEVERAL_BEFORE.search(doc.norm.text, max(0, base + m.start() - 8), base + m.start()):
+        return  # "các Ban HĐND tỉnh": several boards, none named
     home = doc.context.get("home", {})
     head = " ".join(m.group("head").split())
     head = _ABBR.get(head) or head[0].upper() + head[1:]
@@ -307,6 +316,8 @@ def _named(doc: Doc, m: re.Match, base: int) -> None:
             level = PARTY_LEVEL[body]
             unit = jur if jur and jur.level_word == level else home.get(level)
             parent = _party_name(level, owner.group("unit") or (unit.name if unit else ""))
+            if not owner.group("unit") and unit and unit.name and name == core:
+                name = f"{core} {unit.name}"  # "Ban Tuyên giáo Tỉnh ủy": the document's own Tỉnh ủy's
         elif jur and jur.name:
             parent = f"{body} {jur}"
     _emit(doc, base + m.start(), base + end, name, parent=parent)

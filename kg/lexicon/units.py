@@ -104,6 +104,10 @@ class Gazetteer:
         found = self.areas.get(unit_key(text), [])
         return found[0] if len(found) == 1 else None
 
+    def is_area(self, text: str) -> bool:
+        """Whether some province or district is named ``text`` (one or several)."""
+        return bool(self.areas.get(unit_key(text)))
+
     def person_like_names(self, surnames: frozenset[str]) -> frozenset[str]:
         """Official unit names that read like a person's full name: three or more
         syllables, the first a family name ("Hoàng Văn Thụ", "Hồ Chí Minh")."""
