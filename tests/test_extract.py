@@ -1263,3 +1263,11 @@ def test_the_boards_of_a_party_committee_written_with_the_unit_or_the_committee(
     assert {"Ban TG tỉnh", "Ban Tuyên giáo Tỉnh ủy"} <= orgs["Ban Tuyên giáo Tỉnh ủy Hậu Giang"].labels  # one board
     assert "Ban Dân vận Huyện ủy Châu Thành" in orgs  # "huyện Châu Thành" is a district, not a person
     assert not any(name.startswith("Ban Hội đồng") for name in orgs)  # "các Ban": several, none named
+
+
+def test_an_event_named_in_a_documents_title_does_not_take_the_sentence_from_the_main_event():
+    doc = run("Sáng 14/9, Đảng bộ xã Tân Mỹ tổ chức hội nghị học tập, quán triệt Nghị quyết Đại hội đại biểu Đảng bộ "
+              "xã lần thứ I. Tại hội nghị, Bí thư Đảng ủy xã Hàn Văn An đã quán triệt Nghị quyết Đại hội đại biểu "
+              "Đảng bộ xã Tân Mỹ lần thứ I.")
+    main = next(n for n in entities(doc, "Event") if n.lower().startswith("hội nghị"))
+    assert ("participant", main, "Hàn Văn An", None) in facts(doc)

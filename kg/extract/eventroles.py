@@ -124,9 +124,23 @@ def _statement(doc: Doc, b: int, e: int) -> tuple[int, int]:
     return b, e
 
 
+def _titled(doc: Doc, events) -> set[int]:
+    """The events named inside a document's title ("… triển khai Nghị quyết Đại hội Đảng bộ xã
+    …"): they are not what their sentence is about. Returned as ids."""
+    titles = sorted(m.norm for m in doc.mentions if m.type == "Resolution")
+    starts = [b for b, _ in titles]
+    inside = set()
+    for ev in events:
+        i = bisect_left(starts, ev.norm[0] + 1)  # the titles that begin at or before the event
+        if any(b <= ev.norm[0] and ev.norm[1] <= e for b, e in titles[max(0, i - 3):i]):
+            inside.add(id(ev))
+    return inside
+
+
 def _main_event_participants(doc: Doc, events) -> None:
     main = main_event(doc, events)
-    starts = [ev.norm[0] for ev in events]  # sorted: events are in text order
+    titled = _titled(doc, events)
+    starts = [ev.norm[0] for ev in events if id(ev) not in titled]  # sorted: events are in text order
     for b, e in doc.norm_sentences:
         if b < main.norm[0] or bisect_left(starts, e) > bisect_left(starts, b):  # an event of its own
             continue
