@@ -76,6 +76,9 @@ def test_search_finds_the_words_where_they_stand():
     ('{"label": "x", "pattern": [{"LOWER": "đã", "OP": "?"}]}', "at least one word"),
     ('{"label": "x", "pattern": [{"LOWER": "ban hành", "OP": "+"}]}', "only '?'"),
     ('{"label": "x", "pattern": [{"LOWER": "a", "OP": "%"}]}', "line 1"),
+    ('{"label": "x", "pattern": [{"LEXICON": "no_such_list.tsv"}]}', "no word list"),
+    ('{"label": "x", "at": "end", "pattern": ["a"]}', '"at"'),
+    ('{"label": "x", "max_words": 0, "pattern": ["a"]}', "max_words"),
 ])
 def test_a_bad_line_is_refused_with_its_file_and_line(line, reason):
     with pytest.raises(PipelineError) as err:
@@ -106,3 +109,12 @@ def test_the_opening_words_of_a_clause_end_at_the_first_match():
     end = patterns("relations").opening(layer, 13, len(text), "about.clause")
     assert text[:end].endswith("Bộ Chính trị về")
     assert patterns("relations").opening(layer, 0, len(text), "about.clause") is None  # "Chỉ thị" opens none
+
+
+def test_a_lexicon_item_stands_for_every_phrase_of_the_word_list():
+    rules = read_rules('{"label": "x", "pattern": ["đại sứ quán", {"LEXICON": "countries.tsv"}]}', "t.jsonl")
+    found = PatternSet(rules, "t.jsonl")
+    for country in ("Lào", "Vương quốc Campuchia", "Cộng hòa Dân chủ Nhân dân Lào"):
+        text = f"Đại sứ quán {country}"
+        assert found.fullmatch(make_layer(text), 0, len(text), "x"), country
+    assert not found.fullmatch(make_layer("Đại sứ quán Xứ Lạ"), 0, 17, "x")
