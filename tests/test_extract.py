@@ -1271,3 +1271,12 @@ def test_an_event_named_in_a_documents_title_does_not_take_the_sentence_from_the
               "Đảng bộ xã Tân Mỹ lần thứ I.")
     main = next(n for n in entities(doc, "Event") if n.lower().startswith("hội nghị"))
     assert ("participant", main, "Hàn Văn An", None) in facts(doc)
+
+
+def test_a_districts_name_with_a_syllable_in_lower_case_is_the_district_the_lists_know():
+    doc = run("Kỳ họp chuyên đề HĐND huyện A lưới diễn ra tại huyện A lưới. UBND huyện Chi lăng báo cáo.")
+    orgs = entities(doc, "Organisation")
+    assert {"Hội đồng nhân dân huyện A Lưới", "Ủy ban nhân dân huyện Chi Lăng"} <= set(orgs)
+    assert "huyện A Lưới" in {m.name for m in doc.mentions if m.type == "Place"}
+    doc = run("UBND huyện Chi Lăng họp bàn.")  # a name the lists know is not taken on
+    assert "Ủy ban nhân dân huyện Chi Lăng" in entities(doc, "Organisation")

@@ -55,6 +55,26 @@ class Jurisdiction:
         return f"{self.level_word} {self.name}".strip()
 
 
+_NEXT_SYLLABLE = re.compile(r"[ ]+([^\W\d_]+)")
+
+
+def completed(text: str, end: int, jur: "Jurisdiction | None") -> tuple["Jurisdiction | None", int]:
+    """A province's or district's name written with a later syllable in lower case ("huyện A
+    lưới"): the jurisdiction and the end of its name, taken on while the official lists know
+    the longer name and not the one written ("huyện A" is none, "huyện A Lưới" is)."""
+    if jur is None or not jur.name or jur.level not in ("province", "district") or gazetteer().is_area(str(jur)):
+        return jur, end
+    name, pos = jur.name, end
+    for _ in range(2):
+        nxt = _NEXT_SYLLABLE.match(text, pos)
+        if not nxt or not nxt.group(1).islower():
+            break
+        name, pos = f"{name} {nxt.group(1).capitalize()}", nxt.end()
+        if gazetteer().is_area(f"{jur.level_word} {name}"):
+            return Jurisdiction(jur.level_word, name), pos
+    return jur, end
+
+
 def home_of(home: dict, *levels: str) -> Jurisdiction | None:
     """The document's own unit of the first of ``levels`` it has one of ("commune",
     "district", "province"; see ``kg.text.context``)."""

@@ -20,7 +20,7 @@ from ..lexicon.units import gazetteer
 from ..model import Doc
 from ..pipeline import component
 from ._base import POST_AT, POST_BEFORE, PROPER, UPPER, WB, WE, add_mention, alternation, name_end, sentences
-from ._jurisdiction import JUR, LEVEL_WORDS, PARTY_COMMITTEE, PARTY_LEVEL, Jurisdiction, from_match, home_of
+from ._jurisdiction import JUR, LEVEL_WORDS, completed, PARTY_COMMITTEE, PARTY_LEVEL, Jurisdiction, from_match, home_of
 
 SOURCE = "organisation"
 
@@ -149,6 +149,8 @@ def _body(doc: Doc, m: re.Match, base: int) -> None:
     full_head = _FULL_HEADS.get(full_head, full_head)
     jur = from_match(m, home) if (m.group("glued") or m.group("jlevel")) else None
     jur, end = _checked(doc, m, base, jur)
+    jur, end = completed(doc.norm.text, base + end, jur)
+    end -= base
     text_after = doc.norm.text[base + m.end():base + m.end() + 6]
     if jur is None and (shared := _SHARED_JUR.match(doc.norm.text, base + m.end())) \
             and (shared.group("jlevel") or shared.group("glued")):

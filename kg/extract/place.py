@@ -14,7 +14,7 @@ from ..pipeline import component
 from ..lexicon import level_words, venue_heads
 from ._base import NUMERAL, WB, WE, add_mention, alternation, label, phrase_end, sentences
 from ..lexicon.units import gazetteer
-from ._jurisdiction import GLUED, LEVEL_ABBREVIATIONS, UNIT_NAME, glued_city
+from ._jurisdiction import GLUED, LEVEL_ABBREVIATIONS, UNIT_NAME, Jurisdiction, completed, glued_city
 
 #: Levels of the official list other than communes (wards are in ward.py), and the villages
 #: and neighbourhoods below communes (jurisdictions.tsv).
@@ -60,7 +60,10 @@ def find_places(doc: Doc) -> Doc:
             level = " ".join(m.group("level").lower().split())
             if m.group("number") and level not in _NUMBERED_LEVELS:
                 continue
-            name = unit_name(level, m.group("name"))
+            name, end = unit_name(level, m.group("name")), m.end()
+            if level in _AREA_LEVELS:  # "huyện A lưới": the official name, its end
+                jur, end = completed(text, m.end(), Jurisdiction(level, " ".join(m.group("name").split())))
+                name = unit_name(level, jur.name)
             attrs = {"level": level}
             area = gazetteer().area(name) if level in _AREA_LEVELS else None
             if area:
@@ -70,7 +73,7 @@ def find_places(doc: Doc) -> Doc:
             inside = _IN_RE.match(text, m.end())
             if inside and _RANK[" ".join(inside.group("level").split())] > _RANK[level]:  # not a list of peers
                 attrs["located_in"] = unit_name(inside.group("level"), inside.group("name")).lower()
-            add_mention(doc, "Place", base + m.start(), base + m.end(), name=name,
+            add_mention(doc, "Place", base + m.start(), base + end, name=name,
                         key=name.lower(), source="place", **attrs)
         for m in _SHORT_RE.finditer(text):
             level = LEVEL_ABBREVIATIONS[m.group("level").upper()]
