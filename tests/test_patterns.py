@@ -118,3 +118,15 @@ def test_a_lexicon_item_stands_for_every_phrase_of_the_word_list():
         text = f"Đại sứ quán {country}"
         assert found.fullmatch(make_layer(text), 0, len(text), "x"), country
     assert not found.fullmatch(make_layer("Đại sứ quán Xứ Lạ"), 0, 17, "x")
+
+
+def test_matches_over_the_layer_are_the_same_with_or_without_the_windows_of_first_words():
+    rules = read_rules('{"label": "Organisation", "pattern": ["đại sứ quán", {"LEXICON": "countries.tsv"}]}', "t.jsonl")
+    found = PatternSet(rules, "t.jsonl")
+    text = ("Đại sứ quán Lào và đại sứ quán Nhật Bản. " * 3) + "Sứ quán mới; Đại sứ quán Vương quốc Campuchia."
+    layer = make_layer(text)
+    windowed = found.matches(layer)
+    found._first["Organisation"] = None  # no windows: the matcher over the whole layer
+    assert found.matches(layer) == windowed
+    assert [text[b:e] for _, b, e in windowed][-1] == "Đại sứ quán Vương quốc Campuchia"
+    assert len(windowed) == 7

@@ -71,8 +71,18 @@ class PatternSet:
         #: per label, the most words a match may hold (None: no bound), so that a stretch
         #: longer than that is refused without running the matcher over it
         self._longest: dict[str, int | None] = {}
+        #: per label, the lower-case words a match may begin with (None: any), so that
+        #: ``matches`` runs the matcher only where one of them stands
+        self._first: dict[str, set[str] | None] = {}
         for rule in rules:
             expanded = _expand(rule, name)
+            firsts = self._first.setdefault(rule.label, set())
+            for p in expanded:
+                first = _first_words(p)
+                if first is None or firsts is None:
+                    self._first[rule.label] = firsts = None
+                else:
+                    firsts |= first
             bounds = [rule.max_words or _most_words(p) for p in expanded]
             known = self._longest.get(rule.label, 0)
             self._longest[rule.label] = None if known is None or None in bounds else max([known, *bounds])
@@ -134,10 +144,32 @@ class PatternSet:
 
         found = []
         for (label, _), matcher in sorted(self._matchers.items(), key=lambda kv: kv[0]):
-            found += [(label, span) for span in matcher(layer, as_spans=True)]
+            for begin, end in self._windows(layer, label):
+                found += [(label, span) for span in matcher(layer[begin:end], as_spans=True)]
         labels = {(s.start, s.end): label for label, s in found}
         kept = sorted(filter_spans([s for _, s in found]), key=lambda s: s.start)
         return [(labels[(s.start, s.end)], s.start_char, s.end_char) for s in kept]
+
+    def _windows(self, layer, label: str) -> list[tuple[int, int]]:
+        """Token ranges of ``layer`` that hold every match of ``label``: the whole layer, or,
+        when the label's patterns begin with known words and are bounded, a window from each
+        token that is one of those words (merged where they overlap)."""
+        first, longest = self._first.get(label), self._longest.get(label)
+        if first is None or longest is None:
+            return [(0, len(layer))]
+        windows: list[tuple[int, int]] = []
+        for i, tok in enumerate(layer):
+            if tok.lower_ not in first:
+                continue
+            j, words = i, 0
+            while j < len(layer) and words < longest:
+                words += not layer[j].is_space
+                j += 1
+            if windows and i <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], j))
+            else:
+                windows.append((i, j))
+        return windows
 
     def search(self, layer, begin: int, end: int, label: str) -> list[tuple[int, int]]:
         """The normalised ranges in [begin, end) that a pattern of ``label`` matches,
@@ -269,6 +301,19 @@ def _most_words(tokens: list[dict]) -> int | None:
         elif op != "!":
             total += 1
     return total
+
+
+def _first_words(tokens: list[dict]) -> set[str] | None:
+    """The lower-case words the first token of a pattern may be (None: not a fixed set)."""
+    first = tokens[0]
+    if first.get("OP") not in (None, "+") or set(first) - {"LOWER", "OP"}:
+        return None
+    value = first.get("LOWER")
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return set(value["IN"])
+    return None
 
 
 def _spaced(tokens: list[dict]) -> list[dict]:
