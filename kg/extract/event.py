@@ -179,8 +179,8 @@ def _council_sessions(doc: Doc) -> None:
             jur = from_match(m, home)
             if jur is None or not jur.name:
                 continue
-            name = f"Kỳ họp thứ {m['n'] if m['n'][0].isdigit() or m['n'].isupper() and len(m['n']) < 5 else m['n'].capitalize()}" \
-                   f" Hội đồng nhân dân {jur} khóa {m['term']}"
+            ordinal = m["n"] if re.fullmatch(r"\d+|[IVXLC]+", m["n"]) else " ".join(m["n"].lower().split())
+            name = f"Kỳ họp thứ {ordinal} Hội đồng nhân dân {jur} khóa {m['term']}"
             add_mention(doc, "Event", base + m.start(), base + m.end(), name=name, key=_key(doc, name), source="event")
 
 
