@@ -594,6 +594,7 @@ def test_a_unit_named_once_in_passing_beside_others_is_not_the_home():
 
 def test_odd_inputs_do_not_break_a_document():
     assert run("UBND Tp Bắc Giang tổ chức hội nghị.").entities  # "Tp" as well as "TP"
+    assert "Tỉnh ủy" in entities(run("Thực hiện kế hoạch của  Tỉnh  ủy,  UBND tỉnh."), "Organisation")  # spaced twice
     doc = run("Căn cứ Quyết định số 12/QĐ-UBND ngày 31/02/2020 của UBND tỉnh.")
     assert entities(doc, "Resolution")["Quyết định số 12/QĐ-UBND"].attrs.date is None  # no such day
     long_text = "các đơn vị phối hợp thực hiện nhiệm vụ " * 400  # a text with no full stop

@@ -214,7 +214,7 @@ def _party(doc: Doc, m: re.Match, base: int) -> None:
     if _PLURAL_PARTY.search(doc.norm.text, max(0, base + m.start() - 60), base + m.start()):
         return  # "các quận ủy, huyện ủy": the committees of every such unit
     home = doc.context.get("home", {})
-    head = m.group("head").capitalize()
+    head = " ".join(m.group("head").split()).capitalize()  # "Tỉnh  ủy", spaced twice
     level_word = PARTY_LEVEL.get(head)
     pname = m.group("pname")
     end = m.end()
