@@ -1281,3 +1281,26 @@ def test_a_districts_name_with_a_syllable_in_lower_case_is_the_district_the_list
     assert "huyện A Lưới" in {m.name for m in doc.mentions if m.type == "Place"}
     doc = run("UBND huyện Chi Lăng họp bàn.")  # a name the lists know is not taken on
     assert "Ủy ban nhân dân huyện Chi Lăng" in entities(doc, "Organisation")
+
+
+def test_review_mends_numbered_items_completed_units_and_the_headlines_event_merged_on():
+    assert "Ủy ban nhân dân tỉnh Bắc Giang" in entities(run("1.UBND tỉnh Bắc Giang tổ chức Hội nghị."), "Organisation")
+    got = facts(run("Đoàn công tác đến thăm huyện A lưới, tỉnh Thừa Thiên Huế."))
+    assert ("locatedIn", "huyện A Lưới", "tỉnh Thừa Thiên Huế", None) in got
+    wrapped = run("Ban Thường vụ Tỉnh\nủy họp.")  # a committee's name over a line break
+    assert any(m.type == "Organisation" and m.name.startswith("Ban Thường vụ Tỉnh ủy") for m in wrapped.mentions)
+
+
+def test_the_headlines_event_counts_where_it_was_merged_into_a_longer_name():
+    from kg.model import Mention, Span
+    from kg.resolve.entities import merge_wordings
+
+    def event(name, pos):
+        return Mention(type="Event", span=Span(pos, pos + len(name)), text=name, label=name, name=name,
+                       key=name.lower(), source="t", norm=(pos, pos + len(name)))
+
+    short = event("Hội nghị tổng kết", 200)
+    mentions = [event("Hội nghị tổng kết năm 2023", 0), short, event("Hội nghị tổng kết năm 2023 của Tỉnh ủy X", 300),
+                event("Hội nghị tổng kết công tác Đảng", 400)]
+    merge_wordings(mentions, headline_end=40)
+    assert short.key == "hội nghị tổng kết năm 2023 của tỉnh ủy x"

@@ -79,6 +79,11 @@ def test_search_finds_the_words_where_they_stand():
     ('{"label": "x", "pattern": [{"LEXICON": "no_such_list.tsv"}]}', "no word list"),
     ('{"label": "x", "at": "end", "pattern": ["a"]}', '"at"'),
     ('{"label": "x", "max_words": 0, "pattern": ["a"]}', "max_words"),
+    ('{"label": "x", "pattern": [{"LEXICON": ["countries.tsv"]}]}', "LEXICON"),
+    ('{"label": "x", "pattern": [{"LEXICON": "../patterns/entities.jsonl"}]}', "LEXICON"),
+    ('{"label": "x", "pattern": [{"LOWER": {"IN": ["a b", 3]}}]}', "malformed"),
+    ('{"label": "x", "pattern": [{"LOWER": "x", "OP": "{a,b}"}, "y"]}', "line 1"),
+    ('{"label": "x", "pattern": ["a", ""]}', "empty string"),
 ])
 def test_a_bad_line_is_refused_with_its_file_and_line(line, reason):
     with pytest.raises(PipelineError) as err:
@@ -130,3 +135,16 @@ def test_matches_over_the_layer_are_the_same_with_or_without_the_windows_of_firs
     assert found.matches(layer) == windowed
     assert [text[b:e] for _, b, e in windowed][-1] == "Đại sứ quán Vương quốc Campuchia"
     assert len(windowed) == 7
+
+
+def test_a_token_that_must_not_match_is_one_word_and_each_line_keeps_its_own_bound():
+    found = PatternSet(read_rules('{"label": "L", "pattern": ["a", {"LOWER": "x", "OP": "!"}, "b"]}', "t"), "t")
+    layer = make_layer("a c b")
+    assert found.fullmatch(layer, 0, 5, "L") and found.matches(layer) == [("L", 0, 5)]
+    lines = ('{"label": "L", "max_words": 3, "pattern": ["x", {"OP": "*"}, "y"]}\n'
+             '{"label": "L", "pattern": ["p", "q", "r", "s", "t", "u"]}')
+    found = PatternSet(read_rules(lines, "t"), "t")
+    layer = make_layer("x 1 2 3 4 y")
+    assert not found.fullmatch(layer, 0, 11, "L")  # 6 words: more than its line's 3, whatever the other allows
+    assert found.search(layer, 0, 11, "L") == [] and found.matches(layer) == []
+    assert found.fullmatch(make_layer("x 1 y"), 0, 5, "L")

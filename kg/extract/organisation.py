@@ -326,7 +326,8 @@ def _named(doc: Doc, m: re.Match, base: int) -> None:
 
 
 #: The issuer code of a document's number ("số 68/KH-UBND", "số 454/UBND-VX"): a word with
-#: a slash or a digit in it is a code, not a mention of the body ("HĐND-UBND huyện" is two).
+#: a slash in it is a code, not a mention of the body ("HĐND-UBND huyện" is two, "1.UBND
+#: tỉnh" an item of a list).
 _WORD_AROUND = re.compile(r"\S*")
 
 
@@ -334,8 +335,7 @@ def _in_code(text: str, start: int) -> bool:
     begin = start
     while begin > 0 and not text[begin - 1].isspace():
         begin -= 1
-    word = _WORD_AROUND.match(text, begin).group()
-    return "/" in word or any(c.isdigit() for c in word)
+    return "/" in _WORD_AROUND.match(text, begin).group()
 
 
 @component("organisation",

@@ -70,7 +70,7 @@ def find_places(doc: Doc) -> Doc:
                 attrs["code"] = area[0]
             elif level in _AREA_LEVELS and m.group("name").isupper() and not m.group("level").islower():
                 continue  # "VÌ THÀNH PHỐ VĂN MINH": a headline's words in capitals, no unit the lists know
-            inside = _IN_RE.match(text, m.end())
+            inside = _IN_RE.match(text, end)
             if inside and _RANK[" ".join(inside.group("level").split())] > _RANK[level]:  # not a list of peers
                 attrs["located_in"] = unit_name(inside.group("level"), inside.group("name")).lower()
             add_mention(doc, "Place", base + m.start(), base + end, name=name,

@@ -33,6 +33,7 @@ line. A pattern never matches an empty stretch of text.
 from __future__ import annotations
 
 import itertools
+import re
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -74,8 +75,15 @@ class PatternSet:
         #: per label, the lower-case words a match may begin with (None: any), so that
         #: ``matches`` runs the matcher only where one of them stands
         self._first: dict[str, set[str] | None] = {}
+        #: per line (its match key, "LABEL#LINE"), the "max_words" it was given
+        self._bound: dict[str, int | None] = {}
         for rule in rules:
-            expanded = _expand(rule, name)
+            try:
+                expanded = _expand(rule, name)
+                bounds = [rule.max_words or _most_words(p) for p in expanded]
+                spaced = [_spaced(p) for p in expanded]
+            except (TypeError, AttributeError, ValueError) as err:  # a malformed item
+                raise PipelineError(Errors.E105.format(path=name, line=rule.line, reason=f"malformed: {err}")) from None
             firsts = self._first.setdefault(rule.label, set())
             for p in expanded:
                 first = _first_words(p)
@@ -83,14 +91,21 @@ class PatternSet:
                     self._first[rule.label] = firsts = None
                 else:
                     firsts |= first
-            bounds = [rule.max_words or _most_words(p) for p in expanded]
             known = self._longest.get(rule.label, 0)
             self._longest[rule.label] = None if known is None or None in bounds else max([known, *bounds])
+            key = f"{rule.label}#{rule.line}"
+            self._bound[key] = rule.max_words
             matcher = self._matchers.setdefault((rule.label, rule.at_start), Matcher(vocab()))
             try:
-                matcher.add(rule.label, [_spaced(p) for p in expanded])
+                matcher.add(key, spaced)
             except (ValueError, KeyError, TypeError) as err:  # spaCy's own pattern check
                 raise PipelineError(Errors.E105.format(path=name, line=rule.line, reason=err)) from None
+
+    def _allowed(self, layer, start: int, end: int, key: str) -> bool:
+        """Whether tokens [start, end) of ``layer`` hold no more words than the line whose
+        match key is ``key`` allows."""
+        bound = self._bound.get(key)
+        return bound is None or _words(layer, start, end) <= bound
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -118,9 +133,11 @@ class PatternSet:
         if i == j:
             return False
         matchers, longest = self._matcher_list(label), self._longest[label]
-        if longest is not None and j - i > longest and sum(not t.is_space for t in layer[i:j]) > longest:
+        if longest is not None and _words(layer, i, j) > longest:
             return False
-        return any(s == 0 and e == j - i for _, matcher in matchers for _, s, e in matcher(layer[i:j]))
+        strings = layer.vocab.strings
+        return any(s == 0 and e == j - i and self._allowed(layer, i, j, strings[key])
+                   for _, matcher in matchers for key, s, e in matcher(layer[i:j]))
 
     def opening(self, layer, begin: int, end: int, label: str) -> int | None:
         """Where the shortest match of ``label`` that begins at the first word of [begin, end)
@@ -131,7 +148,9 @@ class PatternSet:
         i, j = token_range(layer, begin, end)
         while i < j and layer[i].is_space:
             i += 1
-        ends = [e for _, matcher in self._matcher_list(label) for _, s, e in matcher(layer[i:j]) if s == 0]
+        strings = layer.vocab.strings
+        ends = [e for _, matcher in self._matcher_list(label) for key, s, e in matcher(layer[i:j])
+                if s == 0 and self._allowed(layer, i, i + e, strings[key])]
         if not ends:
             return None
         last = layer[i + min(ends) - 1]
@@ -145,10 +164,10 @@ class PatternSet:
         found = []
         for (label, _), matcher in sorted(self._matchers.items(), key=lambda kv: kv[0]):
             for begin, end in self._windows(layer, label):
-                found += [(label, span) for span in matcher(layer[begin:end], as_spans=True)]
-        labels = {(s.start, s.end): label for label, s in found}
-        kept = sorted(filter_spans([s for _, s in found]), key=lambda s: s.start)
-        return [(labels[(s.start, s.end)], s.start_char, s.end_char) for s in kept]
+                found += [span for span in matcher(layer[begin:end], as_spans=True)
+                          if self._allowed(layer, span.start, span.end, span.label_)]
+        kept = sorted(filter_spans(found), key=lambda s: s.start)
+        return [(s.label_.split("#")[0], s.start_char, s.end_char) for s in kept]
 
     def _windows(self, layer, label: str) -> list[tuple[int, int]]:
         """Token ranges of ``layer`` that hold every match of ``label``: the whole layer, or,
@@ -186,7 +205,8 @@ class PatternSet:
         spans = []
         for at_start, matcher in self._matcher_list(label):
             found = matcher(layer[i:j], as_spans=True)
-            spans += [s for s in found if not at_start or s.start == first]
+            spans += [s for s in found if (not at_start or s.start == first)
+                      and self._allowed(layer, s.start, s.end, s.label_)]
         return [(s.start_char, s.end_char) for s in sorted(filter_spans(spans), key=lambda s: s.start)]
 
 
@@ -245,6 +265,8 @@ def _expand(rule: Rule, name: str) -> list[list[dict]]:
 def _item_choices(item, rule: Rule, name: str) -> list[list[dict]]:
     """The token sequences one item of a pattern may be."""
     if isinstance(item, str):
+        if not item.split():
+            raise PipelineError(Errors.E105.format(path=name, line=rule.line, reason="an empty string item"))
         return [[{"LOWER": s} for s in item.lower().split()]]
     if not isinstance(item, dict):
         raise PipelineError(Errors.E105.format(
@@ -252,6 +274,10 @@ def _item_choices(item, rule: Rule, name: str) -> list[list[dict]]:
     if "LEXICON" in item:  # {"LEXICON": "countries.tsv"}: any phrase of a word list
         from ..lexicon import word_list
 
+        lexicon = item["LEXICON"]
+        if not isinstance(lexicon, str) or not re.fullmatch(r"[\w-]+\.tsv", lexicon):
+            raise PipelineError(Errors.E105.format(
+                path=name, line=rule.line, reason=f"LEXICON names a .tsv file of kg/lexicon, not {lexicon!r}"))
         try:
             phrases = list(word_list(item["LEXICON"]))
         except (FileNotFoundError, OSError):
@@ -298,9 +324,21 @@ def _most_words(tokens: list[dict]) -> int | None:
             return None
         if op.startswith("{"):
             total += int(op.strip("{}").split(",")[-1])
-        elif op != "!":
+        else:  # one token, "!" too (a token that must not match is still one)
             total += 1
     return total
+
+
+def _words(layer, start: int, end: int) -> int:
+    """How many tokens of layer[start:end] are not white space (a running count kept on
+    the layer, so that each question costs a subtraction)."""
+    counts = layer.user_data.get("kg_words")
+    if counts is None:
+        counts = [0]
+        for tok in layer:
+            counts.append(counts[-1] + (not tok.is_space))
+        layer.user_data["kg_words"] = counts
+    return counts[end] - counts[start]
 
 
 def _first_words(tokens: list[dict]) -> set[str] | None:

@@ -122,8 +122,9 @@ def merge_wordings(mentions: list[Mention], headline_end: int = 0) -> int:
         postings = sorted((holding[(heads[short], w)] for w in names[short]), key=len)
         found = set.intersection(*postings) if postings else set()  # names holding every word
         holders = {target.get(long, long) for long in found if len(names[long]) > len(names[short])}
-        if len(holders) > 1 and len(holders & in_headline) == 1:
-            holders &= in_headline
+        headline = {target.get(k, k) for k in in_headline}  # the headline's, where it went
+        if len(holders) > 1 and len(holders & headline) == 1:
+            holders &= headline
         if len(holders) == 1:
             target[short] = holders.pop()
     for m in mentions:
