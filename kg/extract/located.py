@@ -71,6 +71,7 @@ def find_locations(doc: Doc) -> Doc:
 
 
 _OPEN = re.compile(r"\s*\(\s*$")
+_CLOSE = re.compile(r"\s*\)")
 _LIST_JOIN = re.compile(r"\s*(?:,|và|;)\s*")
 
 
@@ -79,7 +80,7 @@ def _bracketed_district(doc: Doc) -> None:
     for place in (m for m in doc.mentions if m.type == "Place" and m.attrs.level in _AREA_LEVELS):
         b, _ = sentence_range(doc, place.norm[0])
         opened = _OPEN.search(text, max(b, place.norm[0] - 4), place.norm[0])
-        if not opened or not text[place.norm[1]:].lstrip().startswith(")"):
+        if not opened or not _CLOSE.match(text, place.norm[1]):
             continue
         wards = sorted((m for m in mentions_in(doc, b, opened.start()) if m.type == "Ward"), key=lambda m: -m.norm[1])
         end = opened.start()
