@@ -148,3 +148,44 @@ def test_a_token_that_must_not_match_is_one_word_and_each_line_keeps_its_own_bou
     assert not found.fullmatch(layer, 0, 11, "L")  # 6 words: more than its line's 3, whatever the other allows
     assert found.search(layer, 0, 11, "L") == [] and found.matches(layer) == []
     assert found.fullmatch(make_layer("x 1 y"), 0, 5, "L")
+
+
+def test_every_label_of_a_component_file_has_its_hook_and_every_hook_a_label():
+    from kg.extract.event import HOOKS
+
+    patterns("events").check_hooks(HOOKS, "event")  # the shipped file and its hooks agree
+    extra = read_rules('{"label": "parade", "example": "", "pattern": ["diễu hành"]}', "events.jsonl")
+    with pytest.raises(PipelineError, match=r"E105.*events.jsonl, line 1.*no hook for label 'parade'"):
+        PatternSet(list(patterns("events").rules) + extra, "events.jsonl").check_hooks(HOOKS, "event")
+    with pytest.raises(PipelineError, match=r"no pattern is labelled 'anniversary'"):
+        PatternSet([r for r in patterns("events").rules if r.label != "anniversary"],
+                   "events.jsonl").check_hooks(HOOKS, "event")
+
+
+def test_matches_of_two_labels_may_overlap_and_each_label_keeps_its_longest():
+    rules = read_rules('{"label": "a", "pattern": ["lễ kỷ niệm"]}\n'
+                       '{"label": "b", "pattern": [{"LOWER": "lễ", "OP": "?"}, "kỷ niệm", {"IS_DIGIT": true}, "năm"]}',
+                       "t.jsonl")
+    layer = make_layer("Lễ kỷ niệm 90 năm Ngày thành lập")
+    assert PatternSet(rules, "t.jsonl").matches(layer) == [("a", 0, 10), ("b", 0, 17)]
+
+
+def test_a_match_across_the_end_of_a_sentence_or_outside_the_sentences_is_not_read():
+    doc = run("Ngày 9/10, UBND tỉnh tổ chức hội nghị lần thứ 8.\nHội\nnghị tổng kết công tác năm 2024.")
+    found = [(f.label, f.written) for f in patterns("events").in_sentences(doc)]
+    assert ("head", "hội nghị") in found
+    sentence_ends = [e for _, e in doc.norm_sentences]
+    assert all(f.base + f.end <= min(e for e in sentence_ends if e > f.base + f.begin)
+               for f in patterns("events").in_sentences(doc))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Nghị quyết được Hội đồng nhân dân tỉnh Tuyên Quang khóa XIX, kỳ họp thứ mười lăm thông qua.",
+     "Kỳ họp thứ mười lăm Hội đồng nhân dân tỉnh Tuyên Quang khóa XIX"),
+    ("HỘI ĐỒNG NHÂN DÂN TỈNH PHÚ YÊN KHÓA VII, KỲ HỌP THỨ 3\nCăn cứ Luật Tổ chức chính quyền địa phương;",
+     "Kỳ họp thứ 3 Hội đồng nhân dân tỉnh Phú Yên khóa VII"),
+])
+def test_a_council_session_is_named_in_full_from_its_pattern(text, name):
+    from helpers import entities
+
+    assert name in entities(run(text), "Event")

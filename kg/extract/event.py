@@ -4,41 +4,45 @@ working visits, by a head noun (lexicon/events.tsv) and the description after it
 vệ sinh môi trường", "Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 - 2025", and
 anniversaries ("Kỷ niệm 90 năm Ngày thành lập …").
 
-The name runs to the end of the phrase (``phrase_end``). A head in lower case names an
-event only when a name or an ordinal follows it ("hội nghị lần thứ 8", "lễ hội Xuân"),
-so that "các lễ hội" or "tổ chức hội nghị" are not events. An event is identified within
-its document: the same words in two documents may be two meetings.
+Where an event is named is the patterns of kg/patterns/events.jsonl; each label there has a
+hook here that reads its matches. The name runs to the end of the phrase (``phrase_end``).
+A head in lower case names an event only when a name or an ordinal follows it ("hội nghị
+lần thứ 8", "lễ hội Xuân"), so that "các lễ hội" or "tổ chức hội nghị" are not events. The
+words around a head that decide this are lexicon/event_words.tsv. An event is identified
+within its document: the same words in two documents may be two meetings.
 """
 from __future__ import annotations
 
 import re
 
-from ..lexicon import body_heads, event_heads, expand, meeting_verbs, numerals, written_forms
+from ..lexicon import body_heads, event_heads, event_words, expand, meeting_verbs, numerals, written_forms
 from ..model import Doc
+from ..patterns import Found, patterns
 from ..pipeline import component
-from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences
-from ._jurisdiction import JUR, from_match
+from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key
+from ._jurisdiction import JUR, JUR_RE, from_match
 
+#: The heads as the lexicon writes them ("chợ Tết"), by their lower case: a head is written
+#: so, capitalised, or in capitals (a headline).
+_HEADS = {h.lower(): h for h in event_heads()}
 _FORMS = [v for h in event_heads() for v in {h, h[0].upper() + h[1:], h.upper()}]
-_EVENT_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}")
 #: Words that make an anniversary the occasion of something else ("nhân kỷ niệm …",
 #: "hướng đến kỷ niệm …", "chào mừng kỷ niệm …").
-_OCCASION = re.compile(r"(?:nhân|nhân dịp|hướng đến|hướng tới|chào mừng)\s+$", re.IGNORECASE)
-_ANNIVERSARY_RE = re.compile(rf"{WB}(?P<head>(?:[Ll]ễ\s+)?[Kk]ỷ niệm)\s+\d+\s+năm{WE}")
+_OCCASION = re.compile(rf"(?:{alternation(event_words('occasion'))})\s+$", re.IGNORECASE)
 #: What a description after a lower-case head must hold for it to name an event: a name,
 #: an ordinal, or the period it is of ("phiên họp thường kỳ tháng 7/2022").
 _NAMED = re.compile(rf"[{UPPER}“\"]|lần\s+thứ|(?:tháng|năm|quý)\s+(?:\d|[IV]+{WE})|\d{{1,2}}/\d{{4}}")
 #: Before these a head is part of another phrase ("hệ thống hội nghị truyền hình").
-_NOT_AFTER = re.compile(r"(?:hệ thống|phòng|các|những|trung tâm|cung|nhà|hội trường)\s+$", re.IGNORECASE)
+_NOT_AFTER = re.compile(rf"(?:{alternation(event_words('inside'))})\s+$", re.IGNORECASE)
 #: What ends a description: a second event or programme joined by "và", or the place
 #: where the event is held ("… tại thành phố Nam Ninh").
 _STOP = re.compile(rf"(?:và\s+(?:{alternation(_FORMS)}|chương trình|phong trào|dự án|kế hoạch){WE}"
-                   rf"|(?:bế mạc|khai mạc|kết thúc|diễn ra|thông qua|được tổ chức|đã bầu|bầu ra|dưới sự){WE}"
+                   rf"|(?:{alternation(event_words('ends'))}){WE}"
                    rf"|tại\s+(?:[{UPPER}]|thị\s|thành phố|huyện|tỉnh|xã|phường|thị trấn))")
 _ALL_LEVELS = re.compile(r"các cấp" + WE)
 #: After "của <body>" the body may be the subject of a verb of its own, not the meeting's owner
 #: ("… của UBND tỉnh ban hành"); "đã diễn ra" after it is the meeting's.
-_CLAUSE_AFTER = re.compile(r"\s+(?:tổ chức|quyết định|ban hành|thông qua|phê duyệt)" + WE)
+_CLAUSE_AFTER = re.compile(rf"\s+(?:{alternation(event_words('body_verb'))}){WE}")
 #: A meeting is named with the term it opens or belongs to ("Đại hội … lần thứ XVII, nhiệm
 #: kỳ 2020 - 2025", "Kỳ họp thứ 15 HĐND tỉnh khóa XVI, nhiệm kỳ …"), in any case (headlines).
 _TERM = re.compile(r"(?:,?\s*khóa\s+[IVXLC]+\b)?,?\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}", re.IGNORECASE)
@@ -73,9 +77,11 @@ def _predicate_start(text: str, head_end: int, end: int) -> int | None:
 #: A meeting in lower case that is chaired, or held with a classifier of one occasion
 #: (buổi, cuộc), is one particular meeting: "… đã chủ trì buổi hội nghị tiếp xúc, đối thoại
 #: trực tiếp với nhân dân"; not "các sở tổ chức hội nghị thường xuyên".
-_HELD = re.compile(r"\b(?:chủ trì\s+(?:buổi\s+|cuộc\s+)?|(?:tổ chức|khai mạc|triệu tập)\s+(?:buổi|cuộc)\s+)$")
+_CLASSIFIER = alternation(event_words("classifier"))
+_HELD = re.compile(rf"{WB}(?:(?:{alternation(event_words('chairs'))})\s+(?:(?:{_CLASSIFIER})\s+)?"
+                   rf"|(?:{alternation(event_words('holds'))})\s+(?:{_CLASSIFIER})\s+)$")
 #: "kỳ họp chuyên đề lần này", "hội nghị nói trên": an event named again, not named.
-_DETERMINED = re.compile(rf"\s+(?:lần\s+)?(?:này|nói trên|vừa qua|đó){WE}")
+_DETERMINED = re.compile(rf"\s+(?:lần\s+)?(?:{alternation(event_words('again'))}){WE}")
 
 
 def description_end(text: str, head_end: int, head: str) -> int | None:
@@ -138,50 +144,74 @@ def _key(doc: Doc, name: str) -> str:
     return same_name_key(name, doc.stem)
 
 
-@component("event", requires=("norm", "norm_sentences", "tokens"), assigns=("mentions",))
+def _from_head(doc: Doc, found: Found) -> None:
+    """An event named by its head noun and the description after it."""
+    text, head = found.text, found.written
+    listed = _HEADS[head.lower()]
+    if head not in (listed, listed[0].upper() + listed[1:], listed.upper()):
+        return  # "hội Nghị": no way the head is written
+    if _NOT_AFTER.search(text, max(0, found.begin - 20), found.begin):
+        return
+    end = description_end(text, found.end, head)
+    if end is None:
+        return
+    name = _name(head, " ".join(text[found.end:end].split()))
+    add_mention(doc, "Event", found.base + found.begin, found.base + end, name=name,
+                key=_key(doc, name), source="event")
+
+
+def _from_anniversary(doc: Doc, found: Found) -> None:
+    """"Kỷ niệm 90 năm Ngày thành lập …": an anniversary, named by what it commemorates."""
+    text, written = found.text, found.written
+    if written[1:] != written[1:].lower():
+        return  # "KỶ NIỆM 90 NĂM" opens a headline's slogan
+    opener = " ".join(written.split()[:-2])  # "Lễ kỷ niệm", without "90 năm"
+    if not opener.lower().startswith("lễ") and _OCCASION.search(text, max(0, found.begin - 16), found.begin):
+        return  # "nhân kỷ niệm 47 năm Ngày Giải phóng …": the occasion, not an event of its own
+    head_end = found.begin + text[found.begin:].index(opener.split()[-1]) + len(opener.split()[-1])
+    end = phrase_end(text, head_end, stop_after_year=False, max_words=12, parens=False)
+    name = _name(opener, " ".join(text[head_end:end].split()))
+    add_mention(doc, "Event", found.base + found.begin, found.base + end, name=name,
+                key=same_name_key(name, doc.stem), source="event")
+
+
+def _from_council_session(doc: Doc, found: Found) -> None:
+    """"HĐND tỉnh Phú Yên khóa VII, kỳ họp thứ 3": the session, named in full."""
+    words = re.findall(r"\w+|[^\w\s]", found.text[found.begin:found.end])
+    council = 1 if words[0].lower() == "hđnd" else 4
+    term_at = max(i for i, w in enumerate(words) if w.lower() == "khóa")
+    jurisdiction = JUR_RE.fullmatch(" ".join(words[council:term_at]))
+    number = " ".join(words[next(i for i in range(term_at, len(words)) if words[i].lower() == "thứ") + 1:])
+    if jurisdiction is None or not re.fullmatch(rf"[IVXLC]+|\d+|(?i:{_WORD_NUMBER})", number):
+        return
+    jur = from_match(jurisdiction, doc.context.get("home", {}))
+    if jur is None or not jur.name:
+        return
+    ordinal = number if re.fullmatch(r"\d+|[IVXLC]+", number) else number.lower()
+    name = f"Kỳ họp thứ {ordinal} Hội đồng nhân dân {jur} khóa {words[term_at + 1]}"
+    add_mention(doc, "Event", found.base + found.begin, found.base + found.end, name=name,
+                key=_key(doc, name), source="event")
+
+
+#: What reads the matches of each label of kg/patterns/events.jsonl.
+HOOKS = {"head": _from_head, "anniversary": _from_anniversary, "council_session": _from_council_session}
+
+
+@component("event", requires=("norm", "norm_sentences", "tokens", "syllables"), assigns=("mentions",))
 def find_events(doc: Doc) -> Doc:
-    for base, text in sentences(doc):
-        for m in _EVENT_RE.finditer(text):
-            head = " ".join(m.group("head").split())
-            if _NOT_AFTER.search(text, max(0, m.start() - 20), m.start()):
-                continue
-            end = description_end(text, m.end(), head)
-            if end is None:
-                continue
-            name = _name(head, " ".join(text[m.end():end].split()))
-            add_mention(doc, "Event", base + m.start(), base + end, name=name,
-                        key=_key(doc, name), source="event")
-        for m in _ANNIVERSARY_RE.finditer(text):
-            if not m.group("head").lower().startswith("lễ") and _OCCASION.search(text, max(0, m.start() - 16), m.start()):
-                continue  # "nhân kỷ niệm 47 năm Ngày Giải phóng …": the occasion, not an event of its own
-            end = phrase_end(text, m.end("head"), stop_after_year=False, max_words=12, parens=False)
-            name = _name(" ".join(m.group("head").split()), " ".join(text[m.end("head"):end].split()))
-            add_mention(doc, "Event", base + m.start(), base + end, name=name,
-                        key=same_name_key(name, doc.stem), source="event")
-    _council_sessions(doc)
+    rules = patterns("events")
+    rules.check_hooks(HOOKS, "event")
+    sessions = []
+    for found in rules.in_sentences(doc):
+        if found.label == "council_session":
+            sessions.append(found)  # named once the other events are
+        else:
+            HOOKS[found.label](doc, found)
+    for found in sessions:
+        _from_council_session(doc, found)
     _shortened(doc)
     _same_ordinal(doc)
     return doc
-
-
-#: The session of a council as the preamble and the closing line of its resolutions name
-#: it: "HỘI ĐỒNG NHÂN DÂN TỈNH PHÚ YÊN KHÓA VII, KỲ HỌP THỨ 3", "… được Hội đồng nhân dân
-#: tỉnh Phú Yên khóa VII, kỳ họp thứ 3 thông qua".
-_COUNCIL_SESSION = re.compile(
-    rf"{WB}(?P<council>{alternation(written_forms('Hội đồng nhân dân'))}|HỘI ĐỒNG NHÂN DÂN)\s+{JUR}\s+"
-    rf"(?i:khóa)\s+(?P<term>[IVXLC]+){WE}\s*,?\s*(?i:kỳ\s+họp\s+thứ)\s+(?P<n>[IVXLC]+|\d+|(?i:{_WORD_NUMBER})){WE}")
-
-
-def _council_sessions(doc: Doc) -> None:
-    home = doc.context.get("home", {})
-    for base, text in sentences(doc):
-        for m in _COUNCIL_SESSION.finditer(text):
-            jur = from_match(m, home)
-            if jur is None or not jur.name:
-                continue
-            ordinal = m["n"] if re.fullmatch(r"\d+|[IVXLC]+", m["n"]) else " ".join(m["n"].lower().split())
-            name = f"Kỳ họp thứ {ordinal} Hội đồng nhân dân {jur} khóa {m['term']}"
-            add_mention(doc, "Event", base + m.start(), base + m.end(), name=name, key=_key(doc, name), source="event")
 
 
 def _same_ordinal(doc: Doc) -> None:

@@ -147,8 +147,8 @@ def word_list(name: str, column: str | None = None) -> tuple[str, ...]:
 
 @cache
 def numerals() -> dict[str, int]:
-    """Number words for units (numerals.tsv): "chín" 9, "lăm" 5."""
-    return {w: int(v) for w, v in _rows("numerals.tsv")}
+    """Number words for units (numerals.tsv): "chín" 9, "lăm" 5; not the tens."""
+    return {r[0]: int(r[1]) for r in _rows("numerals.tsv") if len(r) < 3 or not r[2]}
 
 
 @cache
@@ -159,6 +159,7 @@ def honorifics() -> tuple[str, ...]:
 
 #: Word lists, each a data file of lexicon/ (see its first comment line for what it holds).
 event_heads = cache(lambda: word_list("events.tsv"))
+event_words = cache(lambda kind: word_list("event_words.tsv", kind))  # occasion, inside, ends, again, …
 attendance_words = cache(lambda: word_list("attendance.tsv"))  # the bodies listed after it take part
 venue_heads = cache(lambda: word_list("venues.tsv"))  # kinds of places where events are held
 happening_verbs = cache(lambda: word_list("happening.tsv"))  # an event takes place (… tại X)

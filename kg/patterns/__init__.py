@@ -33,10 +33,12 @@ line. A pattern never matches an empty stretch of text.
 from __future__ import annotations
 
 import itertools
-import re
 import json
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from typing import Iterator
 from importlib import resources
 
 from ..errors import Errors, PipelineError
@@ -158,16 +160,45 @@ class PatternSet:
 
     def matches(self, layer) -> list[tuple[str, int, int]]:
         """(label, begin, end) of the longest matches over the whole layer, in text order,
-        overlapping ones settled longest first (spaCy's ``filter_spans``)."""
+        overlapping ones of a label settled longest first (spaCy's ``filter_spans``);
+        matches of two labels may overlap."""
         from spacy.util import filter_spans
 
-        found = []
+        by_label: dict[str, list] = {}
         for (label, _), matcher in sorted(self._matchers.items(), key=lambda kv: kv[0]):
             for begin, end in self._windows(layer, label):
-                found += [span for span in matcher(layer[begin:end], as_spans=True)
-                          if self._allowed(layer, span.start, span.end, span.label_)]
-        kept = sorted(filter_spans(found), key=lambda s: s.start)
+                by_label.setdefault(label, []).extend(
+                    span for span in matcher(layer[begin:end], as_spans=True)
+                    if self._allowed(layer, span.start, span.end, span.label_))
+        kept = sorted((s for spans in by_label.values() for s in filter_spans(spans)),
+                      key=lambda s: (s.start, s.label_))
         return [(s.label_.split("#")[0], s.start_char, s.end_char) for s in kept]
+
+    def in_sentences(self, doc) -> Iterator["Found"]:
+        """The matches over a document's token layer that lie inside one of its sentences,
+        in text order, each with that sentence: what a component's hooks read."""
+        starts = [b for b, _ in doc.norm_sentences]
+        text = doc.norm.text
+        for label, begin, end in self.matches(doc.syllables):
+            k = bisect_right(starts, begin) - 1
+            if k < 0 or end > doc.norm_sentences[k][1]:
+                continue  # outside the sentences (boilerplate), or across a sentence's end
+            base, stop = doc.norm_sentences[k]
+            yield Found(label, begin - base, end - base, base, text[base:stop])
+
+    def check_hooks(self, hooks, component: str) -> None:
+        """Raise E105 unless every label of the file has one of ``hooks`` (a mapping from
+        label to the function that reads its matches) and every hook a label."""
+        for label in set(self.labels) - set(hooks):
+            line = next(r.line for r in self.rules if r.label == label)
+            raise PipelineError(Errors.E105.format(
+                path=self.name, line=line, reason=f"component {component!r} has no hook for label {label!r} "
+                                                  f"(it has: {', '.join(sorted(hooks))})"))
+        for label in set(hooks) - set(self.labels):
+            raise PipelineError(Errors.E105.format(
+                path=self.name, line="-", reason=f"no pattern is labelled {label!r}, "
+                                                 f"which component {component!r} reads"))
+
 
     def _windows(self, layer, label: str) -> list[tuple[int, int]]:
         """Token ranges of ``layer`` that hold every match of ``label``: the whole layer, or,
@@ -209,6 +240,22 @@ class PatternSet:
                       and self._allowed(layer, s.start, s.end, s.label_)]
         return [(s.start_char, s.end_char) for s in sorted(filter_spans(spans), key=lambda s: s.start)]
 
+
+@dataclass(frozen=True)
+class Found:
+    """A match inside a sentence: ``begin`` and ``end`` are offsets into ``text``, the
+    sentence, which begins at normalised offset ``base``."""
+
+    label: str
+    begin: int
+    end: int
+    base: int
+    text: str
+
+    @property
+    def written(self) -> str:
+        """The words matched, white space folded."""
+        return " ".join(self.text[self.begin:self.end].split())
 
 @cache
 def patterns(name: str) -> PatternSet:
