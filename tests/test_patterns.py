@@ -189,3 +189,35 @@ def test_a_council_session_is_named_in_full_from_its_pattern(text, name):
     from helpers import entities
 
     assert name in entities(run(text), "Event")
+
+
+#: The pattern files a component reads through hooks of its own, and the component's module.
+HOOKED = {"events": "kg.extract.event", "projects": "kg.extract.project"}
+
+
+@pytest.mark.parametrize("name", sorted(HOOKED))
+def test_each_hooked_pattern_file_agrees_with_its_component(name):
+    import importlib
+
+    patterns(name).check_hooks(importlib.import_module(HOOKED[name]).HOOKS, name)
+
+
+def test_a_lexicon_item_may_take_only_the_rows_of_some_kinds():
+    from kg.lexicon import word_list
+
+    rules = read_rules('{"label": "w", "pattern": [{"LEXICON": "works.tsv", "KIND": "action"}]}', "t.jsonl")
+    found = PatternSet(rules, "t.jsonl")
+    action, obj = word_list("works.tsv", "action")[0], word_list("works.tsv", "object")[0]
+    assert found.fullmatch(make_layer(f"A {action} B"), 2, 2 + len(action), "w")
+    assert not found.fullmatch(make_layer(f"A {obj} B"), 2, 2 + len(obj), "w")
+    for bad, reason in (('"KIND": 3', "KIND is a kind"), ('"KIND": "nokind"', "no phrase of works.tsv is of kind nokind")):
+        with pytest.raises(PipelineError, match=reason):
+            PatternSet(read_rules('{"label": "w", "pattern": [{"LEXICON": "works.tsv", %s}]}' % bad, "t.jsonl"), "t.jsonl")
+
+
+def test_a_development_named_on_its_own_and_a_numbered_work_are_projects_by_their_patterns():
+    from helpers import entities
+
+    doc = run("Tiến độ Khu đô thị Phú Lộc III chậm.\n(3) Cải tạo, mở rộng trường mầm non Hoa Sen; (4) Xây mới nhà văn hóa thôn Nà Pò.")
+    names = set(entities(doc, "Project"))
+    assert {"Khu đô thị Phú Lộc III", "Cải tạo, mở rộng trường mầm non Hoa Sen", "Xây mới nhà văn hóa thôn Nà Pò"} <= names

@@ -1,6 +1,6 @@
 """Projects: named undertakings.
 
-Two shapes:
+Three shapes:
 
 - a head noun and a name (dự án, công trình, hạng mục, tiểu dự án, đề án, chương trình,
   phong trào, cuộc vận động, chiến dịch): "Dự án Khu đô thị mới Bến Bắc", "công trình kiên cố hóa tuyến mương …",
@@ -13,6 +13,9 @@ Two shapes:
 - an item of an enumeration, "(3) Cải tạo, mở rộng trường mầm non X; (4) …" or a footnote
   line "12 Xây mới trụ sở …", that starts with the words of a public work (lexicon/works.tsv:
   xây mới, cải tạo, nâng cấp, kè, hạ tầng kỹ thuật …). The name runs to the item's end.
+
+Where a project is named is the patterns of kg/patterns/projects.jsonl; each label there
+has a hook here (``HOOKS``) that reads its matches and decides where the name ends.
 """
 from __future__ import annotations
 
@@ -20,13 +23,15 @@ import re
 
 from ..lexicon import expand, programmes, project_heads, works_heads, works_words
 from ..model import Doc
+from ..patterns import Found, patterns
 from ..pipeline import component
-from ._base import PERIOD, UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key, sentences, verb_stop
+from ._base import PERIOD, UPPER, WE, add_mention, alternation, phrase_end, same_name_key, verb_stop
 from ._jurisdiction import LEVEL_WORDS, UNIT_NAME
 
 _HEADS = [*project_heads("head"), *project_heads("aim"), *project_heads("form")]
 _FORMS = [v for h in _HEADS for v in {h, h[0].upper() + h[1:], h.title(), h.upper()}]  # "PHONG TRÀO" in a headline
-_HEAD_RE = re.compile(rf"{WB}(?P<head>{alternation(_FORMS)}){WE}:?\s*")
+_HEAD_FORMS = set(_FORMS)
+_AFTER_HEAD = re.compile(r":?\s*")
 #: Heads followed by these are generic ("dự án trọng điểm") or another kind of thing
 #: ("Chương trình hành động số 74-CTr/TU" is a resolution).
 #: After a head, words that say no name follows: a generic use ("công tác …"), a function
@@ -39,16 +44,12 @@ _ANOTHER_HEAD = re.compile(rf"(?:{alternation(_FORMS)}){WE}")
 #: huyện Mèo Vạc"), which the relation stage reads as its place.
 _STOP = re.compile(rf"(?:và\s+(?:{alternation(_FORMS)}){WE}"
                    rf"|tại\s+(?:[{UPPER}]|thành phố|huyện|tỉnh|xã|phường|thị trấn|quận))")
-#: "… gồm: Nhà văn hóa thôn X; Kè ao thôn Y; Đường giao thông nội đồng xã Z."
-_LIST_INTRO = re.compile(r"\b(?:[Gg]ồm|bao gồm|[Cc]ụ thể)\s*:\s*")
+_SPACE = re.compile(r"\s*")
 _NEXT_LISTED = re.compile(r";\s*")
 #: A programme or campaign named in quotes may be followed by more quoted names of the same
 #: kind: phong trào “A”; “B”; “C”.
 _MORE_QUOTED = re.compile(r"\s*[;,]\s*(?:và\s+)?(?P<q>“[^”]{3,200}”)")
 
-#: "Khu đô thị (mới) Phú Lộc III": the head, then capitalised words, Roman or Arabic numerals.
-_NAME_WORD = rf"(?:[{UPPER}][\w'’-]*|[IVX]+|\d+[A-Z]?)"
-_AREA_RE = re.compile(rf"(?<![\w-])Khu (?:đô thị|tái định cư)(?: mới)? {_NAME_WORD}(?: {_NAME_WORD}){{0,5}}{WE}")
 
 #: A nationwide programme's name, written out or with MTQG, after its head: it runs through
 #: its commas and verbs ("Chương trình xóa nhà tạm, nhà dột nát").
@@ -64,9 +65,8 @@ QUOTED_TAIL_CHARS = 60
 _PROGRAMME_TAIL = re.compile(rf"(?:\s+trên địa bàn\s+(?:{alternation(LEVEL_WORDS)})\s+{UNIT_NAME})?{PERIOD}?")
 
 _WORKS = [v for w in works_heads() for v in (w, w.capitalize())]
-#: The start of an enumerated item: "(3) ", or a footnote number at a line's start.
-_ITEM_RE = re.compile(rf"(?:\(\d{{1,2}}\)|(?:^|(?<=\n))[ \t]*\d{{1,3}}(?:\s*\(\d{{1,2}}\))?)\s*"
-                      rf"(?P<name>(?:{alternation(_WORKS)}){WE})")
+#: The number of an enumerated item or a footnote, before the work it names: "(3) ", "12 (3) ".
+_ITEM_NUMBER = re.compile(r"[\d()\s]*")
 _WORKS_AT = re.compile(rf"(?:{alternation(_WORKS)}){WE}")
 #: A clause about the work, after its description: its cost, its state, its purpose.
 _ITEM_CLAUSE = re.compile(rf"\s+(?:có tổng|với tổng|tổng mức|có quy mô|được|đã|đang|sẽ|nhằm|để){WE}")
@@ -143,84 +143,103 @@ _ACTION_START = re.compile(rf"(?:{alternation(v for w in works_heads('action') f
 _PARTICULAR = re.compile(rf"[{UPPER}\d]|(?:phường|xã|thôn|khối|thị trấn|đường|suối|sông|hồ){WE}")
 
 
-@component("project", requires=("norm", "norm_sentences", "tokens"), assigns=("mentions",))
-def find_projects(doc: Doc) -> Doc:
-    for base, text in sentences(doc):
-        for m in _HEAD_RE.finditer(text):
-            head = " ".join(m.group("head").split())
-            if _GENERIC.match(text, m.end()) or _ANOTHER_HEAD.match(text, m.end()):
-                continue
-            descriptive = head.lower() in _AIMS  # named by what it strives for
-            if head[0].islower() and not descriptive and not _starts_named(doc, base + m.end()):
-                continue
-            generic_work = head[0].islower() and _WORKS_AT.match(text, m.end())  # "công trình thủy lợi …"
-            if _ACTION_START.match(text, m.end()):  # "Hạng mục: Cải tạo, nâng cấp đường X": an item
-                end = _item_end(text, m.end())
-                if clause := _ITEM_CLAUSE.search(text, m.end(), end):
-                    end = clause.start()  # "… đoạn qua xã Đông Xá | có tổng mức đầu tư …"
-                end = _verb_after_comma(doc, base, m.end(), end)
-                if not _PARTICULAR.search(text, m.end() + 1, end):
-                    continue
-            elif known := _PROGRAMME.match(text, m.end()):
-                end = known.end()
-                if text[m.end()] in "“\"" and text[end - 1] not in "”\"":  # “<known name> ở khu dân cư”
-                    close = text.find("”" if text[m.end()] == "“" else "\"", end, end + QUOTED_TAIL_CHARS)
-                    end = close + 1 if close >= 0 else end
-                end = _PROGRAMME_TAIL.match(text, end).end()
-            else:
-                end = phrase_end(text, m.end(), stop_after_year=False, max_words=25, stop=_STOP,
-                                 stop_at=verb_stop(doc, base, m.end()))
-            tail = _clean(text[m.end():end])
-            if generic_work and not _PARTICULAR.search(tail):
-                continue  # "hiệu quả công trình thủy lợi và …": no particular work
-            if len(tail.split()) < (2 if head[0].isupper() else 3 if not descriptive else 4) \
-                    and not tail.startswith(("“", "\"")):
-                continue
-            head = head[0].upper() + head[1:].lower()
-            quoted = _QUOTED_TITLE.search(tail)  # "ra quân “Vì thành phố văn minh”": known by its title
-            alt = (quoted.group(1) or quoted.group(2)) if quoted else tail[0].upper() + tail[1:]
-            _add(doc, base, m.start(), end, f"{head} {tail}", alt)
-            while tail.startswith("“") and (more := _MORE_QUOTED.match(text, end)):
-                quoted = _clean(more.group("q"))
-                short = " ".join(head.split()[:2])  # "Phong trào thi đua" -> "Phong trào"
-                _add(doc, base, more.start("q"), more.end("q"), f"{short} {quoted}", f"{head} {quoted}")
-                end = more.end()
-        for m in _ITEM_RE.finditer(text):
-            end = _item_end(text, m.start("name"))
-            name = _clean(text[m.start("name"):end])
-            if 2 <= len(name.split()) <= 40:
-                _add(doc, base, m.start("name"), m.start("name") + len(text[m.start("name"):end].rstrip()),
-                     name[0].upper() + name[1:])
-    _listed_works(doc)
-    _areas(doc)
-    return doc
+def _from_head(doc: Doc, found: Found) -> None:
+    """A project named by its head noun and the name after it."""
+    text, base, head = found.text, found.base, found.written
+    if head not in _HEAD_FORMS:
+        return  # "Dự Án" written so is no way a head is written
+    start = found.begin
+    after = found.end + len(_AFTER_HEAD.match(text, found.end).group())  # "Hạng mục: …"
+    if _GENERIC.match(text, after) or _ANOTHER_HEAD.match(text, after):
+        return
+    descriptive = head.lower() in _AIMS  # named by what it strives for
+    if head[0].islower() and not descriptive and not _starts_named(doc, base + after):
+        return
+    generic_work = head[0].islower() and _WORKS_AT.match(text, after)  # "công trình thủy lợi …"
+    if _ACTION_START.match(text, after):  # "Hạng mục: Cải tạo, nâng cấp đường X": an item
+        end = _item_end(text, after)
+        if clause := _ITEM_CLAUSE.search(text, after, end):
+            end = clause.start()  # "… đoạn qua xã Đông Xá | có tổng mức đầu tư …"
+        end = _verb_after_comma(doc, base, after, end)
+        if not _PARTICULAR.search(text, after + 1, end):
+            return
+    elif known := _PROGRAMME.match(text, after):
+        end = known.end()
+        if text[after] in "“\"" and text[end - 1] not in "”\"":  # “<known name> ở khu dân cư”
+            close = text.find("”" if text[after] == "“" else "\"", end, end + QUOTED_TAIL_CHARS)
+            end = close + 1 if close >= 0 else end
+        end = _PROGRAMME_TAIL.match(text, end).end()
+    else:
+        end = phrase_end(text, after, stop_after_year=False, max_words=25, stop=_STOP,
+                         stop_at=verb_stop(doc, base, after))
+    tail = _clean(text[after:end])
+    if generic_work and not _PARTICULAR.search(tail):
+        return  # "hiệu quả công trình thủy lợi và …": no particular work
+    if len(tail.split()) < (2 if head[0].isupper() else 3 if not descriptive else 4) \
+            and not tail.startswith(("“", "\"")):
+        return
+    head = head[0].upper() + head[1:].lower()
+    quoted = _QUOTED_TITLE.search(tail)  # "ra quân “Vì thành phố văn minh”": known by its title
+    alt = (quoted.group(1) or quoted.group(2)) if quoted else tail[0].upper() + tail[1:]
+    _add(doc, base, start, end, f"{head} {tail}", alt)
+    while tail.startswith("“") and (more := _MORE_QUOTED.match(text, end)):
+        quoted = _clean(more.group("q"))
+        short = " ".join(head.split()[:2])  # "Phong trào thi đua" -> "Phong trào"
+        _add(doc, base, more.start("q"), more.end("q"), f"{short} {quoted}", f"{head} {quoted}")
+        end = more.end()
 
 
-def _areas(doc: Doc) -> None:
-    """Developments named on their own ("Khu đô thị Phú Lộc III"), outside a project already
-    found ("Dự án Khu đô thị mới Bến Bắc" is one project, not two)."""
-    found = [m.norm for m in doc.mentions if m.type == "Project"]
-    for base, text in sentences(doc):
-        for m in _AREA_RE.finditer(text):
-            begin = base + m.start()
-            if not any(b <= begin < e for b, e in found):
-                _add(doc, base, m.start(), m.end(), " ".join(m.group().split()))
+def _from_item(doc: Doc, found: Found) -> None:
+    """An enumerated item, "(3) Cải tạo, mở rộng trường mầm non X", or a footnote line,
+    "12 Xây mới trụ sở …": a work named to the item's end."""
+    text = found.text
+    if text[found.begin].isdigit() and text[:found.begin].rstrip(" \t")[-1:] not in ("", "\n"):
+        return  # a number inside a line is no footnote's
+    begin = found.begin + len(_ITEM_NUMBER.match(text, found.begin).group())
+    if " ".join(text[begin:found.end].split()) not in _WORKS:
+        return  # "(3) XÂY MỚI" is not how a work is written
+    end = _item_end(text, begin)
+    name = _clean(text[begin:end])
+    if 2 <= len(name.split()) <= 40:
+        _add(doc, found.base, begin, begin + len(text[begin:end].rstrip()), name[0].upper() + name[1:])
 
 
-def _listed_works(doc: Doc) -> None:
+def _from_list(doc: Doc, found: Found) -> None:
     """Works listed after "gồm:", one per item up to ";", over sentence ends at ";"."""
     text = doc.norm.text
     starts = {b for b, _ in doc.norm_sentences}
-    for intro in _LIST_INTRO.finditer(text):
-        if not any(b <= intro.start() < e for b, e in doc.norm_sentences):
-            continue  # in boilerplate
-        pos = intro.end()
-        while _WORKS_AT.match(text, pos):
-            end = _item_end(text, pos)
-            name = _clean(text[pos:end])
-            if 2 <= len(name.split()) <= 40 and _PARTICULAR.search(text, pos + 1, end):
-                _add(doc, 0, pos, pos + len(text[pos:end].rstrip()), name[0].upper() + name[1:])
-            nxt = _NEXT_LISTED.match(text, end)
-            if not nxt or (nxt.end() not in starts and "\n" in text[end:nxt.end()]):
-                break
-            pos = nxt.end()
+    pos = found.base + found.end
+    pos += len(_SPACE.match(text, pos).group())
+    while _WORKS_AT.match(text, pos):
+        end = _item_end(text, pos)
+        name = _clean(text[pos:end])
+        if 2 <= len(name.split()) <= 40 and _PARTICULAR.search(text, pos + 1, end):
+            _add(doc, 0, pos, pos + len(text[pos:end].rstrip()), name[0].upper() + name[1:])
+        nxt = _NEXT_LISTED.match(text, end)
+        if not nxt or (nxt.end() not in starts and "\n" in text[end:nxt.end()]):
+            break
+        pos = nxt.end()
+
+
+def _from_area(doc: Doc, found: Found) -> None:
+    """A development named on its own ("Khu đô thị Phú Lộc III"), outside a project already
+    found ("Dự án Khu đô thị mới Bến Bắc" is one project, not two)."""
+    begin = found.base + found.begin
+    if not any(b <= begin < e for b, e in (m.norm for m in doc.mentions if m.type == "Project")):
+        _add(doc, found.base, found.begin, found.end, found.written)
+
+
+#: What reads the matches of each label of kg/patterns/projects.jsonl, in the order they are
+#: read: heads and items sentence by sentence, then lists, then the areas outside them.
+HOOKS = {"head": _from_head, "item": _from_item, "list": _from_list, "area": _from_area}
+_ORDER = {label: n for n, label in enumerate(HOOKS)}
+
+
+@component("project", requires=("norm", "norm_sentences", "tokens", "syllables"), assigns=("mentions",))
+def find_projects(doc: Doc) -> Doc:
+    rules = patterns("projects")
+    rules.check_hooks(HOOKS, "project")
+    found = list(rules.in_sentences(doc))
+    for item in sorted(found, key=lambda f: (_ORDER[f.label] > 1, f.label == "area", f.base, _ORDER[f.label], f.begin)):
+        HOOKS[item.label](doc, item)
+    return doc

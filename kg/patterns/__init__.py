@@ -19,7 +19,8 @@ of ``kg.text.syllables``. Two conveniences, since a Vietnamese word is several s
   item (``"OP": "?"``) into one with it and one without. Other operators take one
   syllable;
 - ``{"LEXICON": "countries.tsv"}`` is any phrase of that word list of ``kg/lexicon`` (its
-  first column), so that a pattern and the reference data it needs stay apart.
+  first column), so that a pattern and the reference data it needs stay apart; with
+  ``"KIND": "action"`` (or a list of kinds), only the rows of that kind (second column).
 
 White space other than a single space (a line break in a hard-wrapped text) may stand
 between any two items. ``"max_words"`` bounds the words a line may match where ``*`` or
@@ -325,12 +326,20 @@ def _item_choices(item, rule: Rule, name: str) -> list[list[dict]]:
         if not isinstance(lexicon, str) or not re.fullmatch(r"[\w-]+\.tsv", lexicon):
             raise PipelineError(Errors.E105.format(
                 path=name, line=rule.line, reason=f"LEXICON names a .tsv file of kg/lexicon, not {lexicon!r}"))
+        kinds = item.get("KIND", [None])
+        kinds = [kinds] if isinstance(kinds, str) else kinds
+        if not isinstance(kinds, list) or not kinds or not all(isinstance(k, str) or k is None for k in kinds):
+            raise PipelineError(Errors.E105.format(
+                path=name, line=rule.line, reason=f"KIND is a kind of the word list or a list of kinds, not {kinds!r}"))
         try:
-            phrases = list(word_list(item["LEXICON"]))
+            phrases = sorted({p for kind in kinds for p in word_list(lexicon, kind)})
         except (FileNotFoundError, OSError):
             raise PipelineError(Errors.E105.format(
                 path=name, line=rule.line, reason=f"no word list {item['LEXICON']!r} in kg/lexicon")) from None
-        rest = {k: v for k, v in item.items() if k != "LEXICON"}
+        if not phrases:
+            raise PipelineError(Errors.E105.format(
+                path=name, line=rule.line, reason=f"no phrase of {lexicon} is of kind {', '.join(map(str, kinds))}"))
+        rest = {k: v for k, v in item.items() if k not in ("LEXICON", "KIND")}
         return _item_choices({"LOWER": {"IN": phrases}, **rest}, rule, name)
     key = next((k for k in _PHRASE_KEYS if k in item), None)
     if key is None:

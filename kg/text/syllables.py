@@ -10,7 +10,9 @@ doc.norm.text`` and every token's ``idx`` is a normalised offset. Each syllable 
 - ``TAG``: the part of speech of the word it belongs to, by underthesea's tagger (the
   ``tokens`` component; ``""`` outside sentences);
 - ``._.word_start``: whether it begins a word of the tagger ("tổ" in "tổ chức": true,
-  "chức": false), so that a pattern can ask for "dự" the verb and not the "dự" of "dự án".
+  "chức": false), so that a pattern can ask for "dự" the verb and not the "dự" of "dự án";
+- ``._.name_word``: whether it may be a word of a proper name: it begins with a capital
+  letter or a digit ("Phú", "III", "HĐND", "19"; not "thị", not "(").
 
 The patterns of ``kg/patterns/`` match on this layer with spaCy's ``Matcher``.
 """
@@ -24,7 +26,7 @@ from ..model import Doc
 from ..pipeline import component
 
 #: The extension attributes this component declares on spaCy's ``Token`` (name: default).
-EXTENSIONS = {"word_start": False}
+EXTENSIONS = {"word_start": False, "name_word": False}
 
 _PIECE = re.compile(r"\w+|[^\w\s]")
 
@@ -82,6 +84,9 @@ def make_layer(text: str, words=()):
     layer = SpacyDoc(vocab(), words=pieces, spaces=spaces, tags=tags)
     for i in word_starts:
         layer[i]._.word_start = True
+    for i, piece in enumerate(pieces):
+        if piece[0].isupper() or piece[0].isdigit():
+            layer[i]._.name_word = True
     layer.user_data["kg_bounds"] = (starts, [b + len(p) for b, p in zip(starts, pieces)])
     return layer
 
