@@ -25,7 +25,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 HOSTILE = '<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script>'
 #: Requests with these schemes never leave the machine.
-LOCAL_SCHEMES = {"file", "data", "blob", "about", "chrome", "chrome-extension", "devtools"}
+LOCAL_SCHEMES = {"file", "data", "blob", "about", "chrome", "chrome-extension", "chrome-untrusted", "devtools"}
 
 
 @pytest.fixture(scope="module")

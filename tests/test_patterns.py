@@ -192,7 +192,7 @@ def test_a_council_session_is_named_in_full_from_its_pattern(text, name):
 
 
 #: The pattern files a component reads through hooks of its own, and the component's module.
-HOOKED = {"events": "kg.extract.event", "projects": "kg.extract.project"}
+HOOKED = {"events": "kg.extract.event", "projects": "kg.extract.project", "persons": "kg.extract.person"}
 
 
 @pytest.mark.parametrize("name", sorted(HOOKED))
@@ -221,3 +221,41 @@ def test_a_development_named_on_its_own_and_a_numbered_work_are_projects_by_thei
     doc = run("Tiến độ Khu đô thị Phú Lộc III chậm.\n(3) Cải tạo, mở rộng trường mầm non Hoa Sen; (4) Xây mới nhà văn hóa thôn Nà Pò.")
     names = set(entities(doc, "Project"))
     assert {"Khu đô thị Phú Lộc III", "Cải tạo, mở rộng trường mầm non Hoa Sen", "Xây mới nhà văn hóa thôn Nà Pò"} <= names
+
+
+def test_a_word_list_of_single_capitalised_words_matches_in_any_case_and_a_slash_is_cut_as_the_layer_cuts_it():
+    rules = read_rules('{"label": "n", "pattern": [{"LEXICON": "honorifics.tsv"}, {"LEXICON": "surnames.tsv", "_": {"name_word": true}}]}',
+                       "t.jsonl")
+    found = PatternSet(rules, "t.jsonl")
+    for text in ("có đồng chí Nguyễn", "có Đ/c Trần", "có ÔNG NGUYỄN"):
+        assert found.fullmatch(make_layer(text), 3, len(text), "n"), text
+    assert not found.fullmatch(make_layer("có ông nguyễn"), 3, 13, "n")  # a family name is capitalised
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Dự có đồng chí Nguyễn Quang Tuấn, Bí thư Tỉnh ủy.", {"Nguyễn Quang Tuấn"}),
+    ("Ông Lê Minh Tuấn phát biểu.", {"Lê Minh Tuấn"}),
+    ("Trình bày có Lê Trí Thức - Tỉnh ủy viên, Bí thư Huyện ủy.", {"Lê Trí Thức"}),
+    ("Giám đốc Sở Tài chính Nông Thị Thu Hà trình bày báo cáo.", {"Nông Thị Thu Hà"}),
+    ("Tham dự có các đồng chí: Hoàng Văn Nghiệm, Hồ Tiến Thiệu và Lâm Thị Phương Thanh.",
+     {"Hoàng Văn Nghiệm", "Hồ Tiến Thiệu", "Lâm Thị Phương Thanh"}),
+    ("Số hiệu : 12/QĐ-UBND\nNgười ký : Dương Ngọc Long\nNgày ban hành : 1/1/2014", {"Dương Ngọc Long"}),
+    ("Người ký : Dương Ngọc Long Ngày ban hành : 1/1/2014", {"Dương Ngọc Long"}),
+    ("đồng chí Hoàng Văn Phó Chủ tịch UBND tỉnh", {"Hoàng Văn"}),
+])
+def test_persons_are_found_by_their_patterns_and_hooks(text, names):
+    from helpers import entities
+
+    assert set(entities(run(text), "Person")) == names
+
+
+def test_a_new_line_of_a_pattern_file_is_read_by_the_hook_of_its_label(monkeypatch):
+    import kg.extract.event as event
+    from helpers import entities
+
+    text = "Sáng 9/10, UBND tỉnh tổ chức Lễ phát thưởng học sinh giỏi năm 2024."
+    assert not any(name.startswith("Lễ phát thưởng") for name in entities(run(text), "Event"))
+    line = '{"label": "head", "example": "tổ chức | Lễ phát thưởng | học sinh giỏi năm 2024", "pattern": ["lễ phát thưởng"]}'
+    extended = PatternSet(list(patterns("events").rules) + read_rules(line, "events.jsonl"), "events.jsonl")
+    monkeypatch.setattr(event, "patterns", lambda name: extended)
+    assert "Lễ phát thưởng học sinh giỏi năm 2024" in entities(run(text), "Event")

@@ -147,7 +147,7 @@ def _key(doc: Doc, name: str) -> str:
 def _from_head(doc: Doc, found: Found) -> None:
     """An event named by its head noun and the description after it."""
     text, head = found.text, found.written
-    listed = _HEADS[head.lower()]
+    listed = _HEADS.get(head.lower(), head.lower())  # a head of the lexicon, or of a pattern line
     if head not in (listed, listed[0].upper() + listed[1:], listed.upper()):
         return  # "hội Nghị": no way the head is written
     if _NOT_AFTER.search(text, max(0, found.begin - 20), found.begin):

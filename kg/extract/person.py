@@ -5,45 +5,49 @@ the signer field of a legal-document database ("Người ký : Dương Ngọc Lo
 names listed after a plural honorific ("Các đồng chí A, B và C").
 A name is two to four capitalised syllables, the first a Vietnamese family name
 (lexicon/surnames.tsv); a bare title ("đồng chí Bí thư") is not a new person.
+
+Where a name is written in a sentence is the patterns of kg/patterns/persons.jsonl; each
+label there has a hook here (``HOOKS``) that finds the name in the match. Bylines, credits
+and the article's last line are read by their layout.
 """
 from __future__ import annotations
 
 import re
 
-from ..lexicon import honorifics, roles, surnames
+from ..lexicon import honorifics, person_words, roles, surnames
 from ..model import Doc
+from ..patterns import Found, patterns
 from ..pipeline import component
-from ._base import CAP, LOWER, WB, WE, add_mention, alternation, person_name, sentences
+from ._base import CAP, LOWER, WE, add_mention, alternation, person_name
 
 SOURCE = "person"
 
 _HONORIFIC = honorifics()
-#: Syllables that begin a post title and so end a name ("… Thanh, Bí thư").
+_SURNAMES = set(surnames())
 #: A whole post title ends a name ("… Thanh, | Bí thư"); a given name may begin like one
 #: ("Nguyễn Văn Thành", "Lê Đại Nghĩa"), so only the whole title counts.
-_TITLES = sorted({r.title for r in roles()} | {"Tỉnh ủy viên", "Thành ủy viên", "Huyện ủy viên",
-                                               "Đại biểu", "Tỉnh ủy", "Thành ủy", "Huyện ủy"})
+_TITLES = sorted({r.title for r in roles()} | set(person_words("member")) | set(person_words("not_given")))
+_TITLE_SET = set(_TITLES)
 _GIVEN = rf"(?!(?:{alternation(_TITLES)}){WE}){CAP}"
+_TITLE_AT = re.compile(rf"(?:{alternation(_TITLES)}){WE}")
+_CAP_RE = re.compile(CAP)
 _NAME = rf"(?P<name>(?:{alternation(surnames())}){WE}(?:[ ]+{_GIVEN}){{1,3}}){WE}"
-#: "Giám đốc Sở Tài chính Nông Thị Thu Hà trình bày": a full name after a post title and
-#: the body it is held in, closing the phrase (a lower-case word or punctuation follows).
-_AFTER_POST_RE = re.compile(
-    rf"{WB}(?:{alternation(_TITLES)})\s+(?:[^\s,;.:()]+\s+){{1,9}}?"
+#: After a post title and the body it is held in, a full name closing the phrase (a
+#: lower-case word or punctuation follows): "Giám đốc | Sở Tài chính Nông Thị Thu Hà | trình bày".
+_NAME_AFTER_POST = re.compile(
+    rf"\s+(?:[^\s,;.:()]+\s+){{1,9}}?"
     rf"(?P<name>(?:{alternation(surnames())}){WE}(?:\s+{_GIVEN}){{2,3}}){WE}"
     rf"(?=\s*(?:[,;.:(]|$)|\s+[{LOWER}])")
 
 _TITLE_FORMS = {t.upper() for t in _TITLES}
-_HONORIFIC_RE = re.compile(rf"{WB}(?:{alternation(_HONORIFIC)})\s+{_NAME}")
-#: "Các đồng chí Hoàng Văn Nghiệm, Hồ Tiến Thiệu và Lâm Thị Phương Thanh …": a plural
-#: honorific before a list of full names, each a person.
-_PLURAL_RE = re.compile(rf"{WB}(?:các|Các|CÁC)\s+(?:đồng chí|ông|bà|ông, bà)\s*:?\s+{_NAME}")
+_PLURAL_HONORIFICS = set(person_words("plural"))
+_SIGNER_FIELDS = set(person_words("signer"))
 _NEXT_NAME_RE = re.compile(rf"\s*(?:,|\s+và)\s+{_NAME}")
-#: The signer in the fields a legal-document database prints over a text: "Người ký : X".
-_SIGNER_FIELD_RE = re.compile(
-    rf"{WB}(?:Người ký|Người ký duyệt)[ \t]*:[ \t]*(?P<name>(?:{alternation(surnames())}){WE}(?:[ ]+{_GIVEN}){{1,3}}?)"
-    rf"(?=[ \t]+(?:Nơi|Ngày|Số|Loại|Cơ quan|Chức vụ|Lĩnh vực){WE}|[ \t]*(?:\n|$))")
+#: What may follow the signer's name on its line in a legal-document database.
+_AFTER_SIGNER = re.compile(rf"[ \t]+(?:{alternation(person_words('field'))}){WE}|[ \t]*(?:\n|$)")
 _LEADING_HONORIFIC = re.compile(rf"(?:{alternation(_HONORIFIC)})\s+")
 _NAME_RE = re.compile(_NAME)
+_PIECE = re.compile(r"\w+|[^\w\s]")
 #: A byline: a line of two to four capitalised syllables after the article's last
 #: paragraph ("Đức Anh", "PHÙNG KHIÊM").
 _BYLINE_RE = re.compile(rf"(?<=[.…!?\"”])[ \t]*\n\s*\n[ \t]*(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})"
@@ -56,28 +60,105 @@ _LAST_LINE_RE = re.compile(
     rf"(?:[ \t]*[-–][ \t]*(?P<name2>(?:{alternation(surnames())}){WE}(?:[ \t]+{CAP}){{1,3}}))?"
     rf"(?(open)(?:[ \t]*[-–,][^\n()]{{1,60}})?\))[ \t]*\s*\Z")
 #: A credit line: "Ảnh: Ngọc Sang", "Tin, ảnh: Minh Hà", "Tác giả: UBND xã X, Hoàng Thốn".
-_CREDIT_RE = re.compile(r"(?:^|(?<=[.|]\s)|(?<=\n))[ \t]*(?:Ảnh|Tin|Bài|Tin, ảnh|Tin và ảnh|Bài, ảnh|Bài và ảnh|"
-                        r"Tác giả|Nguồn ảnh)[ \t]*:[ \t]*(?P<items>[^\n|]{2,120})", re.MULTILINE)
+_CREDIT_RE = re.compile(rf"(?:^|(?<=[.|]\s)|(?<=\n))[ \t]*(?:{alternation(person_words('credit'))})"
+                        r"[ \t]*:[ \t]*(?P<items>[^\n|]{2,120})", re.MULTILINE)
 _CREDIT_NAME = re.compile(rf"(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})[ \t]*$")
-_TITLED_RE = re.compile(rf"{WB}{_NAME}\s*[,–\-]\s*(?:{alternation(r.title for r in roles())}|"
-                        rf"Tỉnh ủy viên|Thành ủy viên|Huyện ủy viên){WE}")
 
 
-@component("person", requires=("norm", "norm_sentences", "zones"), assigns=("mentions",))
+def _name_from(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The full name that begins at ``pos`` and ends by ``end``: a family name as the
+    lexicon writes it and one to three capitalised syllables on its line, up to a whole
+    post title ("Nguyễn Văn | Phó Chủ tịch")."""
+    words = [m for m in _PIECE.finditer(text, pos, end)]
+    if not words or words[0].start() != pos or words[0].group() not in _SURNAMES:
+        return None
+    last = words[0]
+    for word in words[1:4]:
+        gap = text[last.end():word.start()]
+        if not gap or gap.strip(" ") or not _CAP_RE.fullmatch(word.group()) or _TITLE_AT.match(text, word.start()):
+            break
+        last = word
+    return (pos, last.end()) if last is not words[0] else None
+
+
+def _after(text: str, pos: int, end: int, words: set[str] | tuple[str, ...]) -> int | None:
+    """Where the name begins after one of ``words`` (and a colon) at ``pos``, if one does."""
+    pos += len(text[pos:end]) - len(text[pos:end].lstrip())
+    written = " ".join(text[pos:end].split())
+    opener = next((w for w in sorted(words, key=len, reverse=True) if written.startswith(w + " ")
+                   or written.startswith(w + ":")), None)
+    if opener is None:
+        return None
+    k = pos + len(opener.split()[0])
+    for word in opener.split()[1:]:
+        k = text.index(word, k) + len(word)
+    return k + len(re.match(r"\s*:?\s*", text[k:end]).group())
+
+
+def _honorific(text: str, found: Found) -> tuple[int, int] | None:
+    """"đồng chí | Nguyễn Quang Tuấn", "ông | Hoàng Văn A"."""
+    begin = _after(text, found.begin, found.end, _HONORIFIC)
+    return begin is not None and _name_from(text, begin, found.end)
+
+
+def _signer(text: str, found: Found) -> tuple[int, int] | None:
+    """"Người ký : | Dương Ngọc Long", on one line: the shortest name that the end of the
+    line or the next field of the database follows."""
+    if "\n" in text[found.begin:found.end]:
+        return None
+    begin = _after(text, found.begin, found.end, _SIGNER_FIELDS)
+    longest = begin is not None and _name_from(text, begin, found.end)
+    if not longest:
+        return None
+    ends = [m.end() for m in _PIECE.finditer(text, begin, longest[1])][1:]  # after each given syllable
+    return next(((begin, e) for e in ends if _AFTER_SIGNER.match(text, e)), None)
+
+
+def _titled(text: str, found: Found) -> tuple[int, int] | None:
+    """"Lê Trí Thức | - Tỉnh ủy viên, …": the name before the comma or dash."""
+    cut = max(text.rfind(c, found.begin, found.end) for c in ",–-")
+    if " ".join(text[cut + 1:found.end].split()) not in _TITLE_SET:
+        return None  # "…, bí thư" in lower case is no title after a name
+    name = _name_from(text, found.begin, cut)
+    return name if name and not text[name[1]:cut].strip() else None
+
+
+def _after_post(text: str, found: Found) -> tuple[int, int] | None:
+    """"Giám đốc Sở Tài chính | Nông Thị Thu Hà | trình bày"."""
+    if found.written not in _TITLE_SET:
+        return None  # a post title in lower case is no title before a name
+    m = _NAME_AFTER_POST.match(text, found.end)
+    return m and m.span("name")
+
+
+#: What finds the name in the matches of each label of kg/patterns/persons.jsonl, in the
+#: order they are read within a sentence (a name found once is not found again).
+HOOKS = {"honorific": _honorific, "signer": _signer, "titled": _titled, "after_post": _after_post,
+         "plural": None}
+_ORDER = {label: n for n, label in enumerate(HOOKS)}
+
+
+@component("person", requires=("norm", "norm_sentences", "zones", "syllables"), assigns=("mentions",))
 def find_persons(doc: Doc) -> Doc:
-    for base, text in sentences(doc):
-        seen: set[int] = set()
-        for regex in (_HONORIFIC_RE, _SIGNER_FIELD_RE, _TITLED_RE, _AFTER_POST_RE):
-            for m in regex.finditer(text):
-                start = m.start("name")
-                if (after := _LEADING_HONORIFIC.match(m.group("name"))) and _NAME_RE.fullmatch(
-                        m.group("name")[after.end():]):
-                    start += after.end()  # "Ông Lê Minh Tuấn": Ông is a surname too, but not here
-                if start in seen:
-                    continue
-                seen.add(start)
-                _add(doc, base + start, base + m.end("name"), text[start:m.end("name")])
-    _listed(doc)
+    rules = patterns("persons")
+    rules.check_hooks(HOOKS, "person")
+    found = sorted(rules.in_sentences(doc), key=lambda f: (f.label == "plural", f.base, _ORDER[f.label], f.begin))
+    seen: set[int] = set()
+    for item in found:
+        if item.label == "plural":
+            _listed(doc, item)
+            continue
+        span = HOOKS[item.label](item.text, item)
+        if not span:
+            continue
+        start, end = span
+        written = item.text[start:end]
+        if (after := _LEADING_HONORIFIC.match(written)) and _NAME_RE.fullmatch(written[after.end():]):
+            start += after.end()  # "Ông Lê Minh Tuấn": Ông is a surname too, but not here
+        if item.base + start in seen:
+            continue
+        seen.add(item.base + start)
+        _add(doc, item.base + start, item.base + end, item.text[start:end])
     for m in _BYLINE_RE.finditer(doc.norm.text):
         if any(b <= m.start("name") < e for b, e in doc.zones):
             continue
@@ -91,15 +172,20 @@ def find_persons(doc: Doc) -> Doc:
     return doc
 
 
-def _listed(doc: Doc) -> None:
-    """The names listed after a plural honorific, each a person."""
-    text = doc.norm.text
-    for m in _PLURAL_RE.finditer(text):
-        _add(doc, m.start("name"), m.end("name"), m.group("name"))
-        pos = m.end("name")
-        while nxt := _NEXT_NAME_RE.match(text, pos):
-            _add(doc, nxt.start("name"), nxt.end("name"), nxt.group("name"))
-            pos = nxt.end("name")
+def _listed(doc: Doc, found: Found) -> None:
+    """The names listed after a plural honorific ("Các đồng chí A, B và C"), each a person."""
+    text, written = found.text, found.written
+    if not (written[:3] in ("các", "Các", "CÁC") and written[4:].startswith(tuple(_PLURAL_HONORIFICS))):
+        return
+    begin = _after(text, found.begin + 3, found.end, _PLURAL_HONORIFICS)
+    name = begin is not None and _name_from(text, begin, found.end)
+    if not name:
+        return
+    _add(doc, found.base + name[0], found.base + name[1], text[name[0]:name[1]])
+    full, pos = doc.norm.text, found.base + name[1]
+    while nxt := _NEXT_NAME_RE.match(full, pos):
+        _add(doc, nxt.start("name"), nxt.end("name"), nxt.group("name"))
+        pos = nxt.end("name")
 
 
 def _not_a_place(doc: Doc, name: str) -> bool:

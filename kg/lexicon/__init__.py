@@ -159,6 +159,7 @@ def honorifics() -> tuple[str, ...]:
 
 #: Word lists, each a data file of lexicon/ (see its first comment line for what it holds).
 event_heads = cache(lambda: word_list("events.tsv"))
+person_words = cache(lambda kind: word_list("person_words.tsv", kind))  # member, not_given, plural, …
 event_words = cache(lambda kind: word_list("event_words.tsv", kind))  # occasion, inside, ends, again, …
 attendance_words = cache(lambda: word_list("attendance.tsv"))  # the bodies listed after it take part
 venue_heads = cache(lambda: word_list("venues.tsv"))  # kinds of places where events are held

@@ -13,7 +13,8 @@ A pattern is a list of spaCy token patterns (https://spacy.io/usage/rule-based-m
 of ``kg.text.syllables``. Two conveniences, since a Vietnamese word is several syllables:
 
 - a string stands for its syllables, each matched in lower case: ``"ban hành"`` is
-  ``{"LOWER": "ban"}, {"LOWER": "hành"}``;
+  ``{"LOWER": "ban"}, {"LOWER": "hành"}``, and ``"đ/c"`` is ``"đ"``, ``"/"``, ``"c"``, as
+  the layer cuts it;
 - the value of ``LOWER`` or ``ORTH``, or an entry of its ``IN`` list, may be several
   syllables: the pattern is then expanded into one spaCy pattern per choice, an optional
   item (``"OP": "?"``) into one with it and one without. Other operators take one
@@ -315,7 +316,7 @@ def _item_choices(item, rule: Rule, name: str) -> list[list[dict]]:
     if isinstance(item, str):
         if not item.split():
             raise PipelineError(Errors.E105.format(path=name, line=rule.line, reason="an empty string item"))
-        return [[{"LOWER": s} for s in item.lower().split()]]
+        return [[{"LOWER": s} for s in _syllables(item.lower())]]
     if not isinstance(item, dict):
         raise PipelineError(Errors.E105.format(
             path=name, line=rule.line, reason=f"an item is a string or an object, not {item!r}"))
@@ -353,10 +354,11 @@ def _item_choices(item, rule: Rule, name: str) -> list[list[dict]]:
         phrases = list(value["IN"])
     else:
         return [[dict(item)]]
-    single = [lower(p) for p in phrases if len(p.split()) == 1]
-    multi = [p for p in phrases if len(p.split()) > 1]
-    if not multi:
-        return [[dict(item)]]
+    single = [lower(p) for p in phrases if len(_syllables(p)) == 1]
+    multi = [p for p in phrases if len(_syllables(p)) > 1]
+    if not multi:  # one token, its value in lower case where LOWER is asked
+        value = single[0] if isinstance(value, str) else {"IN": single}
+        return [[{key: value, **({"OP": op} if op is not None else {}), **rest}]]
     if op not in (None, "?"):
         raise PipelineError(Errors.E105.format(
             path=name, line=rule.line, reason=f"operator {op!r} on several syllables ({multi[0]!r}); "
@@ -365,10 +367,17 @@ def _item_choices(item, rule: Rule, name: str) -> list[list[dict]]:
     if single:
         out.append([{key: {"IN": single} if len(single) > 1 else single[0], **rest}])
     for p in multi:
-        out.append([{key: lower(s), **rest} for s in p.split()])
+        out.append([{key: lower(s), **rest} for s in _syllables(p)])
     if op == "?":
         out.append([])
     return out
+
+
+def _syllables(phrase: str) -> list[str]:
+    """The tokens of the layer a phrase is written in: "đ/c" is "đ", "/", "c"."""
+    from ..text.syllables import pieces
+
+    return pieces(phrase)
 
 
 def _most_words(tokens: list[dict]) -> int | None:

@@ -43,6 +43,11 @@ def vocab():
     return spacy.blank("xx").vocab
 
 
+def pieces(text: str) -> list[str]:
+    """The syllables and punctuation marks of ``text``, as the layer has them."""
+    return _PIECE.findall(text)
+
+
 def make_layer(text: str, words=()):
     """A spaCy ``Doc`` of the syllables of ``text``; ``words`` are the tagger's words as
     (begin, end, tag) offsets into ``text``, in order."""
