@@ -3,6 +3,10 @@
 "Nghị quyết số 188-NQ/TU ngày 25/10/2024", "Kế hoạch số 154/KH-UBND", "Chỉ thị số 04".
 The number's issuer code (NQ/TU, KH-UBND, QĐ-TTg: lexicon/issuers.tsv) names the kind of
 body that issued it; the type words are in lexicon/doctypes.tsv.
+
+Where a document is named is the patterns of kg/patterns/resolutions.jsonl (its type, or
+"Nghị quyết Đại hội …"); each label there has a hook here (``HOOKS``) that reads the number
+and date after the type, or the description of the congress.
 """
 from __future__ import annotations
 
@@ -10,8 +14,9 @@ import re
 
 from ..lexicon import doc_types, issuers
 from ..model import Doc
+from ..patterns import Found, patterns
 from ..pipeline import component
-from ._base import WB, WE, add_mention, alternation, sentences
+from ._base import WE, add_mention
 from ..text.dates import iso_date
 from .event import description_end
 
@@ -24,15 +29,17 @@ _CODE = r"[A-ZĐa-zđ&]+\d*"  # "UBTVQH15": a code may end with the legislature'
 #: A space typed beside a separator is still one number: "2314 -QĐ/TU".
 _NUMBER = rf"(?P<number>\d+(?:/\d{{4}})?(?: ?[/\-] ?{_CODE})+|\d+(?:/\d{{4}})?)"
 _DATE = r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>\d{4})"
-_RES_RE = re.compile(
-    rf"{WB}(?P<type>{alternation(_TYPE_FORMS)}){WE}\s+(?:(?:số|Số)\s*:?\s+{_NUMBER}|(?P<coded>"
+_TYPE_SET = set(_TYPE_FORMS)
+#: After a document's type, its number and the date it bears.
+_NUMBER_AFTER = re.compile(
+    rf"\s+(?:(?:số|Số)\s*:?\s+{_NUMBER}|(?P<coded>"
     rf"\d+(?:/\d{{4}})?(?:[/\-]{_CODE})+)){WE}(?:,?\s+ngày\s+{_DATE})?")
 
 
 #: More bare numbers of the same type: "Chỉ thị số 04, 05 ngày 11/3/2011".
 _MORE_NUMBERS = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?P<number>\d{{1,4}}){WE}(?=\s*(?:,|và|ngày|của|về|$))")
-#: A resolution named by the congress or conference that adopted it.
-_NAMED_RE = re.compile(rf"{WB}(?P<type>Nghị quyết|nghị quyết)\s+(?P<head>Đại hội|đại hội|Hội nghị){WE}")
+#: How a resolution named by the congress or conference that adopted it is written.
+_ADOPTED_FORMS = {f"{t} {h}" for t in ("Nghị quyết", "nghị quyết") for h in ("Đại hội", "đại hội", "Hội nghị")}
 _DATE_AFTER = re.compile(rf",?\s+ngày\s+{_DATE}")
 
 
@@ -64,34 +71,53 @@ def _add(doc: Doc, base: int, begin: int, end: int, doc_type, number: str, date:
                 list_end=base + list_end)
 
 
+def _numbered(doc: Doc, found: Found) -> None:
+    """"Nghị quyết | số 188-NQ/TU ngày 25/10/2024", and more bare numbers of a list."""
+    text, base = found.text, found.base
+    if found.written not in _TYPE_SET or not (m := _NUMBER_AFTER.match(text, found.end)):
+        return
+    doc_type = _TYPES[found.written[0].upper() + found.written[1:]]
+    number = (m.group("number") or m.group("coded")).replace(" ", "")
+    more, end = [], m.end()
+    if m.group("number") and not m.group("y"):
+        while nxt := _MORE_NUMBERS.match(text, end):
+            more.append(nxt)
+            end = nxt.end()
+    date_after = _DATE_AFTER.match(text, end) if more else None
+    date = _iso(m) or _iso(date_after)
+    end = date_after.end() if date_after else end
+    # Every document of a list shares what follows it ("… 04, 05 ngày … của X").
+    _add(doc, base, found.begin, m.end(), doc_type, number, date, end)
+    for nxt in more:
+        _add(doc, base, nxt.start("number"), nxt.end("number"), doc_type, nxt.group("number"), date, end)
+
+
+def _adopted(doc: Doc, found: Found) -> None:
+    """"Nghị quyết Đại hội | Đảng bộ tỉnh lần thứ XVII": named by its congress."""
+    text = found.text
+    if found.written not in _ADOPTED_FORMS:
+        return
+    head = " ".join(found.written.split()[2:])
+    end = description_end(text, found.end, head)
+    if end is None:
+        return
+    name = f"Nghị quyết {head} {' '.join(text[found.end:end].split())}"
+    add_mention(doc, "Resolution", found.base + found.begin, found.base + end, name=name, key=name.lower(),
+                source=SOURCE, doc_type=_TYPES["Nghị quyết"].concept)
+
+
+#: What reads the matches of each label of kg/patterns/resolutions.jsonl, in the order they
+#: are read within a sentence.
+HOOKS = {"numbered": _numbered, "adopted": _adopted}
+_ORDER = {label: n for n, label in enumerate(HOOKS)}
+
+
 @component("resolution",
-           requires=("norm", "norm_sentences"),
+           requires=("norm", "norm_sentences", "syllables"),
            assigns=("mentions", "attrs.number", "attrs.date", "attrs.doc_type", "attrs.issuer_code", "attrs.list_end"))
 def find_resolutions(doc: Doc) -> Doc:
-    for base, text in sentences(doc):
-        for m in _RES_RE.finditer(text):
-            type_name = " ".join(m.group("type").split())
-            doc_type = _TYPES[type_name[0].upper() + type_name[1:]]
-            number = (m.group("number") or m.group("coded")).replace(" ", "")
-            more, end = [], m.end()
-            if m.group("number") and not m.group("y"):
-                while nxt := _MORE_NUMBERS.match(text, end):
-                    more.append(nxt)
-                    end = nxt.end()
-            date_after = _DATE_AFTER.match(text, end) if more else None
-            date = _iso(m) or _iso(date_after)
-            end = date_after.end() if date_after else end
-            # Every document of a list shares what follows it ("… 04, 05 ngày … của X").
-            _add(doc, base, m.start(), m.end(), doc_type, number, date, end)
-            for nxt in more:
-                _add(doc, base, nxt.start("number"), nxt.end("number"), doc_type, nxt.group("number"),
-                     date, end)
-        for m in _NAMED_RE.finditer(text):
-            head = m.group("head")
-            end = description_end(text, m.end(), head)
-            if end is None:
-                continue
-            name = f"Nghị quyết {head} {' '.join(text[m.end():end].split())}"
-            add_mention(doc, "Resolution", base + m.start(), base + end, name=name, key=name.lower(),
-                        source=SOURCE, doc_type=_TYPES["Nghị quyết"].concept)
+    rules = patterns("resolutions")
+    rules.check_hooks(HOOKS, "resolution")
+    for found in sorted(rules.in_sentences(doc), key=lambda f: (f.base, _ORDER[f.label], f.begin)):
+        HOOKS[found.label](doc, found)
     return doc
