@@ -7,6 +7,9 @@ then one in the document's own province, then one of the document's era (the 202
 for documents dated from July 2025), then one in the document's own district; a name still ambiguous is kept without
 a code. Each ward keeps its official code, the district the list puts it
 in, and the commune that the 2025 reorganisation merged it into.
+
+Where a ward may be named is the patterns of kg/patterns/wards.jsonl (its level word);
+the hook here (``HOOKS``) is the gazetteer check.
 """
 from __future__ import annotations
 
@@ -17,18 +20,19 @@ from ..lexicon import level_words
 from ..lexicon.units import REORGANISED, Unit, gazetteer, unit_key
 from ..text.normalise import fold
 from ..model import Doc
+from ..patterns import Found, patterns
 from ..pipeline import component
-from ._base import LOWER, UPPER, WB, WE, add_mention, alternation, sentences
+from ._base import LOWER, UPPER, add_mention
 from ._jurisdiction import JUR_RE, from_match, home_of
 from .place import unit_name
 
 _LEVELS = list(level_words("commune"))
 _FORMS = [f for w in _LEVELS for f in (w, w.capitalize(), w.upper())]
 _SYL = rf"[{UPPER}{LOWER}\d]+"
-# The name is looked ahead, not consumed, so that "xã A đến xã B" finds both.
-# "4 xã: A, B và C": a colon may open the list.
-_CANDIDATE_RE = re.compile(
-    rf"{WB}(?P<level>{alternation(_FORMS)}){WE}(?=(?P<rest>(?:\s*:)?(?:\s+{_SYL}){{1,5}}))")
+_FORM_SET = set(_FORMS)
+#: What may name a unit after its level word: up to five syllables ("4 xã: A, B và C": a
+#: colon may open the list).
+_REST = re.compile(rf"(?:\s*:)?(?:\s+{_SYL}){{1,5}}")
 #: "xã Thanh Thịnh (Chợ Mới)": the district of a ward, named alone in brackets after it.
 _BRACKETED = re.compile(rf"\s*\((?P<name>(?=[{UPPER}]){_SYL}(?:\s+{_SYL}){{0,3}})\)")
 _DISTRICT_LEVEL = re.compile(r"^(?:huyen|thanhpho|thixa|quan)")
@@ -214,42 +218,54 @@ def _beside(gaz, level: str, previous: str, short: str) -> list[Unit]:
     return [u for u in found if u.level == level] or (_Relevelled(found) if found else [])
 
 
+def _from_level(doc: Doc, found: Found) -> None:
+    """The ward named after a level word, checked against the official lists, and the
+    wards listed after it under the same level word."""
+    gaz, home, text, base = gazetteer(), doc.context.get("home", {}), found.text, found.base
+    if found.written not in _FORM_SET or not (rest := _REST.match(text, found.end)):
+        return
+    level = found.written.lower()
+    found_unit = _longest_unit(gaz, level, text, rest.start(), rest.end(), home)
+    if not found_unit:
+        return
+    units, end = found_unit
+    previous = " ".join(text[rest.start():end].split()).lstrip(": ")
+    plural = bool(_PLURAL_BEFORE.search(text, max(0, found.begin - 8), found.begin))
+    unit, end = _add(doc, gaz, base, found.begin, end, level, units, _stated_district(text, end, home), text)
+    # "phường Chi Lăng, Hoàng Văn Thụ và Tam Thanh": one level word, several wards;
+    # "các xã A (huyện B), C (huyện D)": each placed by the district in brackets.
+    while (sep := _LIST_SEP.match(text, end)) and (nxt := _NEXT_RE.match(text, sep.end())):
+        found_unit = _longest_unit(gaz, level, text, nxt.start(), nxt.end(), home)
+        if found_unit:
+            units, new_end = found_unit
+            placed = _bracketed(text, new_end, units)[0] is not None
+            if not placed and not _same_area(unit, units, home):
+                units = _beside(gaz, level, previous, " ".join(text[sep.end():new_end].split()))
+        if not found_unit or not units:
+            if plural and (gone := _UNLISTED.match(text, sep.end())):
+                # "giải thể các xã A, B và C": a commune the lists no longer have here
+                name = f"{level} {' '.join(gone.group('name').split())}"
+                add_mention(doc, "Ward", base + sep.end(), base + gone.end("name"), name=name,
+                            key=unit_key(name), source="ward")
+                end = gone.end("name")
+                continue
+            break
+        previous = " ".join(text[sep.end():new_end].split())
+        unit, end = _add(doc, gaz, base, sep.end(), new_end, level, units,
+                         _stated_district(text, new_end, home), text)
+
+
+#: What reads the matches of each label of kg/patterns/wards.jsonl.
+HOOKS = {"level": _from_level}
+
+
 @component("ward",
-           requires=("norm", "norm_sentences", "context"),
+           requires=("norm", "norm_sentences", "context", "syllables"),
            assigns=("mentions", "attrs.code", "attrs.era", "attrs.official_name", "attrs.successor",
                     "attrs.located_in", "attrs.level"))
 def find_wards(doc: Doc) -> Doc:
-    gaz = gazetteer()
-    home = doc.context.get("home", {})
-    for base, text in sentences(doc):
-        for m in _CANDIDATE_RE.finditer(text):
-            level = " ".join(m.group("level").lower().split())
-            found = _longest_unit(gaz, level, text, m.start("rest"), m.end("rest"), home)
-            if not found:
-                continue
-            units, end = found
-            previous = " ".join(text[m.start("rest"):end].split()).lstrip(": ")
-            plural = bool(_PLURAL_BEFORE.search(text, max(0, m.start() - 8), m.start()))
-            unit, end = _add(doc, gaz, base, m.start(), end, level, units, _stated_district(text, end, home), text)
-            # "phường Chi Lăng, Hoàng Văn Thụ và Tam Thanh": one level word, several wards;
-            # "các xã A (huyện B), C (huyện D)": each placed by the district in brackets.
-            while (sep := _LIST_SEP.match(text, end)) and (nxt := _NEXT_RE.match(text, sep.end())):
-                found = _longest_unit(gaz, level, text, nxt.start(), nxt.end(), home)
-                if found:
-                    units, new_end = found
-                    placed = _bracketed(text, new_end, units)[0] is not None
-                    if not placed and not _same_area(unit, units, home):
-                        units = _beside(gaz, level, previous, " ".join(text[sep.end():new_end].split()))
-                if not found or not units:
-                    if plural and (gone := _UNLISTED.match(text, sep.end())):
-                        # "giải thể các xã A, B và C": a commune the lists no longer have here
-                        name = f"{level} {' '.join(gone.group('name').split())}"
-                        add_mention(doc, "Ward", base + sep.end(), base + gone.end("name"), name=name,
-                                    key=unit_key(name), source="ward")
-                        end = gone.end("name")
-                        continue
-                    break
-                previous = " ".join(text[sep.end():new_end].split())
-                unit, end = _add(doc, gaz, base, sep.end(), new_end, level, units,
-                                 _stated_district(text, new_end, home), text)
+    rules = patterns("wards")
+    rules.check_hooks(HOOKS, "ward")
+    for found in rules.in_sentences(doc):
+        HOOKS[found.label](doc, found)
     return doc
