@@ -4,17 +4,21 @@ phố) by a level word and a proper name or a number: "thành phố Lạng Sơn"
 Lăng", "thôn Tằng Khảm", "khối 2", "ấp Đồn Điền 1", "tổ dân phố số 8"; a city written as
 "TP" glued to its initials; and venues named after "tại" or "ở" ("tại Hội trường 19-5",
 "tại cửa khẩu quốc tế Hữu Nghị": lexicon/venues.tsv). Wards are in ward.py.
+
+Where a place is named is the patterns of kg/patterns/places.jsonl; each label there has a
+hook here (``HOOKS``) that reads the name after the level word or the venue's head.
 """
 from __future__ import annotations
 
 import re
 
 from ..model import Doc
+from ..patterns import Found, patterns
 from ..pipeline import component
-from ..lexicon import level_words, venue_heads
-from ._base import NUMERAL, WB, WE, add_mention, alternation, label, phrase_end, sentences
+from ..lexicon import level_words
+from ._base import NUMERAL, WE, add_mention, alternation, label, phrase_end
 from ..lexicon.units import gazetteer
-from ._jurisdiction import GLUED, LEVEL_ABBREVIATIONS, UNIT_NAME, Jurisdiction, completed, glued_city
+from ._jurisdiction import LEVEL_ABBREVIATIONS, UNIT_NAME, Jurisdiction, completed, glued_city
 
 #: Levels of the official list other than communes (wards are in ward.py), and the villages
 #: and neighbourhoods below communes (jurisdictions.tsv).
@@ -31,13 +35,11 @@ def _forms(words):
 #: city ("Quận 8" of Hồ Chí Minh City).
 _NUMBERED_LEVELS = {*_VILLAGE_WORDS, "quận"}
 #: A number names a village or a block ("khối 2"), not a district ("huyện 427,5 tỷ").
-_UNIT = (rf"(?P<level>{alternation(_forms(_PLACE_WORDS))}){WE}[ ]+"
-         rf"(?P<name>{UNIT_NAME}(?:[ ]+{NUMERAL}{WE})?|(?:số[ ]+)?(?P<number>{NUMERAL}){WE}(?![,.]\d))")
-_UNIT_RE = re.compile(WB + _UNIT)
+_PLACE_FORMS = set(_forms(_PLACE_WORDS))
+_UNIT_AFTER = re.compile(rf"[ ]+(?P<name>{UNIT_NAME}(?:[ ]+{NUMERAL}{WE})?|(?:số[ ]+)?(?P<number>{NUMERAL}){WE}(?![,.]\d))")
 #: A city or town written with its level abbreviated: "TP. Pleiku", "TX Đông Triều".
-_SHORT_RE = re.compile(rf"{WB}(?P<level>{alternation(v for a in LEVEL_ABBREVIATIONS for v in (a, a.capitalize()))})"
-                       rf"(?:\.|{WE})[ ]+(?P<name>{UNIT_NAME})")
-_GLUED_RE = re.compile(rf"{WB}(?P<glued>{GLUED}){WE}")
+_SHORT_FORMS = {v for a in LEVEL_ABBREVIATIONS for v in (a, a.capitalize())}
+_SHORT_AFTER = re.compile(rf"\.?[ ]+(?P<name>{UNIT_NAME})")
 _RANK = {**{w: 0 for w in _VILLAGE_WORDS}, **{w: 2 for w in level_words("district")},
          **{w: 3 for w in level_words("province")}}
 _IN_RE = re.compile(rf",?[ ]+(?P<level>{alternation(_PLACE_WORDS)}){WE}[ ]+(?P<name>{UNIT_NAME})")
@@ -51,58 +53,91 @@ def unit_name(level: str, name: str) -> str:
     return f"{' '.join(level.lower().split())} {name}"
 
 
+def _unit(doc: Doc, found: Found) -> int | None:
+    """"huyện Chi Lăng", "khối 2", "tổ dân phố số 8": a unit by its level word and name;
+    where its name ends."""
+    text, base = found.text, found.base
+    if found.written not in _PLACE_FORMS or not (m := _UNIT_AFTER.match(text, found.end)):
+        return None
+    level = found.written.lower()
+    if m.group("number") and level not in _NUMBERED_LEVELS:
+        return None
+    name, end = unit_name(level, m.group("name")), m.end()
+    if level in _AREA_LEVELS:  # "huyện A lưới": the official name, its end
+        jur, end = completed(text, m.end(), Jurisdiction(level, " ".join(m.group("name").split())))
+        name = unit_name(level, jur.name)
+    attrs = {"level": level}
+    area = gazetteer().area(name) if level in _AREA_LEVELS else None
+    if area:
+        attrs["code"] = area[0]
+    elif level in _AREA_LEVELS and m.group("name").isupper() and not found.written.islower():
+        return m.end()  # "VÌ THÀNH PHỐ VĂN MINH": a headline's words in capitals, no unit the lists know
+    inside = _IN_RE.match(text, end)
+    if inside and _RANK[" ".join(inside.group("level").split())] > _RANK[level]:  # not a list of peers
+        attrs["located_in"] = unit_name(inside.group("level"), inside.group("name")).lower()
+    add_mention(doc, "Place", base + found.begin, base + end, name=name, key=name.lower(), source="place", **attrs)
+    return m.end()
+
+
+def _short(doc: Doc, found: Found) -> None:
+    """"TP. Pleiku", "TX Đông Triều": a city or town with its level abbreviated."""
+    text = found.text
+    if found.written not in _SHORT_FORMS or not (m := _SHORT_AFTER.match(text, found.end)):
+        return None
+    level = LEVEL_ABBREVIATIONS[found.written.upper()]
+    name = unit_name(level, m.group("name"))
+    area = gazetteer().area(name)
+    add_mention(doc, "Place", found.base + found.begin, found.base + m.end(), name=name, key=name.lower(),
+                source="place", level=level, **({"code": area[0]} if area else {}))
+
+
+def _glued(doc: Doc, found: Found) -> None:
+    """"TPLS": the document's own city, by its initials."""
+    city = glued_city(found.written, doc.context.get("home", {}))
+    if city:
+        add_mention(doc, "Place", found.base + found.begin, found.base + found.end, name=str(city),
+                    key=str(city).lower(), source="place", level=city.level_word)
+
+
+#: What reads the matches of each label of kg/patterns/places.jsonl, in the order they are
+#: read within a sentence; venues after every sentence's units.
+HOOKS = {"unit": _unit, "short": _short, "glued": _glued, "venue": None}
+_ORDER = {label: n for n, label in enumerate(HOOKS)}
+
+
 @component("place",
-           requires=("norm", "norm_sentences", "context"),
+           requires=("norm", "norm_sentences", "context", "syllables"),
            assigns=("mentions", "attrs.level", "attrs.code", "attrs.located_in"))
 def find_places(doc: Doc) -> Doc:
-    for base, text in sentences(doc):
-        for m in _UNIT_RE.finditer(text):
-            level = " ".join(m.group("level").lower().split())
-            if m.group("number") and level not in _NUMBERED_LEVELS:
-                continue
-            name, end = unit_name(level, m.group("name")), m.end()
-            if level in _AREA_LEVELS:  # "huyện A lưới": the official name, its end
-                jur, end = completed(text, m.end(), Jurisdiction(level, " ".join(m.group("name").split())))
-                name = unit_name(level, jur.name)
-            attrs = {"level": level}
-            area = gazetteer().area(name) if level in _AREA_LEVELS else None
-            if area:
-                attrs["code"] = area[0]
-            elif level in _AREA_LEVELS and m.group("name").isupper() and not m.group("level").islower():
-                continue  # "VÌ THÀNH PHỐ VĂN MINH": a headline's words in capitals, no unit the lists know
-            inside = _IN_RE.match(text, end)
-            if inside and _RANK[" ".join(inside.group("level").split())] > _RANK[level]:  # not a list of peers
-                attrs["located_in"] = unit_name(inside.group("level"), inside.group("name")).lower()
-            add_mention(doc, "Place", base + m.start(), base + end, name=name,
-                        key=name.lower(), source="place", **attrs)
-        for m in _SHORT_RE.finditer(text):
-            level = LEVEL_ABBREVIATIONS[m.group("level").upper()]
-            name = unit_name(level, m.group("name"))
-            area = gazetteer().area(name)
-            add_mention(doc, "Place", base + m.start(), base + m.end(), name=name, key=name.lower(),
-                        source="place", level=level, **({"code": area[0]} if area else {}))
-        for m in _GLUED_RE.finditer(text):
-            city = glued_city(m.group("glued"), doc.context.get("home", {}))
-            if city:
-                add_mention(doc, "Place", base + m.start(), base + m.end(), name=str(city),
-                            key=str(city).lower(), source="place", level=city.level_word)
-    _venues(doc)
+    rules = patterns("places")
+    rules.check_hooks(HOOKS, "place")
+    taken = (-1, 0)  # (sentence, offset): where the last unit's name ended, which no level word inside starts again
+    for found in sorted(rules.in_sentences(doc), key=lambda f: (f.label == "venue", f.base, _ORDER[f.label], f.begin)):
+        if found.label == "venue":
+            _venue(doc, found)
+        elif found.label != "unit":
+            HOOKS[found.label](doc, found)
+        elif taken[0] != found.base or found.begin >= taken[1]:
+            end = _unit(doc, found)
+            if end is not None:
+                taken = (found.base, end)
     return doc
 
 
-_VENUE_RE = re.compile(rf"{WB}(?:tại|ở){WE}\s+(?P<head>{alternation(venue_heads())}){WE}", re.IGNORECASE)
 _VENUE_STOP = re.compile(r"\s*[,(;:]")
 #: How many words a venue's name may have after its head ("quốc tế Hữu Nghị", "19-5").
 VENUE_WORDS = 8
 
 
-def _venues(doc: Doc) -> None:
-    for base, text in sentences(doc):
-        for m in _VENUE_RE.finditer(text):
-            end = phrase_end(text, m.end("head"), max_words=VENUE_WORDS, parens=False)
-            if (cut := _VENUE_STOP.search(text, m.end("head"), end)) is not None:
-                end = cut.start()  # "cửa khẩu X, tỉnh Y": the venue ends at the comma
-            name = label(text[m.start("head"):end])
-            if end > m.end("head") and name:
-                add_mention(doc, "Place", base + m.start("head"), base + m.start("head") + len(name), name=name,
-                            key=name.lower(), source="place", level="venue")
+def _venue(doc: Doc, found: Found) -> None:
+    """"tại | Hội trường 19-5", "ở | cửa khẩu quốc tế Hữu Nghị": a venue, up to a comma."""
+    text = found.text
+    head_at = found.begin + len(found.written.split()[0])
+    head_at += len(text[head_at:]) - len(text[head_at:].lstrip())
+    end = phrase_end(text, found.end, max_words=VENUE_WORDS, parens=False)
+    if (cut := _VENUE_STOP.search(text, found.end, end)) is not None:
+        end = cut.start()  # "cửa khẩu X, tỉnh Y": the venue ends at the comma
+    name = label(text[head_at:end])
+    if end > found.end and name:
+        add_mention(doc, "Place", found.base + head_at, found.base + head_at + len(name), name=name,
+                    key=name.lower(), source="place", level="venue")
