@@ -261,3 +261,15 @@ def test_a_new_line_of_a_pattern_file_is_read_by_the_hook_of_its_label(monkeypat
     extended = PatternSet(list(patterns("events").rules) + read_rules(line, "events.jsonl"), "events.jsonl")
     monkeypatch.setattr(event, "patterns", lambda name: extended)
     assert "Lễ phát thưởng học sinh giỏi năm 2024" in entities(run(text), "Event")
+
+
+def test_labels_of_fixed_phrases_are_looked_up_at_once_and_found_as_the_matcher_finds_them():
+    events = patterns("events")
+    assert "head" in events._phrases  # a word list of phrases: spaCy's PhraseMatcher
+    text = "Sáng nay, Hội nghị lần thứ 8 và hội\nnghị tổng kết, rồi Kỳ  họp thứ 3 và phiên họp thường kỳ."
+    layer = make_layer(text)
+    plain = PatternSet(list(events.rules), "events.jsonl")
+    plain._phrases = {}  # the Matcher alone, over every window
+    assert events.matches(layer) == plain.matches(layer)
+    heads = [text[b:e] for label, b, e in events.matches(layer) if label == "head"]
+    assert heads == ["Hội nghị", "hội\nnghị", "Kỳ  họp", "phiên họp"]

@@ -30,6 +30,8 @@ _TITLES = sorted({r.title for r in roles()} | set(person_words("member")) | set(
 _TITLE_SET = set(_TITLES)
 _GIVEN = rf"(?!(?:{alternation(_TITLES)}){WE}){CAP}"
 _TITLE_AT = re.compile(rf"(?:{alternation(_TITLES)}){WE}")
+#: A post title or a title of membership after a name and a comma or dash.
+_POST_TITLE_AT = re.compile(rf"(?:{alternation([r.title for r in roles()] + list(person_words('member')))}){WE}")
 _CAP_RE = re.compile(CAP)
 _NAME = rf"(?P<name>(?:{alternation(surnames())}){WE}(?:[ ]+{_GIVEN}){{1,3}}){WE}"
 #: After a post title and the body it is held in, a full name closing the phrase (a
@@ -115,10 +117,12 @@ def _signer(text: str, found: Found) -> tuple[int, int] | None:
 
 
 def _titled(text: str, found: Found) -> tuple[int, int] | None:
-    """"Lê Trí Thức | - Tỉnh ủy viên, …": the name before the comma or dash."""
-    cut = max(text.rfind(c, found.begin, found.end) for c in ",–-")
-    if " ".join(text[cut + 1:found.end].split()) not in _TITLE_SET:
-        return None  # "…, bí thư" in lower case is no title after a name
+    """"Lê Trí Thức | - Tỉnh ủy viên, …": the name before the comma or dash, when a post
+    title (as roles.tsv writes it, or a title of membership) follows."""
+    cut = found.end - 1  # the comma or dash
+    after = cut + 1 + len(text[cut + 1:]) - len(text[cut + 1:].lstrip())
+    if not _POST_TITLE_AT.match(text, after):
+        return None
     name = _name_from(text, found.begin, cut)
     return name if name and not text[name[1]:cut].strip() else None
 

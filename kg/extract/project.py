@@ -65,8 +65,6 @@ QUOTED_TAIL_CHARS = 60
 _PROGRAMME_TAIL = re.compile(rf"(?:\s+trên địa bàn\s+(?:{alternation(LEVEL_WORDS)})\s+{UNIT_NAME})?{PERIOD}?")
 
 _WORKS = [v for w in works_heads() for v in (w, w.capitalize())]
-#: The number of an enumerated item or a footnote, before the work it names: "(3) ", "12 (3) ".
-_ITEM_NUMBER = re.compile(r"[\d()\s]*")
 _WORKS_AT = re.compile(rf"(?:{alternation(_WORKS)}){WE}")
 #: A clause about the work, after its description: its cost, its state, its purpose.
 _ITEM_CLAUSE = re.compile(rf"\s+(?:có tổng|với tổng|tổng mức|có quy mô|được|đã|đang|sẽ|nhằm|để){WE}")
@@ -195,9 +193,9 @@ def _from_item(doc: Doc, found: Found) -> None:
     text = found.text
     if text[found.begin].isdigit() and text[:found.begin].rstrip(" \t")[-1:] not in ("", "\n"):
         return  # a number inside a line is no footnote's
-    begin = found.begin + len(_ITEM_NUMBER.match(text, found.begin).group())
-    if " ".join(text[begin:found.end].split()) not in _WORKS:
-        return  # "(3) XÂY MỚI" is not how a work is written
+    begin = found.end + len(_SPACE.match(text, found.end).group())
+    if not _WORKS_AT.match(text, begin):
+        return  # no work's words after the number ("(3) XÂY MỚI" is not how they are written)
     end = _item_end(text, begin)
     name = _clean(text[begin:end])
     if 2 <= len(name.split()) <= 40:

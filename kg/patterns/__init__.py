@@ -37,7 +37,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Iterator
@@ -81,6 +81,10 @@ class PatternSet:
         self._first: dict[str, set[str] | None] = {}
         #: per line (its match key, "LABEL#LINE"), the "max_words" it was given
         self._bound: dict[str, int | None] = {}
+        #: per label whose every line is a fixed phrase (or a choice of them), the phrases in
+        #: a spaCy ``PhraseMatcher``: ``matches`` looks them up at once, and runs the
+        #: ``Matcher`` only where white space other than a single space stands inside a window
+        phrases: dict[str, list[tuple[str, list[list[str]]]] | None] = {}
         for rule in rules:
             try:
                 expanded = _expand(rule, name)
@@ -99,11 +103,27 @@ class PatternSet:
             self._longest[rule.label] = None if known is None or None in bounds else max([known, *bounds])
             key = f"{rule.label}#{rule.line}"
             self._bound[key] = rule.max_words
+            fixed = [_fixed_phrases(p) for p in expanded]
+            if rule.at_start or None in fixed or phrases.get(rule.label, []) is None:
+                phrases[rule.label] = None
+            else:
+                phrases.setdefault(rule.label, []).append((key, [q for f in fixed for q in f]))
             matcher = self._matchers.setdefault((rule.label, rule.at_start), Matcher(vocab()))
             try:
                 matcher.add(key, spaced)
             except (ValueError, KeyError, TypeError) as err:  # spaCy's own pattern check
                 raise PipelineError(Errors.E105.format(path=name, line=rule.line, reason=err)) from None
+
+        self._phrases = {}
+        for label, lines in phrases.items():
+            if lines is None:
+                continue
+            from spacy.matcher import PhraseMatcher
+            from ..text.syllables import make_layer
+
+            self._phrases[label] = phrase_matcher = PhraseMatcher(vocab(), attr="LOWER")
+            for key, fixed in lines:
+                phrase_matcher.add(key, [make_layer(" ".join(p)) for p in fixed])
 
     def _allowed(self, layer, start: int, end: int, key: str) -> bool:
         """Whether tokens [start, end) of ``layer`` hold no more words than the line whose
@@ -167,8 +187,16 @@ class PatternSet:
         from spacy.util import filter_spans
 
         by_label: dict[str, list] = {}
+        counts = _word_counts(layer)
         for (label, _), matcher in sorted(self._matchers.items(), key=lambda kv: kv[0]):
-            for begin, end in self._windows(layer, label):
+            windows = self._windows(layer, label)
+            if label in self._phrases:
+                by_label.setdefault(label, []).extend(
+                    span for span in self._phrases[label](layer, as_spans=True)
+                    if self._allowed(layer, span.start, span.end, span.label_))
+                # a phrase written over a line break or several spaces: the Matcher's
+                windows = [(b, e) for b, e in windows if counts[e] - counts[b] < e - b]
+            for begin, end in windows:
                 by_label.setdefault(label, []).extend(
                     span for span in matcher(layer[begin:end], as_spans=True)
                     if self._allowed(layer, span.start, span.end, span.label_))
@@ -209,14 +237,14 @@ class PatternSet:
         first, longest = self._first.get(label), self._longest.get(label)
         if first is None or longest is None:
             return [(0, len(layer))]
+        lowers, counts = _lowers(layer), _word_counts(layer)
         windows: list[tuple[int, int]] = []
-        for i, tok in enumerate(layer):
-            if tok.lower_ not in first:
+        digits = DIGIT in first
+        for i, low in enumerate(lowers):
+            if low not in first and not (digits and low.isdigit()):
                 continue
-            j, words = i, 0
-            while j < len(layer) and words < longest:
-                words += not layer[j].is_space
-                j += 1
+            # the first token j at which [i, j) holds ``longest`` words, or the layer's end
+            j = min(len(layer), bisect_left(counts, counts[i] + longest))
             if windows and i <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(windows[-1][1], j))
             else:
@@ -397,26 +425,76 @@ def _most_words(tokens: list[dict]) -> int | None:
 def _words(layer, start: int, end: int) -> int:
     """How many tokens of layer[start:end] are not white space (a running count kept on
     the layer, so that each question costs a subtraction)."""
+    counts = _word_counts(layer)
+    return counts[end] - counts[start]
+
+
+def _fixed_phrases(tokens: list[dict]) -> list[list[str]] | None:
+    """The fixed phrases (lists of lower-case syllables) a pattern stands for, when each of
+    its tokens is one lower-case syllable or a choice of them; otherwise None."""
+    choices = []
+    for t in tokens:
+        value = t.get("LOWER") if set(t) == {"LOWER"} else None
+        if isinstance(value, str):
+            choices.append([value])
+        elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+            choices.append(list(value["IN"]))
+        else:
+            return None
+    count = 1
+    for c in choices:
+        count *= len(c)
+    return [list(p) for p in itertools.product(*choices)] if count <= MAX_EXPANSION else None
+
+
+def _word_counts(layer) -> list[int]:
+    """counts[k]: how many of the first k tokens of the layer are not white space."""
     counts = layer.user_data.get("kg_words")
     if counts is None:
         counts = [0]
         for tok in layer:
             counts.append(counts[-1] + (not tok.is_space))
         layer.user_data["kg_words"] = counts
-    return counts[end] - counts[start]
+    return counts
+
+
+def _lowers(layer) -> list[str]:
+    """Each token's lower case, computed once per layer."""
+    lowers = layer.user_data.get("kg_lowers")
+    if lowers is None:
+        lowers = layer.user_data["kg_lowers"] = [tok.lower_ for tok in layer]
+    return lowers
+
+
+#: In a set of first words, a digit: a pattern that begins with ``"IS_DIGIT": true``.
+DIGIT = "<digit>"
 
 
 def _first_words(tokens: list[dict]) -> set[str] | None:
-    """The lower-case words the first token of a pattern may be (None: not a fixed set)."""
-    first = tokens[0]
-    if first.get("OP") not in (None, "+") or set(first) - {"LOWER", "OP"}:
+    """The lower-case words the first token of a pattern may be (None: not a fixed set);
+    ``DIGIT`` stands for any number. Other keys of that token only narrow what it matches,
+    so they do not widen the set; an optional first token adds the words of the next."""
+    if not tokens:
         return None
-    value = first.get("LOWER")
-    if isinstance(value, str):
-        return {value}
-    if isinstance(value, dict) and set(value) == {"IN"}:
-        return set(value["IN"])
-    return None
+    first = tokens[0]
+    op = first.get("OP")
+    if op not in (None, "+", "?"):
+        return None
+    words = None
+    for key, fold_case in (("LOWER", False), ("ORTH", True)):
+        value = first.get(key)
+        if isinstance(value, str):
+            words = {value.lower() if fold_case else value}
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            words = {v.lower() if fold_case else v for v in value["IN"]}
+        if words is not None:
+            break
+    if words is None and first.get("IS_DIGIT") is True:
+        words = {DIGIT}
+    if words is None or op != "?":
+        return words
+    rest = _first_words(tokens[1:])
+    return None if rest is None else words | rest
 
 
 def _spaced(tokens: list[dict]) -> list[dict]:

@@ -26,7 +26,9 @@ from ..model import Doc
 from ..pipeline import component
 
 #: The extension attributes this component declares on spaCy's ``Token`` (name: default).
-EXTENSIONS = {"word_start": False, "name_word": False}
+EXTENSIONS = {"word_start": False}
+#: ... and those computed from the token's text when a pattern asks (name: getter).
+GETTERS = {"name_word": lambda tok: tok.text[0].isupper() or tok.text[0].isdigit()}
 
 _PIECE = re.compile(r"\w+|[^\w\s]")
 
@@ -40,6 +42,9 @@ def vocab():
     for name, default in EXTENSIONS.items():
         if not Token.has_extension(name):
             Token.set_extension(name, default=default)
+    for name, getter in GETTERS.items():
+        if not Token.has_extension(name):
+            Token.set_extension(name, getter=getter)
     return spacy.blank("xx").vocab
 
 
@@ -89,9 +94,6 @@ def make_layer(text: str, words=()):
     layer = SpacyDoc(vocab(), words=pieces, spaces=spaces, tags=tags)
     for i in word_starts:
         layer[i]._.word_start = True
-    for i, piece in enumerate(pieces):
-        if piece[0].isupper() or piece[0].isdigit():
-            layer[i]._.name_word = True
     layer.user_data["kg_bounds"] = (starts, [b + len(p) for b, p in zip(starts, pieces)])
     return layer
 
