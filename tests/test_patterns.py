@@ -273,3 +273,21 @@ def test_labels_of_fixed_phrases_are_looked_up_at_once_and_found_as_the_matcher_
     assert events.matches(layer) == plain.matches(layer)
     heads = [text[b:e] for label, b, e in events.matches(layer) if label == "head"]
     assert heads == ["Hội nghị", "hội\nnghị", "Kỳ  họp", "phiên họp"]
+
+
+@pytest.mark.parametrize("name", sorted(HOOKED))
+def test_every_shipped_file_matches_the_same_with_or_without_its_windows_and_phrase_lookup(name):
+    """The windows opened at first words (a phrase, a digit, an optional first token, a
+    regular expression on the text) and the phrase lookup only save work: the matches are
+    those of the Matcher over the whole layer."""
+    text = ("Sáng 9/10, UBND TPLS tổ chức Hội nghị lần thứ 8; (3) Cải tạo đường Bà Triệu;\n"
+            "12 Xây mới trụ sở xã. Đồng chí Nguyễn Văn Hùng, Chủ tịch UBND xã Mai Pha, tại Hội trường\n"
+            "19-5 và tại TP. Pleiku; Lễ kỷ niệm 90 năm Ngày thành lập; HĐND tỉnh Phú Yên khóa VII, kỳ họp thứ 3, "
+            "Nghị quyết số 12-NQ/TU; Khu đô thị Phú Lộc III; các đồng chí: Lê Văn A, Trần Thị B.")
+    layer = make_layer(text)
+    shipped = patterns(name)
+    plain = PatternSet(list(shipped.rules), name)
+    plain._phrases = {}
+    plain._first = {label: None for label in plain._first}
+    assert shipped.matches(layer) == plain.matches(layer)
+    assert shipped.matches(layer)  # the text holds something of every file

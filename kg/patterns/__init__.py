@@ -209,12 +209,15 @@ class PatternSet:
         in text order, each with that sentence: what a component's hooks read."""
         starts = [b for b, _ in doc.norm_sentences]
         text = doc.norm.text
+        sentence: dict[int, str] = {}  # each sentence's text, cut once
         for label, begin, end in self.matches(doc.syllables):
             k = bisect_right(starts, begin) - 1
             if k < 0 or end > doc.norm_sentences[k][1]:
                 continue  # outside the sentences (boilerplate), or across a sentence's end
             base, stop = doc.norm_sentences[k]
-            yield Found(label, begin - base, end - base, base, text[base:stop])
+            if k not in sentence:
+                sentence[k] = text[base:stop]
+            yield Found(label, begin - base, end - base, base, sentence[k])
 
     def check_hooks(self, hooks, component: str) -> None:
         """Raise E105 unless every label of the file has one of ``hooks`` (a mapping from
@@ -240,8 +243,11 @@ class PatternSet:
         lowers, counts = _lowers(layer), _word_counts(layer)
         windows: list[tuple[int, int]] = []
         digits = DIGIT in first
+        regexes = [re.compile(w[len(REGEX):]) for w in first if w.startswith(REGEX)]
+        texts = _texts(layer) if regexes else None
         for i, low in enumerate(lowers):
-            if low not in first and not (digits and low.isdigit()):
+            if low not in first and not (digits and low.isdigit()) \
+                    and not (regexes and any(r.search(texts[i]) for r in regexes)):
                 continue
             # the first token j at which [i, j) holds ``longest`` words, or the layer's end
             j = min(len(layer), bisect_left(counts, counts[i] + longest))
@@ -451,11 +457,19 @@ def _word_counts(layer) -> list[int]:
     """counts[k]: how many of the first k tokens of the layer are not white space."""
     counts = layer.user_data.get("kg_words")
     if counts is None:
-        counts = [0]
-        for tok in layer:
-            counts.append(counts[-1] + (not tok.is_space))
-        layer.user_data["kg_words"] = counts
+        from spacy.attrs import IS_SPACE
+
+        spaces = layer.to_array(IS_SPACE).tolist() if len(layer) else []
+        counts = layer.user_data["kg_words"] = [0, *itertools.accumulate(1 - s for s in spaces)]
     return counts
+
+
+def _texts(layer) -> list[str]:
+    """Each token's text, computed once per layer."""
+    texts = layer.user_data.get("kg_texts")
+    if texts is None:
+        texts = layer.user_data["kg_texts"] = [tok.text for tok in layer]
+    return texts
 
 
 def _lowers(layer) -> list[str]:
@@ -466,8 +480,10 @@ def _lowers(layer) -> list[str]:
     return lowers
 
 
-#: In a set of first words, a digit: a pattern that begins with ``"IS_DIGIT": true``.
+#: In a set of first words, a digit: a pattern that begins with ``"IS_DIGIT": true``;
+#: and a regular expression its first token's text must match (``"TEXT": {"REGEX": …}``).
 DIGIT = "<digit>"
+REGEX = "<regex>"
 
 
 def _first_words(tokens: list[dict]) -> set[str] | None:
@@ -491,6 +507,9 @@ def _first_words(tokens: list[dict]) -> set[str] | None:
             break
     if words is None and first.get("IS_DIGIT") is True:
         words = {DIGIT}
+    regex = first.get("TEXT", {}).get("REGEX") if isinstance(first.get("TEXT"), dict) else None
+    if words is None and isinstance(regex, str) and set(first) <= {"TEXT", "OP"}:
+        words = {REGEX + regex}
     if words is None or op != "?":
         return words
     rest = _first_words(tokens[1:])
