@@ -240,15 +240,16 @@ class PatternSet:
         first, longest = self._first.get(label), self._longest.get(label)
         if first is None or longest is None:
             return [(0, len(layer))]
-        lowers, counts = _lowers(layer), _word_counts(layer)
+        counts, where = _word_counts(layer), _positions(layer)
         windows: list[tuple[int, int]] = []
-        digits = DIGIT in first
-        regexes = [re.compile(w[len(REGEX):]) for w in first if w.startswith(REGEX)]
-        texts = _texts(layer) if regexes else None
-        for i, low in enumerate(lowers):
-            if low not in first and not (digits and low.isdigit()) \
-                    and not (regexes and any(r.search(texts[i]) for r in regexes)):
-                continue
+        # a first token's regular expression, tried on each lower-case token without regard
+        # to case: every token it matches as written is among those (the Matcher decides)
+        regexes = [re.compile(w[len(REGEX):], re.IGNORECASE) for w in first if w.startswith(REGEX)]
+        starts = sorted({i for w in first for i in where.get(w, ())}
+                        | ({i for w, found in where.items() if w.isdigit() for i in found} if DIGIT in first else set())
+                        | ({i for w, found in where.items() if any(r.search(w) for r in regexes)
+                            for i in found} if regexes else set()))
+        for i in starts:
             # the first token j at which [i, j) holds ``longest`` words, or the layer's end
             j = min(len(layer), bisect_left(counts, counts[i] + longest))
             if windows and i <= windows[-1][1]:
@@ -464,20 +465,18 @@ def _word_counts(layer) -> list[int]:
     return counts
 
 
-def _texts(layer) -> list[str]:
-    """Each token's text, computed once per layer."""
-    texts = layer.user_data.get("kg_texts")
-    if texts is None:
-        texts = layer.user_data["kg_texts"] = [tok.text for tok in layer]
-    return texts
+def _positions(layer) -> dict[str, list[int]]:
+    """Where each lower-case token stands in the layer, computed once per layer."""
+    where = layer.user_data.get("kg_lower_at")
+    if where is None:
+        from spacy.attrs import LOWER
 
-
-def _lowers(layer) -> list[str]:
-    """Each token's lower case, computed once per layer."""
-    lowers = layer.user_data.get("kg_lowers")
-    if lowers is None:
-        lowers = layer.user_data["kg_lowers"] = [tok.lower_ for tok in layer]
-    return lowers
+        where = {}
+        strings = layer.vocab.strings
+        for i, h in enumerate(layer.to_array(LOWER).tolist() if len(layer) else []):
+            where.setdefault(strings[h], []).append(i)
+        layer.user_data["kg_lower_at"] = where
+    return where
 
 
 #: In a set of first words, a digit: a pattern that begins with ``"IS_DIGIT": true``;
