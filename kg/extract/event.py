@@ -49,14 +49,14 @@ _TERM = re.compile(r"(?:,?\s*khóa\s+[IVXLC]+\b)?,?\s*nhiệm kỳ\s+\d{4}\s*[-�
 #: … and with the body whose meeting it is, when the description names it after "của"
 #: ("Hội nghị liên tịch … cuối năm 2022 của HĐND tỉnh khóa XVII, nhiệm kỳ 2021-2026").
 _BODY_FORMS = [f for head in body_heads() for f in written_forms(head)]
-_OF_BODY = re.compile(rf"\s+của\s+(?:(?:Ban Thường vụ|Thường trực|BTV|TT)\s+)?(?:{alternation(_BODY_FORMS)}){WE}"
+_OF_BODY = re.compile(rf"\s+của\s+(?:(?:{alternation(event_words('organ'))})\s+)?(?:{alternation(_BODY_FORMS)}){WE}"
                       rf"(?:\s+{JUR})?(?:\s+khóa\s+[IVXLC]+{WE})?")
 
 
 #: A ceremony of giving is named with whom it gives to: "cho" and a noun phrase, with a
 #: second one of the same head noun after a comma ("cho hộ nghèo, hộ cận nghèo").
-_GIVEN_TO = re.compile(r"\s+cho\s+(?!(?:thấy|biết|rằng|phép|là|hay|nên|dù)\b)(?P<noun>[^\W\d]+)(?:\s+[^\W\d]+){0,5}?"
-                       r"(?:,\s+(?P=noun)(?:\s+[^\W\d]+){1,3}?)?(?=\s*(?:[,.;:]|$|\s+(?:tại|trên|ở|vào|do)\s))")
+_GIVEN_TO = re.compile(rf"\s+cho\s+(?!(?:{alternation(event_words('not_recipient'))})\b)(?P<noun>[^\W\d]+)(?:\s+[^\W\d]+){{0,5}}?"
+                       rf"(?:,\s+(?P=noun)(?:\s+[^\W\d]+){{1,3}}?)?(?=\s*(?:[,.;:]|$|\s+(?:{alternation(event_words('after_recipient'))})\s))")
 
 
 #: Once a name has said whose meeting it is (a capitalised body, a unit) or which one (its
