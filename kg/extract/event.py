@@ -19,6 +19,7 @@ from ..lexicon import body_heads, event_heads, event_words, expand, meeting_verb
 from ..model import Doc
 from ..patterns import Found, patterns
 from ..pipeline import component
+from ..text.syllables import pieces
 from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key
 from ._jurisdiction import JUR, JUR_RE, from_match
 
@@ -177,7 +178,7 @@ def _from_anniversary(doc: Doc, found: Found) -> None:
 
 def _from_council_session(doc: Doc, found: Found) -> None:
     """"HĐND tỉnh Phú Yên khóa VII, kỳ họp thứ 3": the session, named in full."""
-    words = re.findall(r"\w+|[^\w\s]", found.text[found.begin:found.end])
+    words = pieces(found.text[found.begin:found.end])
     council = 1 if words[0].lower() == "hđnd" else 4
     term_at = max(i for i, w in enumerate(words) if w.lower() == "khóa")
     jurisdiction = JUR_RE.fullmatch(" ".join(words[council:term_at]))
@@ -199,16 +200,9 @@ HOOKS = {"head": _from_head, "anniversary": _from_anniversary, "council_session"
 
 @component("event", requires=("norm", "norm_sentences", "tokens", "syllables"), assigns=("mentions",))
 def find_events(doc: Doc) -> Doc:
-    rules = patterns("events")
-    rules.check_hooks(HOOKS, "event")
-    sessions = []
-    for found in rules.in_sentences(doc):
-        if found.label == "council_session":
-            sessions.append(found)  # named once the other events are
-        else:
-            HOOKS[found.label](doc, found)
-    for found in sessions:
-        _from_council_session(doc, found)
+    # a council's session is named once the other events are
+    for found in patterns("events").read(doc, HOOKS, "event", later=("council_session",)):
+        HOOKS[found.label](doc, found)
     _shortened(doc)
     _same_ordinal(doc)
     return doc

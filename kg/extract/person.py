@@ -18,6 +18,7 @@ from ..lexicon import honorifics, person_words, roles, surnames
 from ..model import Doc
 from ..patterns import Found, patterns
 from ..pipeline import component
+from ..text.syllables import PIECE
 from ._base import CAP, LOWER, WE, add_mention, alternation, person_name
 
 SOURCE = "person"
@@ -42,14 +43,15 @@ _NAME_AFTER_POST = re.compile(
     rf"(?=\s*(?:[,;.:(]|$)|\s+[{LOWER}])")
 
 _TITLE_FORMS = {t.upper() for t in _TITLES}
-_PLURAL_HONORIFICS = set(person_words("plural"))
-_SIGNER_FIELDS = set(person_words("signer"))
+#: Openers before a name, longest first (``_after`` takes the first that fits).
+_PLURAL_HONORIFICS = tuple(sorted(person_words("plural"), key=len, reverse=True))
+_SIGNER_FIELDS = tuple(sorted(person_words("signer"), key=len, reverse=True))
+_HONORIFICS_LONGEST = tuple(sorted(_HONORIFIC, key=len, reverse=True))
 _NEXT_NAME_RE = re.compile(rf"\s*(?:,|\s+và)\s+{_NAME}")
 #: What may follow the signer's name on its line in a legal-document database.
 _AFTER_SIGNER = re.compile(rf"[ \t]+(?:{alternation(person_words('field'))}){WE}|[ \t]*(?:\n|$)")
 _LEADING_HONORIFIC = re.compile(rf"(?:{alternation(_HONORIFIC)})\s+")
 _NAME_RE = re.compile(_NAME)
-_PIECE = re.compile(r"\w+|[^\w\s]")
 #: A byline: a line of two to four capitalised syllables after the article's last
 #: paragraph ("Đức Anh", "PHÙNG KHIÊM").
 _BYLINE_RE = re.compile(rf"(?<=[.…!?\"”])[ \t]*\n\s*\n[ \t]*(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})"
@@ -71,7 +73,7 @@ def _name_from(text: str, pos: int, end: int) -> tuple[int, int] | None:
     """The full name that begins at ``pos`` and ends by ``end``: a family name as the
     lexicon writes it and one to three capitalised syllables on its line, up to a whole
     post title ("Nguyễn Văn | Phó Chủ tịch")."""
-    words = [m for m in _PIECE.finditer(text, pos, end)]
+    words = [m for m in PIECE.finditer(text, pos, end)]
     if not words or words[0].start() != pos or words[0].group() not in _SURNAMES:
         return None
     last = words[0]
@@ -83,11 +85,12 @@ def _name_from(text: str, pos: int, end: int) -> tuple[int, int] | None:
     return (pos, last.end()) if last is not words[0] else None
 
 
-def _after(text: str, pos: int, end: int, words: set[str] | tuple[str, ...]) -> int | None:
-    """Where the name begins after one of ``words`` (and a colon) at ``pos``, if one does."""
+def _after(text: str, pos: int, end: int, words: tuple[str, ...]) -> int | None:
+    """Where the name begins after the first of ``words`` (longest first) that opens the
+    stretch at ``pos``, and a colon, if one does."""
     pos += len(text[pos:end]) - len(text[pos:end].lstrip())
     written = " ".join(text[pos:end].split())
-    opener = next((w for w in sorted(words, key=len, reverse=True) if written.startswith(w + " ")
+    opener = next((w for w in words if written.startswith(w + " ")
                    or written.startswith(w + ":")), None)
     if opener is None:
         return None
@@ -99,7 +102,7 @@ def _after(text: str, pos: int, end: int, words: set[str] | tuple[str, ...]) -> 
 
 def _honorific(text: str, found: Found) -> tuple[int, int] | None:
     """"đồng chí | Nguyễn Quang Tuấn", "ông | Hoàng Văn A"."""
-    begin = _after(text, found.begin, found.end, _HONORIFIC)
+    begin = _after(text, found.begin, found.end, _HONORIFICS_LONGEST)
     return begin is not None and _name_from(text, begin, found.end)
 
 
@@ -112,7 +115,7 @@ def _signer(text: str, found: Found) -> tuple[int, int] | None:
     longest = begin is not None and _name_from(text, begin, found.end)
     if not longest:
         return None
-    ends = [m.end() for m in _PIECE.finditer(text, begin, longest[1])][1:]  # after each given syllable
+    ends = [m.end() for m in PIECE.finditer(text, begin, longest[1])][1:]  # after each given syllable
     return next(((begin, e) for e in ends if _AFTER_SIGNER.match(text, e)), None)
 
 
@@ -138,17 +141,13 @@ def _after_post(text: str, found: Found) -> tuple[int, int] | None:
 #: What finds the name in the matches of each label of kg/patterns/persons.jsonl, in the
 #: order they are read within a sentence (a name found once is not found again).
 HOOKS = {"honorific": _honorific, "signer": _signer, "titled": _titled, "after_post": _after_post,
-         "plural": None}
-_ORDER = {label: n for n, label in enumerate(HOOKS)}
+         "plural": None}  # the list after "các đồng chí" is read by ``_listed``, after every sentence
 
 
 @component("person", requires=("norm", "norm_sentences", "zones", "syllables"), assigns=("mentions",))
 def find_persons(doc: Doc) -> Doc:
-    rules = patterns("persons")
-    rules.check_hooks(HOOKS, "person")
-    found = sorted(rules.in_sentences(doc), key=lambda f: (f.label == "plural", f.base, _ORDER[f.label], f.begin))
     seen: set[int] = set()
-    for item in found:
+    for item in patterns("persons").read(doc, HOOKS, "person", later=("plural",)):
         if item.label == "plural":
             _listed(doc, item)
             continue

@@ -83,7 +83,7 @@ def _short(doc: Doc, found: Found) -> None:
     """"TP. Pleiku", "TX Đông Triều": a city or town with its level abbreviated."""
     text = found.text
     if found.written not in _SHORT_FORMS or not (m := _SHORT_AFTER.match(text, found.end)):
-        return None
+        return
     level = LEVEL_ABBREVIATIONS[found.written.upper()]
     name = unit_name(level, m.group("name"))
     area = gazetteer().area(name)
@@ -99,23 +99,15 @@ def _glued(doc: Doc, found: Found) -> None:
                     key=str(city).lower(), source="place", level=city.level_word)
 
 
-#: What reads the matches of each label of kg/patterns/places.jsonl, in the order they are
-#: read within a sentence; venues after every sentence's units.
-HOOKS = {"unit": _unit, "short": _short, "glued": _glued, "venue": None}
-_ORDER = {label: n for n, label in enumerate(HOOKS)}
 
 
 @component("place",
            requires=("norm", "norm_sentences", "context", "syllables"),
            assigns=("mentions", "attrs.level", "attrs.code", "attrs.located_in"))
 def find_places(doc: Doc) -> Doc:
-    rules = patterns("places")
-    rules.check_hooks(HOOKS, "place")
     taken = (-1, 0)  # (sentence, offset): where the last unit's name ended, which no level word inside starts again
-    for found in sorted(rules.in_sentences(doc), key=lambda f: (f.label == "venue", f.base, _ORDER[f.label], f.begin)):
-        if found.label == "venue":
-            _venue(doc, found)
-        elif found.label != "unit":
+    for found in patterns("places").read(doc, HOOKS, "place", later=("venue",)):
+        if found.label != "unit":
             HOOKS[found.label](doc, found)
         elif taken[0] != found.base or found.begin >= taken[1]:
             end = _unit(doc, found)
@@ -141,3 +133,8 @@ def _venue(doc: Doc, found: Found) -> None:
     if end > found.end and name:
         add_mention(doc, "Place", found.base + head_at, found.base + head_at + len(name), name=name,
                     key=name.lower(), source="place", level="venue")
+
+
+#: What reads the matches of each label of kg/patterns/places.jsonl, in the order they are
+#: read within a sentence; venues after every sentence's units.
+HOOKS = {"unit": _unit, "short": _short, "glued": _glued, "venue": _venue}

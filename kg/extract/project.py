@@ -230,14 +230,10 @@ def _from_area(doc: Doc, found: Found) -> None:
 #: What reads the matches of each label of kg/patterns/projects.jsonl, in the order they are
 #: read: heads and items sentence by sentence, then lists, then the areas outside them.
 HOOKS = {"head": _from_head, "item": _from_item, "list": _from_list, "area": _from_area}
-_ORDER = {label: n for n, label in enumerate(HOOKS)}
 
 
 @component("project", requires=("norm", "norm_sentences", "tokens", "syllables"), assigns=("mentions",))
 def find_projects(doc: Doc) -> Doc:
-    rules = patterns("projects")
-    rules.check_hooks(HOOKS, "project")
-    found = list(rules.in_sentences(doc))
-    for item in sorted(found, key=lambda f: (_ORDER[f.label] > 1, f.label == "area", f.base, _ORDER[f.label], f.begin)):
-        HOOKS[item.label](doc, item)
+    for found in patterns("projects").read(doc, HOOKS, "project", later=("list", "area")):
+        HOOKS[found.label](doc, found)
     return doc

@@ -109,15 +109,12 @@ def _adopted(doc: Doc, found: Found) -> None:
 #: What reads the matches of each label of kg/patterns/resolutions.jsonl, in the order they
 #: are read within a sentence.
 HOOKS = {"numbered": _numbered, "adopted": _adopted}
-_ORDER = {label: n for n, label in enumerate(HOOKS)}
 
 
 @component("resolution",
            requires=("norm", "norm_sentences", "syllables"),
            assigns=("mentions", "attrs.number", "attrs.date", "attrs.doc_type", "attrs.issuer_code", "attrs.list_end"))
 def find_resolutions(doc: Doc) -> Doc:
-    rules = patterns("resolutions")
-    rules.check_hooks(HOOKS, "resolution")
-    for found in sorted(rules.in_sentences(doc), key=lambda f: (f.base, _ORDER[f.label], f.begin)):
+    for found in patterns("resolutions").read(doc, HOOKS, "resolution"):
         HOOKS[found.label](doc, found)
     return doc

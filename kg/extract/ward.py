@@ -264,8 +264,6 @@ HOOKS = {"level": _from_level}
            assigns=("mentions", "attrs.code", "attrs.era", "attrs.official_name", "attrs.successor",
                     "attrs.located_in", "attrs.level"))
 def find_wards(doc: Doc) -> Doc:
-    rules = patterns("wards")
-    rules.check_hooks(HOOKS, "ward")
-    for found in rules.in_sentences(doc):
+    for found in patterns("wards").read(doc, HOOKS, "ward"):
         HOOKS[found.label](doc, found)
     return doc

@@ -81,6 +81,8 @@ class PatternSet:
         self._first: dict[str, set[str] | None] = {}
         #: per line (its match key, "LABEL#LINE"), the "max_words" it was given
         self._bound: dict[str, int | None] = {}
+        #: the (component, labels) whose hooks ``read`` has checked against this file
+        self._checked: set[tuple[str, tuple[str, ...]]] = set()
         #: per label whose every line is a fixed phrase (or a choice of them), the phrases in
         #: a spaCy ``PhraseMatcher``: ``matches`` looks them up at once, and runs the
         #: ``Matcher`` only where white space other than a single space stands inside a window
@@ -218,6 +220,19 @@ class PatternSet:
             if k not in sentence:
                 sentence[k] = text[base:stop]
             yield Found(label, begin - base, end - base, base, sentence[k])
+
+    def read(self, doc, hooks, component: str, later: tuple[str, ...] = ()) -> list["Found"]:
+        """The matches inside the sentences of ``doc`` in the order ``component`` reads
+        them: sentence by sentence, within one in the order of ``hooks`` (a mapping from
+        label to the function that reads its matches), then by where they begin; the
+        labels of ``later`` after every sentence's, in that order. The hooks are checked
+        against the file (``check_hooks``) the first time."""
+        if (component, tuple(hooks)) not in self._checked:
+            self.check_hooks(hooks, component)
+            self._checked.add((component, tuple(hooks)))
+        order = {label: n for n, label in enumerate(hooks)}
+        deferred = {label: n + 1 for n, label in enumerate(later)}
+        return sorted(self.in_sentences(doc), key=lambda f: (deferred.get(f.label, 0), f.base, order[f.label], f.begin))
 
     def check_hooks(self, hooks, component: str) -> None:
         """Raise E105 unless every label of the file has one of ``hooks`` (a mapping from

@@ -30,7 +30,8 @@ EXTENSIONS = {"word_start": False}
 #: ... and those computed from the token's text when a pattern asks (name: getter).
 GETTERS = {"name_word": lambda tok: tok.text[0].isupper() or tok.text[0].isdigit()}
 
-_PIECE = re.compile(r"\w+|[^\w\s]")
+#: A syllable or a punctuation mark: what the layer has a token for, white space aside.
+PIECE = re.compile(r"\w+|[^\w\s]")
 
 
 @cache
@@ -50,7 +51,7 @@ def vocab():
 
 def pieces(text: str) -> list[str]:
     """The syllables and punctuation marks of ``text``, as the layer has them."""
-    return _PIECE.findall(text)
+    return PIECE.findall(text)
 
 
 def make_layer(text: str, words=()):
@@ -60,7 +61,7 @@ def make_layer(text: str, words=()):
 
     pieces, spaces, starts = [], [], []
     pos = 0
-    for m in _PIECE.finditer(text):
+    for m in PIECE.finditer(text):
         gap = text[pos:m.start()]
         if gap:
             if gap.startswith(" ") and pieces and not spaces[-1]:
