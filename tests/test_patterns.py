@@ -194,7 +194,7 @@ def test_a_council_session_is_named_in_full_from_its_pattern(text, name):
 #: The pattern files a component reads through hooks of its own, and the component's module.
 HOOKED = {"events": "kg.extract.event", "projects": "kg.extract.project", "persons": "kg.extract.person",
           "resolutions": "kg.extract.resolution", "wards": "kg.extract.ward",
-          "places": "kg.extract.place"}
+          "places": "kg.extract.place", "organisations": "kg.extract.organisation"}
 
 
 @pytest.mark.parametrize("name", sorted(HOOKED))

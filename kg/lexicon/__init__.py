@@ -15,12 +15,15 @@ from ..text.normalise import fold
 
 
 def _rows(name: str) -> list[list[str]]:
+    """The rows of the data file ``name``, each a fresh list of its cells, folded."""
+    return [list(row) for row in _read_rows(name)]
+
+
+@cache
+def _read_rows(name: str) -> tuple[tuple[str, ...], ...]:
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([fold(cell) for cell in line.split("\t")])
-    return rows
+    return tuple(tuple(fold(cell) for cell in line.split("\t"))
+                 for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,7 @@ def honorifics() -> tuple[str, ...]:
 event_heads = cache(lambda: word_list("events.tsv"))
 person_words = cache(lambda kind: word_list("person_words.tsv", kind))  # member, not_given, plural, …
 event_words = cache(lambda kind: word_list("event_words.tsv", kind))  # occasion, inside, ends, again, …
+organisation_words = cache(lambda kind: word_list("organisation_words.tsv", kind))  # organ_name, member, …
 attendance_words = cache(lambda: word_list("attendance.tsv"))  # the bodies listed after it take part
 venue_heads = cache(lambda: word_list("venues.tsv"))  # kinds of places where events are held
 happening_verbs = cache(lambda: word_list("happening.tsv"))  # an event takes place (… tại X)

@@ -21,7 +21,9 @@ of ``kg.text.syllables``. Two conveniences, since a Vietnamese word is several s
   syllable;
 - ``{"LEXICON": "countries.tsv"}`` is any phrase of that word list of ``kg/lexicon`` (its
   first column), so that a pattern and the reference data it needs stay apart; with
-  ``"KIND": "action"`` (or a list of kinds), only the rows of that kind (second column).
+  ``"KIND": "action"`` (or a list of kinds), only the rows of that kind (second column);
+  with ``"ABBREVIATED": true``, each phrase also as written with the standard
+  abbreviations of ``lexicon/abbreviations.tsv`` ("Ủy ban nhân dân" and "UBND").
 
 White space other than a single space (a line break in a hard-wrapped text) may stand
 between any two items. ``"max_words"`` bounds the words a line may match where ``*`` or
@@ -84,8 +86,8 @@ class PatternSet:
         #: the (component, labels) whose hooks ``read`` has checked against this file
         self._checked: set[tuple[str, tuple[str, ...]]] = set()
         #: per label whose every line is a fixed phrase (or a choice of them), the phrases in
-        #: a spaCy ``PhraseMatcher``: ``matches`` looks them up at once, and runs the
-        #: ``Matcher`` only where white space other than a single space stands inside a window
+        #: a spaCy ``PhraseMatcher``: ``matches`` looks them up at once in the layer without
+        #: its white space tokens, so the ``Matcher`` never runs for that label
         phrases: dict[str, list[tuple[str, list[list[str]]]] | None] = {}
         for rule in rules:
             try:
@@ -188,17 +190,20 @@ class PatternSet:
         matches of two labels may overlap."""
         from spacy.util import filter_spans
 
+        from spacy.tokens import Span
+
         by_label: dict[str, list] = {}
-        counts = _word_counts(layer)
         for (label, _), matcher in sorted(self._matchers.items(), key=lambda kv: kv[0]):
-            windows = self._windows(layer, label)
             if label in self._phrases:
+                # looked up in the layer without its white space tokens, so that a phrase
+                # written over a line break or several spaces is found as well
+                words, at = _without_space(layer)
                 by_label.setdefault(label, []).extend(
-                    span for span in self._phrases[label](layer, as_spans=True)
-                    if self._allowed(layer, span.start, span.end, span.label_))
-                # a phrase written over a line break or several spaces: the Matcher's
-                windows = [(b, e) for b, e in windows if counts[e] - counts[b] < e - b]
-            for begin, end in windows:
+                    span for s in self._phrases[label](words, as_spans=True)
+                    if self._allowed(layer, (span := Span(layer, at[s.start], at[s.end - 1] + 1, s.label)).start,
+                                     span.end, span.label_))
+                continue
+            for begin, end in self._windows(layer, label):
                 by_label.setdefault(label, []).extend(
                     span for span in matcher(layer[begin:end], as_spans=True)
                     if self._allowed(layer, span.start, span.end, span.label_))
@@ -390,7 +395,15 @@ def _item_choices(item, rule: Rule, name: str) -> list[list[dict]]:
         if not phrases:
             raise PipelineError(Errors.E105.format(
                 path=name, line=rule.line, reason=f"no phrase of {lexicon} is of kind {', '.join(map(str, kinds))}"))
-        rest = {k: v for k, v in item.items() if k not in ("LEXICON", "KIND")}
+        abbreviated = item.get("ABBREVIATED", False)
+        if not isinstance(abbreviated, bool):
+            raise PipelineError(Errors.E105.format(
+                path=name, line=rule.line, reason=f"ABBREVIATED is true or false, not {abbreviated!r}"))
+        if abbreviated:  # also as written with the standard abbreviations ("UBND")
+            from ..lexicon import written_forms
+
+            phrases = sorted({f for p in phrases for f in written_forms(p)})
+        rest = {k: v for k, v in item.items() if k not in ("LEXICON", "KIND", "ABBREVIATED")}
         return _item_choices({"LOWER": {"IN": phrases}, **rest}, rule, name)
     key = next((k for k in _PHRASE_KEYS if k in item), None)
     if key is None:
@@ -453,20 +466,25 @@ def _words(layer, start: int, end: int) -> int:
 
 def _fixed_phrases(tokens: list[dict]) -> list[list[str]] | None:
     """The fixed phrases (lists of lower-case syllables) a pattern stands for, when each of
-    its tokens is one lower-case syllable or a choice of them; otherwise None."""
+    its tokens is one lower-case syllable or a choice of them (``ORTH`` too, for a token that
+    has no case: ``"."``), perhaps optional; otherwise None."""
     choices = []
     for t in tokens:
-        value = t.get("LOWER") if set(t) == {"LOWER"} else None
-        if isinstance(value, str):
-            choices.append([value])
-        elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
-            choices.append(list(value["IN"]))
-        else:
+        key = next((k for k in _PHRASE_KEYS if k in t), None)
+        if key is None or set(t) - {key, "OP"} or t.get("OP") not in (None, "?"):
             return None
+        value = t[key]
+        words = [value] if isinstance(value, str) else \
+            value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else None
+        if not words or not all(isinstance(v, str) and (key == "LOWER" or v.lower() == v.upper()) for v in words):
+            return None
+        choices.append([[v] for v in words] + ([[]] if t.get("OP") == "?" else []))
     count = 1
     for c in choices:
         count *= len(c)
-    return [list(p) for p in itertools.product(*choices)] if count <= MAX_EXPANSION else None
+    if count > MAX_EXPANSION:
+        return None
+    return [phrase for p in itertools.product(*choices) if (phrase := [w for part in p for w in part])]
 
 
 def _word_counts(layer) -> list[int]:
@@ -478,6 +496,19 @@ def _word_counts(layer) -> list[int]:
         spaces = layer.to_array(IS_SPACE).tolist() if len(layer) else []
         counts = layer.user_data["kg_words"] = [0, *itertools.accumulate(1 - s for s in spaces)]
     return counts
+
+
+def _without_space(layer):
+    """The layer without its white space tokens, as a spaCy ``Doc`` of the same vocabulary,
+    and where each of its tokens stands in the layer; computed once per layer."""
+    found = layer.user_data.get("kg_words_only")
+    if found is None:
+        from spacy.attrs import IS_SPACE
+        from spacy.tokens import Doc
+
+        at = [i for i, space in enumerate(layer.to_array(IS_SPACE).tolist() if len(layer) else []) if not space]
+        found = layer.user_data["kg_words_only"] = (Doc(layer.vocab, words=[layer[i].text for i in at]), at)
+    return found
 
 
 def _positions(layer) -> dict[str, list[int]]:
