@@ -1304,3 +1304,31 @@ def test_the_headlines_event_counts_where_it_was_merged_into_a_longer_name():
                 event("Hội nghị tổng kết công tác Đảng", 400)]
     merge_wordings(mentions, headline_end=40)
     assert short.key == "hội nghị tổng kết năm 2023 của tỉnh ủy x"
+
+
+def test_an_organ_written_with_more_white_space_is_the_same_organ():
+    doc = run(HOME + "Thực hiện Kết luận của Ban   Thường vụ Tỉnh ủy về chuyển đổi số. "
+                     "Ban Thường vụ Tỉnh ủy giao nhiệm vụ cho các cơ quan.")
+    orgs = entities(doc, "Organisation")
+    assert "Ban Thường vụ Tỉnh ủy Bắc Giang" in orgs
+    assert not any("  " in name for name in orgs)
+    mentions = [m for m in doc.mentions if m.type == "Organisation" and m.name.startswith("Ban Thường vụ")]
+    assert len(mentions) == 2 and len({m.key for m in mentions}) == 1
+
+
+def test_a_committee_member_title_and_an_organ_in_lower_case_name_no_organ():
+    doc = run(HOME + "Bà Trần Thị Dung, tỉnh ủy viên, dự họp. Hội nghị ban thường vụ Tỉnh ủy Bắc Giang bế mạc.")
+    orgs = entities(doc, "Organisation")
+    assert "Tỉnh ủy Bắc Giang" in orgs
+    assert not any(name.lower().startswith("ban thường vụ") for name in orgs)
+    assert not any(m.text.lower().startswith("tỉnh ủy viên") for m in doc.mentions)
+
+
+def test_an_office_named_after_what_it_does_issues():
+    doc = run("Ngày 5/3/2024, Thủ tướng Chính phủ đã ban hành Chỉ thị số 08/CT-TTg về phát triển du lịch.")
+    assert "Thủ tướng Chính phủ" in entities(doc, "Organisation")
+
+
+def test_a_named_head_before_an_organs_name_is_no_body_of_its_own():
+    doc = run(HOME + "Ban Chấp hành Đảng bộ thành phố họp; Văn phòng Thường trực Ban Chỉ đạo báo cáo.")
+    assert not any(name.startswith("Văn phòng Thường trực") for name in entities(doc, "Organisation"))

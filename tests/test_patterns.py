@@ -291,3 +291,25 @@ def test_every_shipped_file_matches_the_same_with_or_without_its_windows_and_phr
     plain._first = {label: None for label in plain._first}
     assert shipped.matches(layer) == plain.matches(layer)
     assert shipped.matches(layer)  # the text holds something of every file
+
+
+def test_a_lexicon_item_may_take_the_standard_abbreviations():
+    line = '{"label": "b", "pattern": [{"LEXICON": "organisations.tsv", "KIND": "body"%s}]}'
+    plain = PatternSet(read_rules(line % "", "t.jsonl"), "t.jsonl")
+    short = PatternSet(read_rules(line % ', "ABBREVIATED": true', "t.jsonl"), "t.jsonl")
+    layer = make_layer("Chủ tịch UBND tỉnh")
+    assert short.fullmatch(layer, 9, 13, "b") and not plain.fullmatch(layer, 9, 13, "b")
+    assert short.fullmatch(make_layer("Ủy ban nhân dân tỉnh"), 0, 15, "b")
+    with pytest.raises(PipelineError, match="ABBREVIATED is true or false"):
+        PatternSet(read_rules(line % ', "ABBREVIATED": "yes"', "t.jsonl"), "t.jsonl")
+
+
+def test_a_phrase_with_an_optional_caseless_token_is_looked_up_as_phrases_over_line_breaks():
+    rules = read_rules('{"label": "o", "pattern": ["tt", {"ORTH": ".", "OP": "?"}, "hđnd"]}\n'
+                       '{"label": "c", "pattern": ["tt", {"ORTH": "X", "OP": "?"}, "hđnd"]}', "t.jsonl")
+    found = PatternSet(rules, "t.jsonl")
+    assert "o" in found._phrases and "c" not in found._phrases  # "X" has a case: the Matcher's
+    text = "Họp TT.\n\nHĐND và TT HĐND, TT X HĐND."
+    got = [(label, text[b:e]) for label, b, e in found.matches(make_layer(text))]
+    assert ("o", "TT.\n\nHĐND") in got and ("o", "TT HĐND") in got
+    assert ("c", "TT X HĐND") in got and ("o", "TT X HĐND") not in got
