@@ -1332,3 +1332,21 @@ def test_an_office_named_after_what_it_does_issues():
 def test_a_named_head_before_an_organs_name_is_no_body_of_its_own():
     doc = run(HOME + "Ban Chấp hành Đảng bộ thành phố họp; Văn phòng Thường trực Ban Chỉ đạo báo cáo.")
     assert not any(name.startswith("Văn phòng Thường trực") for name in entities(doc, "Organisation"))
+
+
+@pytest.mark.parametrize("kind", ["body", "party", "named"])
+def test_every_head_of_the_organisation_list_names_a_body(kind):
+    """A body's head is a line of lexicon/organisations.tsv: each head of a kind is read
+    with what that kind takes after it (a jurisdiction, a unit's name, a proper name)."""
+    from kg.lexicon import org_heads
+
+    after = {"body": " tỉnh Bắc Giang", "party": " Bắc Giang", "named": " Hòa Bình tỉnh Bắc Giang"}[kind]
+    missed = []
+    for head in sorted({h.head for h in org_heads() if h.kind == kind}):
+        prefix = HOME + "Đại diện "
+        doc = run(prefix + head + after + " dự họp.")
+        begin = len(prefix)
+        if not any(m.type == "Organisation" and m.span.begin == begin
+                   for m in doc.mentions):
+            missed.append(head)
+    assert not missed
