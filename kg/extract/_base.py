@@ -7,6 +7,13 @@ from typing import Iterator
 from ..lexicon import activities, function_words, level_words
 from ..model import Attrs, Doc, Mention
 
+
+def alternation(words) -> str:
+    """A regex alternation of fixed words, longest first, spaces matching any white space."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
 UPPER = "".join(c for r in ((0x41, 0x5B), (0xC0, 0x250), (0x1E00, 0x1F00))
                 for c in map(chr, range(*r)) if c.isupper())
 LOWER = "".join(c for r in ((0x61, 0x7B), (0xC0, 0x250), (0x1E00, 0x1F00))
@@ -21,8 +28,7 @@ WE = rf"(?![{LOWER}{UPPER}\d])"  # word boundary after
 #: A capitalised word that does not go on a name before it: the first word of a cited
 #: document's title ("… của HĐND tỉnh | Quyết định chủ trương …", "… Bộ Tài chính | Hướng dẫn …"),
 #: or a council's term ("HĐND xã | Khóa XX").
-TITLE_WORDS = (r"(?:Hướng dẫn|Quy định|Ban hành|Về việc|Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định"
-               r"|Khóa|Nhiệm kỳ|Lần thứ)")
+TITLE_WORDS = rf"(?:{alternation(function_words('opens_title'))})"
 _NEXT_SYLLABLE = rf"\s+(?!{TITLE_WORDS}{WE})"
 _NEXT_CAPS = rf"\s+(?!(?i:{TITLE_WORDS}){WE})"  # "VĂN LÃNG | KHÓA XX"
 PROPER = (rf"(?!{TITLE_WORDS}{WE})(?:(?:[{UPPER}]{{2,}}|[{UPPER}](?=\s+[{UPPER}]+{WE})){WE}(?!/)"
@@ -30,12 +36,6 @@ PROPER = (rf"(?!{TITLE_WORDS}{WE})(?:(?:[{UPPER}]{{2,}}|[{UPPER}](?=\s+[{UPPER}]
           rf"|{CAP}(?!/)(?:{_NEXT_SYLLABLE}{CAP}(?!/)){{0,3}}{WE})")
 #: A number that stands for a name (Phường 1, Trường Mầm non 19/5).
 NUMERAL = r"\d+(?:/\d+)?"
-
-
-def alternation(words) -> str:
-    """A regex alternation of fixed words, longest first, spaces matching any white space."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def label(text: str) -> str:
@@ -112,10 +112,22 @@ def add_mention(doc: Doc, type_: str, begin: int, end: int, *, name: str, key: s
 CLAUSE_WORDS = function_words("clause")
 #: ... and so does "trên địa bàn" when no place follows it.
 _CLAUSE_RE = re.compile(rf"(?:{alternation(CLAUSE_WORDS)}){WE}"
-                        rf"|trên địa bàn(?!\s+(?:thành phố|tỉnh|huyện|quận|thị xã|xã|phường|thị trấn){WE})")
+                        rf"|trên địa bàn(?!\s+(?:{alternation(level_words('province', 'district', 'commune'))}){WE})")
 _YEAR_RE = re.compile(r"(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?" + WE)
+def _level_and_short() -> tuple[str, ...]:
+    """The level words of units (jurisdictions.tsv) and those written short ("TP", "TX")."""
+    from ..lexicon import abbreviations
+
+    words = level_words("province", "district", "commune", "village")
+    return (*words, *(a for a, e in abbreviations().items() if e in words and a.isupper()))
+
+
+LEVEL_AND_SHORT = _level_and_short()
+#: Where a thing is, which ends its name ("… | tại huyện Mèo Vạc", "… | tại Hà Nội"): the
+#: relation stage reads it as the place.
+AT_UNIT = rf"tại\s+(?:[{UPPER}]|(?:{alternation(level_words('province', 'district', 'commune'))}){WE})"
 #: After a comma a name goes on with its place ("…, phường Chi Lăng").
-_LOCATION_RE = re.compile(rf",\s+(?:phường|xã|thị trấn|thành phố|huyện|quận|tỉnh|thôn|khối|TP)\s+[{UPPER}\d]")
+_LOCATION_RE = re.compile(rf",\s+(?:{alternation(LEVEL_AND_SHORT)})\s+[{UPPER}\d]")
 _SPACE_RE = re.compile(r"\s+")
 #: What may follow a quoted title in a name: the ordinal of the series, the year or period.
 #: The year or period that may close a name: ", giai đoạn 2021 - 2025", " năm 2024" (" NĂM

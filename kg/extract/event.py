@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import body_heads, event_heads, event_words, expand, meeting_verbs, numerals, written_forms
+from ..lexicon import body_heads, event_heads, event_words, expand, level_words, meeting_verbs, numerals, written_forms
 from ..model import Doc
 from ..patterns import Found, patterns
 from ..pipeline import component
 from ..text.syllables import pieces
-from ._base import UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key
+from ._base import AT_UNIT, UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key
 from ._jurisdiction import JUR, JUR_RE, from_match
 
 #: The heads as the lexicon writes them ("chợ Tết"), by their lower case: a head is written
@@ -35,23 +35,27 @@ _OCCASION = re.compile(rf"(?:{alternation(event_words('occasion'))})\s+$", re.IG
 _NAMED = re.compile(rf"[{UPPER}“\"]|lần\s+thứ|(?:tháng|năm|quý)\s+(?:\d|[IV]+{WE})|\d{{1,2}}/\d{{4}}")
 #: Before these a head is part of another phrase ("hệ thống hội nghị truyền hình").
 _NOT_AFTER = re.compile(rf"(?:{alternation(event_words('inside'))})\s+$", re.IGNORECASE)
+#: The level words of units (jurisdictions.tsv): "xã", "huyện", "thành phố".
+_UNIT_LEVELS = level_words("province", "district", "commune")
 #: What ends a description: a second event or programme joined by "và", or the place
 #: where the event is held ("… tại thành phố Nam Ninh").
 _STOP = re.compile(rf"(?:và\s+(?:{alternation(_FORMS)}|chương trình|phong trào|dự án|kế hoạch){WE}"
                    rf"|(?:{alternation(event_words('ends'))}){WE}"
-                   rf"|tại\s+(?:[{UPPER}]|thị\s|thành phố|huyện|tỉnh|xã|phường|thị trấn))")
+                   rf"|{AT_UNIT})")
 _ALL_LEVELS = re.compile(r"các cấp" + WE)
 #: After "của <body>" the body may be the subject of a verb of its own, not the meeting's owner
 #: ("… của UBND tỉnh ban hành"); "đã diễn ra" after it is the meeting's.
 _CLAUSE_AFTER = re.compile(rf"\s+(?:{alternation(event_words('body_verb'))}){WE}")
 #: A meeting is named with the term it opens or belongs to ("Đại hội … lần thứ XVII, nhiệm
 #: kỳ 2020 - 2025", "Kỳ họp thứ 15 HĐND tỉnh khóa XVI, nhiệm kỳ …"), in any case (headlines).
-_TERM = re.compile(r"(?:,?\s*khóa\s+[IVXLC]+\b)?,?\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}", re.IGNORECASE)
+_TERM_NUMBER = rf"(?:{alternation(event_words('term_number'))})\s+[IVXLC]+"  # "khóa XVI"
+_TERM = re.compile(rf"(?:,?\s*{_TERM_NUMBER}\b)?,?\s*(?:{alternation(event_words('term_years'))})\s+\d{{4}}\s*[-–]\s*\d{{4}}",
+                   re.IGNORECASE)
 #: … and with the body whose meeting it is, when the description names it after "của"
 #: ("Hội nghị liên tịch … cuối năm 2022 của HĐND tỉnh khóa XVII, nhiệm kỳ 2021-2026").
 _BODY_FORMS = [f for head in body_heads() for f in written_forms(head)]
 _OF_BODY = re.compile(rf"\s+của\s+(?:(?:{alternation(event_words('organ'))})\s+)?(?:{alternation(_BODY_FORMS)}){WE}"
-                      rf"(?:\s+{JUR})?(?:\s+khóa\s+[IVXLC]+{WE})?")
+                      rf"(?:\s+{JUR})?(?:\s+{_TERM_NUMBER}{WE})?")
 
 
 #: A ceremony of giving is named with whom it gives to: "cho" and a noun phrase, with a
@@ -63,7 +67,7 @@ _GIVEN_TO = re.compile(rf"\s+cho\s+(?!(?:{alternation(event_words('not_recipient
 #: Once a name has said whose meeting it is (a capitalised body, a unit) or which one (its
 #: ordinal), a verb of what meetings do begins the predicate: "Hội nghị lần thứ 22 Ban Chấp
 #: hành Đảng bộ Quận | thảo luận …", "Đại hội Đảng bộ huyện lần thứ XX | đề ra …".
-_IDENTIFIED = re.compile(rf"lần\s+thứ\s+\S+|[{UPPER}]|{WB}(?:xã|phường|huyện|tỉnh|thành phố|quận|thị xã|thị trấn){WE}")
+_IDENTIFIED = re.compile(rf"lần\s+thứ\s+\S+|[{UPPER}]|{WB}(?:{alternation(_UNIT_LEVELS)}){WE}")
 _PREDICATE = re.compile(rf"(?<!\svà)(?<!,)\s+(?:{alternation(meeting_verbs())}){WE}")
 _ALWAYS_PREDICATE = re.compile(rf"\s*(?:{alternation(meeting_verbs('always'))}){WE}")
 

@@ -62,7 +62,7 @@ _ORGAN_BEFORE = rf"(?:(?P<organ>{alternation(_ORGAN)})\.?\s+)?"
 _JUR_AT = re.compile(rf"(?:\s+{JUR})?")
 _MEMBER = re.compile(rf"\s+(?:{alternation(organisation_words('member'))}){WE}")  # "Tỉnh ủy | viên"
 #: After a party committee's head, the name of its unit.
-_PARTY_NAME = re.compile(rf"(?:\s+(?:(?:TP|thành phố|tỉnh|huyện)\s+)?(?P<pname>{PROPER}))?")
+_PARTY_NAME = re.compile(rf"(?:\s+(?:(?:{alternation(LEVEL_WORDS)})\s+)?(?P<pname>{PROPER}))?")
 _PARTY_AT = re.compile(rf"(?:{alternation(_PARTY)}){WE}")
 _NOT_NAMED = re.compile(rf"\s+(?:{alternation(organisation_words('organ_name'))}){WE}")
 #: A proper name after a head: white space, then a capital or a digit.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import roles
+from ..lexicon import organisation_words, roles
 from ..model import Doc
 from ..pipeline import component
 from ._base import POST_BEFORE, WE, alternation
@@ -22,7 +22,8 @@ _SEP = re.compile(r"\s*(?:[,–\-]|và)?\s*")
 _TITLE = re.compile(rf"(?P<title>{alternation(r.title for r in roles())}){WE}\s*", re.IGNORECASE)
 #: The next item of a list of posts, past one that names no organisation kg knows.
 _NEXT_ITEM = re.compile(r"[^,;.–\n]{0,80}?(?=[,–])")
-_PARTY_MEMBER = re.compile(rf"(?P<head>{alternation(PARTY_LEVEL)})\s+viên{WE}", re.IGNORECASE)  # "huyện ủy viên"
+_PARTY_MEMBER = re.compile(rf"(?P<head>{alternation(PARTY_LEVEL)})\s+(?:{alternation(organisation_words('member'))}){WE}",
+                           re.IGNORECASE)  # "huyện ủy viên"
 
 
 def _committee(doc: Doc, head: str):

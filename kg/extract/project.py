@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import expand, programmes, project_heads, works_heads, works_words
+from ..lexicon import expand, level_words, programmes, project_heads, works_heads, works_words
 from ..model import Doc
 from ..patterns import Found, patterns
 from ..pipeline import component
-from ._base import PERIOD, UPPER, WE, add_mention, alternation, phrase_end, same_name_key, verb_stop
+from ._base import AT_UNIT, PERIOD, UPPER, WE, add_mention, alternation, phrase_end, same_name_key, verb_stop
 from ._jurisdiction import LEVEL_WORDS, UNIT_NAME
 
 _HEADS = [*project_heads("head"), *project_heads("aim"), *project_heads("form")]
@@ -43,7 +43,7 @@ _ANOTHER_HEAD = re.compile(rf"(?:{alternation(_FORMS)}){WE}")
 #: What ends a project's name: a second project joined by "và", or where it is ("… tại
 #: huyện Mèo Vạc"), which the relation stage reads as its place.
 _STOP = re.compile(rf"(?:và\s+(?:{alternation(_FORMS)}){WE}"
-                   rf"|tại\s+(?:[{UPPER}]|thành phố|huyện|tỉnh|xã|phường|thị trấn|quận))")
+                   rf"|{AT_UNIT})")
 _SPACE = re.compile(r"\s*")
 _NEXT_LISTED = re.compile(r";\s*")
 #: A programme or campaign named in quotes may be followed by more quoted names of the same
@@ -138,7 +138,7 @@ _NAMED_START = re.compile(rf"[{UPPER}“\"]|(?:{alternation(works_heads())}){WE}
 #: end of its item, commas included.
 _ACTION_START = re.compile(rf"(?:{alternation(v for w in works_heads('action') for v in (w, w.capitalize()))}){WE}")
 #: A work names a particular thing: a proper name, a number or a place in it.
-_PARTICULAR = re.compile(rf"[{UPPER}\d]|(?:phường|xã|thôn|khối|thị trấn|đường|suối|sông|hồ){WE}")
+_PARTICULAR = re.compile(rf"[{UPPER}\d]|(?:{alternation((*level_words('commune', 'village'), *project_heads('particular')))}){WE}")
 
 
 def _from_head(doc: Doc, found: Found) -> None:
