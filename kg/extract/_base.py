@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..lexicon import activities, function_words, level_words
+from ..lexicon import activities, function_words, level_words, person_words
 from ..model import Attrs, Doc, Mention
 
 
@@ -137,9 +137,9 @@ _QUOTED_TAIL = re.compile(r"(?:\s+(?i:lần\s+thứ)\s+(?:[IVXLC]+|\d+)" + WE + 
 _DANGLING = set(function_words("dangling"))
 #: A parenthesis that is part of a name: the stretch of a road, an extension, dates, the
 #: kind of a council's session ("Kỳ họp thứ 13 (kỳ họp chuyên đề) HĐND tỉnh").
-_NAMING_PAREN = re.compile(r"\((?:đoạn|Đoạn|kéo dài|giai đoạn|kỳ họp|\d{1,2}/\d{1,2}/\d{4}|\d{4})[^()\n]{0,100}\)")
+_NAMING_PAREN = re.compile(rf"\((?:{alternation(function_words('naming_paren'))}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}})[^()\n]{{0,100}}\)")
 #: A capitalised word after a comma that starts a person's post, not more of a name.
-_TITLE_RE = re.compile(r"(?:Chủ tịch|Phó|Bí thư|Giám đốc|Trưởng|Ủy viên|Đồng chí)" + WE)
+_TITLE_RE = re.compile(rf"(?:{alternation(person_words('post_opens'))}){WE}")
 #: A short run of words that ends the name with its year, within the clause.
 _YEAR_AHEAD = re.compile(r"(?P<words>[^;:.!?(),]{1,60}?)\snăm\s+\d{4}" + WE)
 _TOKEN_RE = re.compile(r"[^\s,;:.!?()“”\"]+")

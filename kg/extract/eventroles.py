@@ -27,14 +27,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..lexicon import attendance_words
+from ..lexicon import attendance_words, event_words
 from ..model import Doc
 from ..patterns import patterns
 from ..pipeline import component
+from ._base import alternation
 from ._relate import add_fact, entity_by_key, has_fact, linked, main_event, mentions_in, sentence_range, words_in
 
 #: Meetings whose name says whose meeting it is ("Kỳ họp thứ 15 HĐND tỉnh").
-_MEETING = re.compile(r"(?:Hội nghị|Đại hội|Kỳ họp|Phiên họp)\b")
+_MEETING = re.compile(rf"(?:{alternation(event_words('meeting'))})\b")
 
 
 @component("eventroles", requires=("entities", "syllables", "attrs.participants"), assigns=("facts",))

@@ -67,7 +67,7 @@ _PROGRAMME_TAIL = re.compile(rf"(?:\s+trên địa bàn\s+(?:{alternation(LEVEL_
 _WORKS = [v for w in works_heads() for v in (w, w.capitalize())]
 _WORKS_AT = re.compile(rf"(?:{alternation(_WORKS)}){WE}")
 #: A clause about the work, after its description: its cost, its state, its purpose.
-_ITEM_CLAUSE = re.compile(rf"\s+(?:có tổng|với tổng|tổng mức|có quy mô|được|đã|đang|sẽ|nhằm|để){WE}")
+_ITEM_CLAUSE = re.compile(rf"\s+(?:{alternation(project_heads('ends_item'))}){WE}")
 _ITEM_END = re.compile(r"\s*(?:;|\(\d{1,2}\)|\.\s|\.$|$)")
 
 
