@@ -15,14 +15,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ..lexicon import word_list
 from ..model import Doc, Mention
 from ..pipeline import component
-from ._base import add_mention, same_name_key, sentences
+from ._base import add_mention, alternation, same_name_key, sentences
 
 _MEETS = re.compile(r"\s*(?:đã\s+|sẽ\s+)?(?:có\s+)?(?:buổi\s+)?làm việc với\s+")
 _JOIN = re.compile(r"\s*(?:,|và)\s*")
 _DELEGATION = re.compile(r"[Đđ]oàn công tác(?:\s+của)?\s+")
-_HEAD = re.compile(r"\s*,?\s*do\s+(?:đồng chí|ông|bà)\s+")
+_HEAD = re.compile(rf"\s*,?\s*do\s+(?:{alternation(word_list('honorifics.tsv'))})\s+")  # "do | đồng chí | X"
 _GOES_TO = re.compile(r"(?:đã\s+)?đến\s+(?=[^\W\d_])")
 _MEETS_LATER = re.compile(r"(?:đã\s+|sẽ\s+)?làm việc với\s+")
 _AGENTS = ("Organisation", "Ward")
