@@ -9,6 +9,7 @@ from pathlib import Path
 import networkx as nx
 import rdflib
 from oxrdflib import OxigraphStore
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .errors import Errors, KGError
 from .model import ALL_TYPES
@@ -16,11 +17,23 @@ from .rdf.vocab import CLASSES, EDGE_PROPERTIES, KG, NIF, ORG, PREFIXES, PROV, R
 from .store import open_build
 
 
+class _Store(OxigraphStore):
+    """oxrdflib's store over a build, querying Oxigraph's own default graph (the merge of
+    the named graphs) unless the query says ``FROM``: rdflib names the ``Dataset``'s default
+    graph with each query, which Oxigraph would take over the query's ``FROM``."""
+
+    def query(self, query, initNs, initBindings, queryGraph, **kwargs):  # noqa: N803 - rdflib's names
+        if queryGraph == DATASET_DEFAULT_GRAPH_ID:
+            queryGraph = "__QUERY__"  # noqa: N806 - no graph named: the query's dataset
+        return super().query(query, initNs, initBindings, queryGraph, **kwargs)
+
+
 def open(build: str | Path = "out") -> rdflib.Dataset:  # noqa: A001 - the public name of the API
     """The graph of the build in directory ``build`` as an rdflib ``Dataset`` whose default
-    graph is the union of the named graphs; ``g.query(...)`` runs in Oxigraph."""
-    store = OxigraphStore(store=open_build(Path(build)))
-    ds = rdflib.Dataset(store=store, default_union=True)
+    graph is the merge of the named graphs (each triple once), the documents' graphs still
+    there as named graphs; ``g.query(...)`` runs in Oxigraph."""
+    store = _Store(store=open_build(Path(build)))
+    ds = rdflib.Dataset(store=store)
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
     return ds

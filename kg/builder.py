@@ -34,7 +34,7 @@ from .outdir import GRAPH_TRIG, GRAPH_TTL, MANIFEST, QUARANTINE_TRIG, STORE_DIR,
 from .pipeline import Pipeline
 from .rdf.emit import Emitter, order_key
 from .rdf.iri import IRIs
-from .rdf.vocab import DEFAULT_BASE_IRI, ITSRDF, ONTOLOGY_IRI, ORG, PREFIXES, RDF
+from .rdf.vocab import CLASSES, DEFAULT_BASE_IRI, ITSRDF, ONTOLOGY_IRI, ORG, PREFIXES, RDF
 
 
 @dataclass
@@ -135,10 +135,7 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
     triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in ordered}, key=order_key)
     result.quads, result.triples = len(ordered), len(triples)
     result.mentions = sum(len(d.mentions) for d in docs)
-    ent_counts: Counter = Counter()
-    for doc in docs:
-        ent_counts.update(e.type for e in doc.entities)
-    result.entities = {t: ent_counts.get(t, 0) for t in ALL_TYPES}
+    result.entities = entity_counts(triples)
     rel_counts = Counter(f.predicate for d in docs for f in d.facts)
     result.relations = dict(sorted(rel_counts.items()))
 
@@ -245,6 +242,18 @@ def _ontology_quads(path: Path) -> list[ox.Quad]:
     return [ox.Quad(stable(t.subject), t.predicate, stable(t.object), g) for t in triples]
 
 
+def entity_counts(triples) -> dict[str, int]:
+    """Per entity type, the entities of the published graph (distinct IRIs with that
+    ``rdf:type``): the number ``kg stats`` and a ``COUNT(DISTINCT ?e)`` over the default
+    graph give, not the sum of each document's entities."""
+    types = {str(iri): t for t, iri in CLASSES.items()}
+    found: dict[str, set] = {t: set() for t in ALL_TYPES}
+    for t in triples:
+        if t.predicate.value == str(RDF.type) and t.object.value in types:
+            found[types[t.object.value]].add(t.subject.value)
+    return {t: len(found[t]) for t in ALL_TYPES}
+
+
 #: The files of a build, in the order they are written; then the steps of the switch.
 FILES = (GRAPH_TRIG, GRAPH_TTL, STORE_DIR, VALIDATION_TTL, QUARANTINE_TRIG, MANIFEST)
 STEPS = FILES + outdir.STEPS
@@ -258,7 +267,7 @@ def _write(writer: outdir.Writer, quads, triples, result: BuildResult, t0: float
     writer.on_step(GRAPH_TRIG)
     ox.serialize(triples, str(tmp / GRAPH_TTL), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     writer.on_step(GRAPH_TTL)
-    store.create(tmp / STORE_DIR, quads)
+    store.create(tmp / STORE_DIR, quads, triples)
     writer.on_step(STORE_DIR)
     if report is not None:
         (tmp / VALIDATION_TTL).write_text(report.to_turtle(), encoding="utf-8")

@@ -150,13 +150,13 @@ def _print_summary(result) -> None:
     console = Console(highlight=False)
     table = Table(title=f"kg build → {escape(str(result.out))}", show_header=True, header_style="bold")
     table.add_column("entities")
-    table.add_column("count", justify="right")
+    table.add_column("in the graph", justify="right")  # distinct entities, as kg stats counts them
     for type_, n in result.entities.items():
         table.add_row(type_, str(n))
     console.print(table)
     rel = ", ".join(f"{p} {n}" for p, n in result.relations.items()) or "none"
     console.print(f"documents: {len(result.documents)} built, {len(result.failures)} failed")
-    console.print(f"mentions: {result.mentions}; relations: {sum(result.relations.values())} ({rel})")
+    console.print(f"mentions: {result.mentions}; relations read, per document: {sum(result.relations.values())} ({rel})")
     console.print(f"quads: {result.quads}; triples in graph.ttl: {result.triples}; "
                   f"time: {result.timings.get('total', 0):.2f} s")
     if result.validation:
@@ -204,7 +204,7 @@ def stats(fmt: str, build_dir: Path):
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
     console = Console(highlight=False)
-    console.print(f"quads: {result['quads']}; named graphs: {result['named_graphs']}")
+    console.print(f"quads in {result['named_graphs']} named graphs: {result['quads']}; triples in the default graph (their merge): {result['triples']}")
     for title, rows in (("class", result["classes"]), ("property", result["properties"])):
         table = Table(show_header=True, header_style="bold")
         table.add_column(title)
@@ -231,7 +231,8 @@ def query_cmd(query: str | None, query_file: Path | None, params: tuple[str, ...
     """Ask the graph of a build in SPARQL 1.1.
 
     QUERY is a SPARQL query, or the name of a canned query of queries/ (see --list). The
-    default graph is the union of all named graphs.
+    default graph is the merge of all named graphs (each triple once); FROM <graph> reads
+    one document's graph, GRAPH ?g { … } each.
 
     \b
     Examples:

@@ -91,7 +91,7 @@ class _Graph:
 
     def __init__(self, store: ox.Store):
         def q(query):
-            return store.query(query, use_default_graph_as_union=True)
+            return store.query(query)
 
         self.type: dict[str, str] = {}
         for t in ENTITY_TYPES + ("Place",):  # places are aligned for relations, not scored

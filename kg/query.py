@@ -1,7 +1,9 @@
 """SPARQL over a build's store, and the canned queries of ``queries/``.
 
-The default graph of every query is the union of the build's named graphs, so a query
-need not name them (``GRAPH ?g { … }`` still reaches one). A canned query is a ``.rq``
+The default graph of every query is the merge of the build's named graphs (each triple
+once, kept in the store's default graph: ``kg.store.create``), so a query need not name
+them and a count counts each statement once; ``FROM <g>`` reads one document's graph and
+``GRAPH ?g { … }`` reaches each. A canned query is a ``.rq``
 file whose first comment line says what it answers and whose ``# param: name = …`` lines
 name its parameters; ``$name`` in the query stands for the parameter's value as a string
 literal (the empty string when it is not given, which the canned queries read as "all").
@@ -73,7 +75,7 @@ def run(build: Path, text: str):
     """The results of a query over the build (solutions, a boolean or triples)."""
     store = open_build(build)
     try:
-        return store.query(text, use_default_graph_as_union=True)
+        return store.query(text)  # the default graph is the merge (kg.store.create)
     except SyntaxError as err:
         raise QueryError(Errors.E402.format(reason=err)) from None
     except OSError as err:

@@ -21,4 +21,6 @@ def stats(build: Path) -> dict:
     classes = {compact(r["class"].value): int(r["n"].value) for r in store.query(_CLASSES)}
     properties = {compact(r["property"].value): int(r["n"].value) for r in store.query(_PROPERTIES)}
     graphs = sum(1 for _ in store.named_graphs())
-    return {"quads": len(store), "named_graphs": graphs, "classes": classes, "properties": properties}
+    triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))["n"].value)  # the merge
+    return {"quads": len(store) - triples, "triples": triples, "named_graphs": graphs,
+            "classes": classes, "properties": properties}

@@ -13,10 +13,18 @@ from .outdir import MANIFEST, STORE_DIR, Lease, hold
 _HELD: dict[str, Lease] = {}
 
 
-def create(path: Path, quads) -> None:
-    """A new store at ``path`` holding ``quads``; closed when this returns."""
+def create(path: Path, quads, triples=None) -> None:
+    """A new store at ``path`` holding ``quads`` in their named graphs and, in its default
+    graph, their merge: each triple of any named graph once (``triples`` when it is given,
+    computed otherwise), so that a query without ``FROM`` counts each statement once and
+    ``FROM <g>`` reads one graph. Closed when this returns."""
+    quads = list(quads)
+    if triples is None:
+        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
+    default = ox.DefaultGraph()
     store = ox.Store(str(path))
     store.bulk_extend(quads)
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, default) for t in triples)
     store.flush()
     del store
 

@@ -27,7 +27,7 @@ class Job:
     graph_format: str | None  # for CONSTRUCT and DESCRIBE
     max_rows: int
     max_bytes: int = 64 << 20  # of the serialised answer
-    default_graphs: tuple[str, ...] = ()  # default-graph-uri (none: the union of all graphs)
+    default_graphs: tuple[str, ...] = ()  # default-graph-uri (none: FROM, or the merge of all graphs)
     named_graphs: tuple[str, ...] = ()  # named-graph-uri (none: every graph)
 
 
@@ -61,10 +61,8 @@ def execute(store: ox.Store, job: Job) -> Answer:
 
 def _dataset(job: Job) -> dict:
     options: dict = {}
-    if job.default_graphs:
+    if job.default_graphs:  # default-graph-uri; otherwise the query's FROM, or the store's merge
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
-    else:
-        options["use_default_graph_as_union"] = True
     if job.named_graphs:
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
     return options

@@ -1,0 +1,97 @@
+"""One number per question: the default graph of every interface is the merge of the
+documents' graphs (each triple once), ``FROM <g>`` reads one graph, and the build summary,
+``kg stats`` and the query page's own default query count the same entities. The triples
+are counted a second time by rdflib from the exported TriG."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from importlib import resources
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+import kg
+from kg.cli import main
+from kg.query import run
+from kg.stats import stats
+
+KG_NS = "https://w3id.org/vn-gov-kg/ontology#"
+
+
+@pytest.fixture(scope="module")
+def build(corpus_build):
+    return corpus_build[0]
+
+
+@pytest.fixture(scope="module")
+def trig(build):
+    """The exported dataset, read by rdflib: each named graph and the distinct triples."""
+    ds = rdflib.Dataset()
+    ds.parse(build / "graph.trig", format="trig")
+    graphs = {str(g.identifier): set(g) for g in ds.graphs() if len(g)}
+    return graphs, set().union(*graphs.values())
+
+
+def _cli_count(build, query: str) -> int:
+    res = CliRunner().invoke(main, ["query", "--build", str(build), "--format", "csv", query])
+    assert res.exit_code == 0, res.output
+    return int(res.output.splitlines()[1])
+
+
+def _api_count(build, query: str) -> int:
+    return int(next(iter(kg.open(build).query(query)))[0])
+
+
+def _store_count(build, query: str) -> int:
+    return int(next(iter(run(build, query)))[0].value)
+
+
+COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def test_the_default_graph_counts_each_statement_once(build, trig):
+    graphs, distinct = trig
+    assert sum(map(len, graphs.values())) > len(distinct)  # some triples are stated in several graphs
+    assert _cli_count(build, COUNT_ALL) == _api_count(build, COUNT_ALL) == _store_count(build, COUNT_ALL) \
+        == len(distinct)
+
+
+def test_the_named_graphs_are_still_there(build, trig):
+    graphs, _ = trig
+    query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert _cli_count(build, query) == _api_count(build, query) == sum(map(len, graphs.values()))
+
+
+def test_from_reads_one_documents_graph(build, trig):
+    graphs, distinct = trig
+    iri, triples = next((g, t) for g, t in sorted(graphs.items()) if "/graph/0" in g)
+    query = f"SELECT (COUNT(*) AS ?n) FROM <{iri}> WHERE {{ ?s ?p ?o }}"
+    assert len(triples) < len(distinct)
+    assert _cli_count(build, query) == _api_count(build, query) == len(triples)
+
+
+def test_a_mention_is_counted_once_per_time_the_text_names_it(build, trig):
+    _, distinct = trig
+    mentions = {s for s, p, o in distinct if p == rdflib.RDF.type and str(o) == KG_NS + "Mention"}
+    query = f"SELECT (COUNT(?m) AS ?n) WHERE {{ ?m a <{KG_NS}Mention> }}"
+    assert _cli_count(build, query) == len(mentions)
+
+
+def _default_query() -> str:
+    page = resources.files("kg.server").joinpath("static/index.html").read_text(encoding="utf-8")
+    return html.unescape(re.search(r'<textarea id="query"[^>]*>(.*?)</textarea>', page, re.S).group(1))
+
+
+def test_summary_stats_and_the_query_pages_default_query_give_one_number(build, corpus_build):
+    result = corpus_build[1]
+    manifest = json.loads((build / "build.json").read_text(encoding="utf-8"))
+    counted = stats(build)["classes"]
+    page = {row["type"].value: int(row["count"].value) for row in run(build, _default_query())}
+    for type_ in ("Organisation", "Person", "Ward", "Event", "Project", "Resolution"):
+        assert result.entities[type_] == manifest["counts"]["entities"][type_] \
+            == counted[f"kg:{type_}"] == page[KG_NS + type_], type_
+    # ... and fewer than the documents' entities added up, where one is named in several
+    assert sum(result.entities.values()) < sum(sum(d["entities"].values()) for d in manifest["documents"])
