@@ -1,6 +1,6 @@
 """Export a build's graph from its store in the standard formats.
 
-Triple formats (Turtle, N-Triples) get the union of all named graphs; dataset formats
+Triple formats (Turtle, N-Triples) get the merge of all named graphs; dataset formats
 (TriG, N-Quads, JSON-LD) keep the named graphs. Output is sorted, so the same build gives
 the same bytes.
 """
@@ -31,10 +31,11 @@ def export(build: Path, fmt: str, output: BinaryIO | Path) -> int:
         raise KGError(Errors.E203.format(fmt=fmt, known=", ".join(FORMATS)))
     rdf_format = FORMATS[fmt]
     store = open_build(build)
-    if rdf_format.supports_datasets:
-        items = sorted(store, key=order_key)
-    else:
-        items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in store}, key=order_key)
+    default = ox.DefaultGraph()
+    if rdf_format.supports_datasets:  # the named graphs; their merge is the reader's to make
+        items = sorted((q for q in store if q.graph_name != default), key=order_key)
+    else:  # the store's default graph: the merge, each triple once
+        items = sorted((q.triple for q in store.quads_for_pattern(None, None, None, default)), key=order_key)
     prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     target = str(output) if isinstance(output, Path) else output
     ox.serialize(items, target, rdf_format, prefixes=prefixes)
