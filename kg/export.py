@@ -14,7 +14,7 @@ import pyoxigraph as ox
 from .errors import Errors, KGError
 from .rdf.emit import order_key
 from .rdf.vocab import PREFIXES
-from .store import open_build
+from .store import merged, named_quads, open_build
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -31,11 +31,10 @@ def export(build: Path, fmt: str, output: BinaryIO | Path) -> int:
         raise KGError(Errors.E203.format(fmt=fmt, known=", ".join(FORMATS)))
     rdf_format = FORMATS[fmt]
     store = open_build(build)
-    default = ox.DefaultGraph()
     if rdf_format.supports_datasets:  # the named graphs; their merge is the reader's to make
-        items = sorted((q for q in store if q.graph_name != default), key=order_key)
+        items = sorted(named_quads(store), key=order_key)
     else:  # the store's default graph: the merge, each triple once
-        items = sorted((q.triple for q in store.quads_for_pattern(None, None, None, default)), key=order_key)
+        items = sorted(merged(store), key=order_key)
     prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     target = str(output) if isinstance(output, Path) else output
     ox.serialize(items, target, rdf_format, prefixes=prefixes)

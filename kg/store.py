@@ -29,6 +29,17 @@ def create(path: Path, quads, triples=None) -> None:
     del store
 
 
+def named_quads(store: ox.Store):
+    """The quads of the store's named graphs: each document's, the corpus', the ontology's."""
+    default = ox.DefaultGraph()
+    return (q for q in store if q.graph_name != default)
+
+
+def merged(store: ox.Store):
+    """The triples of the store's default graph: the merge of its named graphs."""
+    return (q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
 def held(build: Path) -> Path:
     """The folder of the build that ``build`` names now, held for this process so that a
     later build does not remove it while it is read; it keeps its meaning when ``build``

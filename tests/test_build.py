@@ -13,6 +13,7 @@ from rdflib.namespace import RDF, SKOS
 import kg
 from kg.model import ENTITY_TYPES
 from kg.rdf.vocab import KG, NIF, PROV
+from kg.store import merged, named_quads
 
 from conftest import CORPUS, SHARED
 
@@ -47,8 +48,10 @@ def test_trig_reparses_to_the_same_quads_as_the_store(corpus_build):
     ds.parse(out / "graph.trig", format="trig")
     rdflib_quads = sum(len(g) for g in ds.graphs() if g.identifier != rdflib.Dataset().default_graph.identifier)
     store = ox.Store.read_only(str(out / "store"))
-    assert set(ox.parse(path=str(out / "graph.trig"))) == set(store)
-    assert rdflib_quads == len(store) == result.quads
+    assert set(ox.parse(path=str(out / "graph.trig"))) == set(named_quads(store))
+    assert rdflib_quads == sum(1 for _ in named_quads(store)) == result.quads
+    # ... and the store's default graph is their merge, which graph.ttl holds
+    assert set(merged(store)) == {q.triple for q in ox.parse(path=str(out / "graph.ttl"))}
 
 
 def test_one_named_graph_per_document_plus_corpus_and_ontology(corpus_build):
