@@ -219,7 +219,7 @@ def stats(fmt: str, build_dir: Path):
 @click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Read the SPARQL query from a file.")
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="A parameter of a canned query (repeatable).")
+              help="A parameter of a canned query (repeatable); names match with or without diacritics.")
 @click.option("--list", "list_queries", is_flag=True, help="List the canned queries and their parameters.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples",
                                                      "jsonld"]),

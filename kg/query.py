@@ -6,7 +6,8 @@ them and a count counts each statement once; ``FROM <g>`` reads one document's g
 ``GRAPH ?g { … }`` reaches each. A canned query is a ``.rq``
 file whose first comment line says what it answers and whose ``# param: name = …`` lines
 name its parameters; ``$name`` in the query stands for the parameter's value as a string
-literal (the empty string when it is not given, which the canned queries read as "all").
+literal (the empty string when it is not given, which the canned queries read as "all"),
+and ``$name_key`` for it folded for search, as the entities' ``skos:hiddenLabel`` is.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import pyoxigraph as ox
 from .config import ROOT
 from .errors import Errors, KGError
 from .rdf.vocab import PREFIXES, compact
+from .text.normalise import search_key
 from .store import open_build
 
 QUERIES_DIR = ROOT / "queries"
@@ -68,7 +70,20 @@ def bind(text: str, params: dict[str, str], declared: dict[str, str] | None = No
         unknown = sorted(set(params) - set(declared))
         if unknown:
             raise QueryError(Errors.E401.format(name=unknown[0], known=", ".join(declared) or "none"))
-    return _PLACEHOLDER.sub(lambda m: _literal(params.get(m["name"], "")), text)
+    return _PLACEHOLDER.sub(lambda m: _literal(_value(m["name"], params)), text)
+
+
+#: ``$name_key`` stands for parameter ``name`` folded for search (``search_key``: "Lạng
+#: Sơn" and "lang son" are both "lang son"), to compare with the ``skos:hiddenLabel`` that
+#: every entity carries, so that a canned query matches with or without diacritics.
+KEY_SUFFIX = "_key"
+
+
+def _value(name: str, params: dict[str, str]) -> str:
+    base = name.removesuffix(KEY_SUFFIX)
+    if name not in params and base != name and base in params:
+        return search_key(params[base])
+    return params.get(name, "")
 
 
 def run(build: Path, text: str):

@@ -69,7 +69,7 @@ def _unit(doc: Doc, found: Found) -> int | None:
     attrs = {"level": level}
     area = gazetteer().area(name) if level in _AREA_LEVELS else None
     if area:
-        attrs["code"] = area[0]
+        attrs["code"], attrs["official_name"] = area
     elif level in _AREA_LEVELS and m.group("name").isupper() and not found.written.islower():
         return m.end()  # "VÌ THÀNH PHỐ VĂN MINH": a headline's words in capitals, no unit the lists know
     inside = _IN_RE.match(text, end)
@@ -103,7 +103,7 @@ def _glued(doc: Doc, found: Found) -> None:
 
 @component("place",
            requires=("norm", "norm_sentences", "context", "syllables"),
-           assigns=("mentions", "attrs.level", "attrs.code", "attrs.located_in"))
+           assigns=("mentions", "attrs.level", "attrs.code", "attrs.official_name", "attrs.located_in"))
 def find_places(doc: Doc) -> Doc:
     taken = (-1, 0)  # (sentence, offset): where the last unit's name ended, which no level word inside starts again
     for found in patterns("places").read(doc, HOOKS, "place", later=("venue",)):

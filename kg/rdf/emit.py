@@ -7,19 +7,19 @@ sentences that carry mentions or facts, and every fact: a direct edge plus an
 ``rdf:Statement`` that says which sentence it was read from; posts as ``org:Membership``.
 
 In the corpus graph: the dataset (it imports the ontology), each entity's one
-``skos:prefLabel`` (the fullest name over all documents) and the post titles as SKOS
+``skos:prefLabel`` (the official name of a unit, else the most frequent spelling over all documents) and the post titles as SKOS
 concepts.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pyoxigraph as ox
 
 from ..lexicon import roles
 from ..model import Doc, Entity, Fact, Span
-from ..resolve.entities import fullest
-from ..text.normalise import interchangeable
+from ..resolve.entities import preferred
+from ..text.normalise import interchangeable, search_key
 from .iri import IRIs
 from .vocab import (CLASSES, DCTERMS, EDGE_PROPERTIES, ITSRDF, KG, NIF, ONTOLOGY_IRI, ORG, OWL, PROV, RDF,
                     SKOS, TIME, VOID, XSD)
@@ -203,11 +203,15 @@ class Emitter:
         for doc in docs:
             add(ds, DCTERMS.source, ox.NamedNode(self.iris.document(doc.stem)))
 
-        names: dict[ox.NamedNode, set[str]] = defaultdict(set)
+        names: dict[ox.NamedNode, Counter] = defaultdict(Counter)  # each spelling, how many mentions
+        official: dict[ox.NamedNode, str] = {}  # the name the unit lists give
         used_roles: set[str] = set()
         for doc in docs:
             for e in doc.entities:
-                names[self.entity_iri(e)].add(e.name)
+                iri = self.entity_iri(e)
+                names[iri].update(m.name for m in e.mentions)
+                if e.attrs.official_name:
+                    official.setdefault(iri, e.attrs.official_name)
             used_roles.update(f.role or "Thành viên" for f in doc.facts
                               if f.predicate in ("holdsPost", "memberOf"))
         successors = {e.attrs.successor for doc in docs for e in doc.entities
@@ -216,9 +220,12 @@ class Emitter:
             s = ox.NamedNode(self.iris.entity("Ward", unit.iri_key))
             add(s, RDF.type, N(KG.Ward))
             add(s, KG.officialCode, ox.Literal(unit.code))
-            names[s].add(unit.name)
+            names[s][unit.name] += 1
+            official[s] = unit.name
         for s, ns in names.items():
-            add(s, SKOS.prefLabel, vi(fullest(ns)))
+            label = preferred(ns, official.get(s))
+            add(s, SKOS.prefLabel, vi(label))
+            add(s, SKOS.hiddenLabel, ox.Literal(search_key(label)))  # what canned queries search
         for s, date in self._event_dates(docs).items():
             add(s, KG.startDate, ox.Literal(date, datatype=_DATE))
 

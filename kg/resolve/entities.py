@@ -14,8 +14,10 @@ the same type and key give the same IRI (rdf/iri.py), so the corpus is linked by
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from ..lexicon import expand
+from ..lexicon import expand, level_words
+from ..lexicon.units import unit_key
 from ..model import Doc, Entity, Mention
 from ..pipeline import component
 
@@ -75,6 +77,30 @@ def spaced_dashes(name: str) -> str:
 def fullest(names) -> str:
     """The fullest of several names: the longest, then the first in code-point order."""
     return sorted(names, key=lambda n: (-len(n), n))[0]
+
+
+def preferred(names: Counter, official: str | None = None) -> str:
+    """The preferred label of an entity whose mentions spell it as ``names`` (each spelling
+    with how many mentions use it): the official name of the unit lists (``official``, its
+    level word in lower case: "tỉnh Lạng Sơn") when a spelling is that name up to tone
+    marks and case, so that a typo ("tỉnh Lạng Son") never wins; else the most frequent
+    spelling; then the fullest."""
+    if official:
+        label = _level_lowered(official)
+        if any(unit_key(n) == unit_key(label) for n in names):
+            return label
+    top = max(names.values())
+    return fullest(n for n, k in names.items() if k == top)
+
+
+def _level_lowered(name: str) -> str:
+    """"Tỉnh Lạng Sơn" as kg writes a unit's name: "tỉnh Lạng Sơn"."""
+    lowered = name.lower()
+    level = next((w for w in _LEVELS if lowered.startswith(w + " ")), None)
+    return level + name[len(level):] if level else name
+
+
+_LEVELS = sorted(level_words("province", "district", "commune", "village"), key=len, reverse=True)
 
 
 _NAME_WORD = re.compile(r"\w+(?:[/,.-]\w+)*")

@@ -82,6 +82,12 @@ def ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+def search_key(text: str) -> str:
+    """A name as search compares it: lower case, letters without diacritics, single spaces
+    ("Tỉnh  Lạng Sơn" and "tinh lang son" are both "tinh lang son")."""
+    return " ".join(ascii_fold(text).lower().split())
+
+
 def fold(text: str) -> str:
     """A string's normalised form on its own (no offsets): for lexicon keys and labels."""
     return " ".join(normalise(text).text.split())

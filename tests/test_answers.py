@@ -1,7 +1,11 @@
-"""One number per question: the default graph of every interface is the merge of the
+"""Right answers to a researcher's questions.
+
+One number per question: the default graph of every interface is the merge of the
 documents' graphs (each triple once), ``FROM <g>`` reads one graph, and the build summary,
 ``kg stats`` and the query page's own default query count the same entities. The triples
-are counted a second time by rdflib from the exported TriG."""
+are counted a second time by rdflib from the exported TriG. A unit's preferred label is its
+official name, not a typo that happens to sort first, and canned queries match names with or
+without diacritics."""
 from __future__ import annotations
 
 import html
@@ -95,3 +99,47 @@ def test_summary_stats_and_the_query_pages_default_query_give_one_number(build, 
             == counted[f"kg:{type_}"] == page[KG_NS + type_], type_
     # ... and fewer than the documents' entities added up, where one is named in several
     assert sum(result.entities.values()) < sum(sum(d["entities"].values()) for d in manifest["documents"])
+
+
+def test_the_preferred_label_is_the_official_name_then_the_most_frequent_spelling():
+    from collections import Counter
+
+    from kg.resolve.entities import preferred
+
+    typo = Counter({"tỉnh Lạng Son": 3, "tỉnh Lạng Sơn": 1})
+    assert preferred(typo, "Tỉnh Lạng Sơn") == "tỉnh Lạng Sơn"
+    assert preferred(typo) == "tỉnh Lạng Son"  # no official name: the most frequent
+    assert preferred(Counter({"UBND tỉnh": 1, "Ủy ban nhân dân tỉnh": 1})) == "Ủy ban nhân dân tỉnh"
+    assert preferred(Counter({"huyện Chi Lăng": 1}), "Tỉnh Lạng Sơn") == "huyện Chi Lăng"  # another unit's
+
+
+def test_a_typo_in_a_footer_does_not_name_the_province(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    footer = "Cổng thông tin điện tử tỉnh Lạng Son. Bản quyền thuộc tỉnh Lạng Son."
+    (corpus / "a.txt").write_text("Dự án Khu đô thị Nam Hoàng Đồng tại tỉnh Lạng Sơn được khởi công.\n" + footer,
+                                  encoding="utf-8")
+    (corpus / "b.txt").write_text("Tỉnh Lạng Sơn tổ chức Hội chợ thương mại biên giới năm 2024.\n" + footer,
+                                  encoding="utf-8")
+    out = tmp_path / "out"
+    assert kg.build([corpus], out).ok
+    labels = {str(r[0]) for r in kg.open(out).query(
+        "SELECT ?l WHERE { ?p a kg:Place ; skos:prefLabel ?l . FILTER(CONTAINS(STR(?l), 'Lạng')) }")}
+    assert labels == {"tỉnh Lạng Sơn"}
+    for spelling in ("tỉnh Lạng Sơn", "tinh lang son", "LẠNG SƠN"):
+        res = CliRunner().invoke(main, ["query", "in-place", "--build", str(out), "-p", f"place={spelling}",
+                                        "--format", "csv"])
+        assert res.exit_code == 0, res.output
+        assert "Khu đô thị Nam Hoàng Đồng" in res.output, spelling
+
+
+def test_canned_parameters_match_with_or_without_diacritics(build):
+    def rows(person: str) -> list[str]:
+        res = CliRunner().invoke(main, ["query", "posts", "--build", str(build), "-p", f"person={person}",
+                                        "--format", "csv"])
+        assert res.exit_code == 0, res.output
+        return res.output.splitlines()[1:]
+
+    with_marks = rows("Lâm Thị")
+    assert with_marks and rows("lam thi") == with_marks == rows("LÂM THỊ")
+    assert rows("Lam Thi Phuong") and not rows("Lâm Văn Không")
