@@ -13,7 +13,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .errors import Errors, KGError
 from .model import ALL_TYPES
-from .rdf.vocab import CLASSES, EDGE_PROPERTIES, KG, NIF, ORG, PREFIXES, PROV, RDF, SKOS
+from .rdf.vocab import CLASSES, EDGE_PROPERTIES, KG, NIF, ORG, PROV, RDF, SKOS
+from .query import prefixes
 from .store import open_build
 
 
@@ -34,7 +35,7 @@ def open(build: str | Path = "out") -> rdflib.Dataset:  # noqa: A001 - the publi
     there as named graphs; ``g.query(...)`` runs in Oxigraph."""
     store = _Store(store=open_build(Path(build)))
     ds = rdflib.Dataset(store=store)
-    for prefix, ns in PREFIXES.items():
+    for prefix, ns in prefixes(Path(build)).items():  # the vocabularies' and the build's own (person: …)
         ds.bind(prefix, ns)
     return ds
 

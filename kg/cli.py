@@ -263,8 +263,10 @@ def query_cmd(query: str | None, query_file: Path | None, params: tuple[str, ...
             raise click.UsageError("give a query, a canned query's name, -f FILE or --list")
         results = q.run(build_dir, text)
         if fmt == "table" and isinstance(results, ox.QuerySolutions):
-            names, rows = q.rows(results)
-            table = Table(*names, header_style="bold", show_lines=False)
+            names, rows = q.rows(results, q.prefixes(build_dir))
+            table = Table(header_style="bold", show_lines=False)
+            for name in names:
+                table.add_column(name, overflow="fold")  # wrapped, never cut
             for row in rows:
                 table.add_row(*(escape(c) for c in row))
             Console(highlight=False).print(table)

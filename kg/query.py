@@ -19,9 +19,10 @@ import pyoxigraph as ox
 
 from .config import ROOT
 from .errors import Errors, KGError
-from .rdf.vocab import PREFIXES, compact
+from .rdf.iri import IRIs
+from .rdf.vocab import DEFAULT_BASE_IRI, PREFIXES, compact
 from .text.normalise import search_key
-from .store import open_build
+from .store import manifest, open_build
 
 QUERIES_DIR = ROOT / "queries"
 _PARAM = re.compile(r"^#\s*param:\s*(?P<name>\w+)\s*=\s*(?P<doc>.*)$", re.MULTILINE)
@@ -86,11 +87,19 @@ def _value(name: str, params: dict[str, str]) -> str:
     return params.get(name, "")
 
 
+def prefixes(build: Path) -> dict[str, str]:
+    """The prefixes every query of ``build`` may use undeclared: the vocabularies of
+    ``PREFIXES`` (kg:, rdf:, rdfs:, skos:, org:, prov:, nif:, schema:, eli: …) and the
+    build's own namespaces (person:, organisation:, document: …, under its base IRI)."""
+    return {**PREFIXES, **IRIs(manifest(build).get("base_iri", DEFAULT_BASE_IRI), checked=False).prefixes()}
+
+
 def run(build: Path, text: str):
-    """The results of a query over the build (solutions, a boolean or triples)."""
+    """The results of a query over the build (solutions, a boolean or triples); the
+    query may use the prefixes of ``prefixes`` without declaring them."""
     store = open_build(build)
     try:
-        return store.query(text)  # the default graph is the merge (kg.store.create)
+        return store.query(text, prefixes=prefixes(build))  # the default graph is the merge (kg.store.create)
     except SyntaxError as err:
         raise QueryError(Errors.E402.format(reason=err)) from None
     except OSError as err:
@@ -113,16 +122,17 @@ def serialize_triples(triples: list, fmt: str) -> bytes:
     return ox.serialize(triples, format=rdf, prefixes=PREFIXES if rdf == ox.RdfFormat.TURTLE else None)
 
 
-def rows(results: ox.QuerySolutions) -> tuple[list[str], list[list[str]]]:
-    """Column names and rows of plain strings, for a table."""
+def rows(results: ox.QuerySolutions, extra: dict[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
+    """Column names and rows of plain strings, for a table: IRIs compacted with the
+    prefixes of ``PREFIXES`` and ``extra`` (see ``prefixes``)."""
     names = [v.value for v in results.variables]
     table = []
     for solution in results:
-        table.append(["" if solution[n] is None else _plain(solution[n]) for n in names])
+        table.append(["" if solution[n] is None else _plain(solution[n], extra) for n in names])
     return names, table
 
 
-def _plain(term) -> str:
+def _plain(term, extra: dict[str, str] | None = None) -> str:
     if isinstance(term, ox.Literal):
         return " ".join(term.value.split())
-    return compact(term.value)
+    return compact(term.value, extra)

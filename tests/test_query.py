@@ -84,3 +84,20 @@ def test_a_query_from_a_file(out, tmp_path):
     path.write_text("ASK { ?d a <https://w3id.org/vn-gov-kg/ontology#Document> }", encoding="utf-8")
     res = q(out, "-f", str(path))
     assert res.exit_code == 0 and res.stdout.strip() == "true"
+
+
+def test_the_common_prefixes_and_the_builds_own_need_no_declaration(out):
+    res = q(out, "--format", "csv", "SELECT ?label WHERE { ?p a kg:Person ; skos:prefLabel ?label . "
+                                     "FILTER(STRSTARTS(STR(?p), STR(person:))) } ORDER BY ?label LIMIT 1")
+    assert res.exit_code == 0, res.output
+    assert len(res.output.splitlines()) == 2
+    for prefix in ("rdf", "rdfs", "skos", "org", "prov", "nif", "schema", "eli", "organisation", "document"):
+        res = q(out, f"ASK {{ ?s ?p ?o . FILTER(STRSTARTS(STR(?s), STR({prefix}:))) }}")
+        assert res.exit_code == 0, (prefix, res.output)
+
+
+def test_the_table_compacts_iris_and_cuts_none(out):
+    res = q(out, "SELECT ?person ?mention WHERE { ?mention itsrdf:taIdentRef ?person . ?person a kg:Person } "
+                 "ORDER BY ?person ?mention LIMIT 3")
+    assert res.exit_code == 0, res.output
+    assert "person:" in res.output and "…" not in res.output and "https://w3id.org/vn-gov-kg/id/person/" not in res.output

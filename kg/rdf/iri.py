@@ -109,5 +109,14 @@ class IRIs:
     def corpus_graph(self) -> str:
         return f"{self.base}graph/corpus"
 
+    def prefixes(self) -> dict[str, str]:
+        """Prefixes for the namespaces of this scheme ("person:lam-thi-phuong-thanh"), which
+        ``kg query`` declares and its table writes; none under a base that ends in '#'."""
+        if self._part != "#":
+            return {}
+        kinds = ("organisation", "person", "resolution", "project", "ward", "event", "place",
+                 "document", "graph", "membership", "role", "date")
+        return {kind: f"{self.base}{kind}/" for kind in kinds}
+
     def dataset(self) -> str:
         return f"{self.base}dataset"

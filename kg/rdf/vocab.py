@@ -6,6 +6,8 @@ defined in ``ontology/kg.ttl``.
 """
 from __future__ import annotations
 
+import re
+
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
@@ -103,11 +105,16 @@ PREFIXES = {
     "eli": "http://data.europa.eu/eli/ontology#",
 }
 
+#: What a prefixed name may hold after its prefix, written as is (SPARQL's PN_LOCAL, ASCII).
+_LOCAL = re.compile(r"(?:[A-Za-z0-9_]|[A-Za-z0-9_][A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
+
+
 def compact(iri: str, extra: dict[str, str] | None = None) -> str:
-    """``kg:Person`` for an IRI in a known namespace (``PREFIXES`` and ``extra``), else the IRI."""
+    """``kg:Person`` for an IRI in a known namespace (``PREFIXES`` and ``extra``) whose rest
+    is a valid local name, else the IRI."""
     table = {**PREFIXES, **(extra or {})}
     for prefix, ns in sorted(table.items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(ns):
+        if iri.startswith(ns) and _LOCAL.fullmatch(iri[len(ns):]):
             return f"{prefix}:{iri[len(ns):]}"
     return iri
 
