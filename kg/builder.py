@@ -33,6 +33,7 @@ from .model import ALL_TYPES, Doc
 from .outdir import GRAPH_TRIG, GRAPH_TTL, MANIFEST, QUARANTINE_TRIG, STORE_DIR, VALIDATION_TTL
 from .pipeline import Pipeline
 from .rdf.emit import Emitter, order_key
+from .rdf.entail import entailed
 from .rdf.iri import IRIs
 from .rdf.vocab import CLASSES, DEFAULT_BASE_IRI, ITSRDF, ONTOLOGY_IRI, ORG, PREFIXES, RDF
 
@@ -131,6 +132,8 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
     result.timings["emit"] = round(time.perf_counter() - t_emit, 3)
     if settings.validate:
         quads, quarantined, report = _gate(quads, settings, result)
+    # what the alignments to the standard vocabularies entail, in a graph of its own
+    quads |= entailed(quads, ontology, emitter.iris.entailed_graph())
     ordered = sorted(quads, key=order_key)
     triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in ordered}, key=order_key)
     result.quads, result.triples = len(ordered), len(triples)

@@ -54,12 +54,12 @@ def test_trig_reparses_to_the_same_quads_as_the_store(corpus_build):
     assert set(merged(store)) == {q.triple for q in ox.parse(path=str(out / "graph.ttl"))}
 
 
-def test_one_named_graph_per_document_plus_corpus_and_ontology(corpus_build):
+def test_one_named_graph_per_document_plus_corpus_entailed_and_ontology(corpus_build):
     out, _ = corpus_build
     store = ox.Store.read_only(str(out / "store"))
     graphs = {g.value for g in store.named_graphs()}
     stems = {p.stem for p in CORPUS.glob("*.txt")}
-    assert {g.rsplit("/", 1)[1] for g in graphs if "/graph/" in g} == stems | {"corpus"}
+    assert {g.rsplit("/", 1)[1] for g in graphs if "/graph/" in g} == stems | {"corpus", "entailed"}
     assert "https://w3id.org/vn-gov-kg/ontology" in graphs
 
 

@@ -109,6 +109,10 @@ class IRIs:
     def corpus_graph(self) -> str:
         return f"{self.base}graph/corpus"
 
+    def entailed_graph(self) -> str:
+        """The graph of what the ontology's alignments entail (``kg.rdf.entail``)."""
+        return f"{self.base}graph/entailed"
+
     def prefixes(self) -> dict[str, str]:
         """Prefixes for the namespaces of this scheme ("person:lam-thi-phuong-thanh"), which
         ``kg query`` declares and its table writes; none under a base that ends in '#'."""
