@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -579,3 +580,59 @@ def test_closing_the_pool_while_a_worker_is_replaced_leaves_no_process(build):
     time.sleep(3)  # longer than a worker takes to start
     assert pool.pids == []
     assert {p.pid for p in multiprocessing.active_children()} - before == set()
+
+
+def _a_mention(build) -> tuple[str, str, int, int]:
+    row = next(iter(direct(build, """SELECT ?m ?anchor ?b ?e WHERE {
+        ?m a <https://w3id.org/vn-gov-kg/ontology#Mention> ;
+           <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> ?anchor ;
+           <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex> ?b ;
+           <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex> ?e }
+        ORDER BY DESC(STRLEN(?anchor)) ?m LIMIT 1""")))
+    return row["m"].value, row["anchor"].value, int(row["b"].value), int(row["e"].value)
+
+
+def test_a_mention_iri_resolves_and_its_offsets_read_back_over_http(server, build):
+    """A Linked Data client asks for a mention's IRI without its fragment: the document's
+    description holds the mention; the document's text, as text/plain, holds its anchor
+    at its offsets (code points)."""
+    mention, anchor, begin, end = _a_mention(build)
+    document = mention.split("#", 1)[0]
+    url = server.url + "id/" + document.removeprefix("https://w3id.org/vn-gov-kg/id/")
+    status, headers, body = http(url + "#" + mention.split("#", 1)[1], headers={"Accept": "text/turtle"})
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    described = rdflib.Graph().parse(data=body, format="turtle")
+    nif = rdflib.Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    assert str(described.value(rdflib.URIRef(mention), nif.anchorOf)) == anchor
+    assert (rdflib.URIRef(document), rdflib.RDF.type, nif.Context) in described
+    status, headers, body = http(url, headers={"Accept": "text/plain"})
+    assert status == 200 and headers["Content-Type"] == "text/plain; charset=utf-8"
+    assert body.decode("utf-8")[begin:end] == anchor
+
+
+def test_every_alternate_a_link_header_names_answers_in_its_type(server, build):
+    entity, _ = _an_organisation(build)
+    url = server.url + "id/" + entity.removeprefix("https://w3id.org/vn-gov-kg/id/")
+    status, headers, _ = http(url, headers={"Accept": "text/html"})
+    assert status == 200 and headers["Vary"] == "Accept"
+    links = re.findall(r'<([^>]+)>; rel="alternate"; type="([^"]+)"', headers["Link"])
+    assert {t for _, t in links} >= {"text/html", "text/turtle", "application/n-triples", "application/ld+json"}
+    for target, media in links:
+        status, got, _ = http(server.url.rstrip("/") + target)
+        assert status == 200 and got["Content-Type"].split(";")[0] == media, target
+
+
+def test_the_ontology_is_served_at_its_namespace(server, build):
+    status, headers, body = http(server.url + "ontology", headers={"Accept": "text/turtle"})
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    served = rdflib.Graph().parse(data=body, format="turtle")
+    expected = {(q.subject.value, q.predicate.value, q.object.value)
+                for q in open_build(build).quads_for_pattern(None, None, None,
+                                                             ox.NamedNode("https://w3id.org/vn-gov-kg/ontology"))
+                if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
+    got = {(str(s), str(p), str(o)) for s, p, o in served
+           if not isinstance(s, rdflib.BNode) and not isinstance(o, rdflib.BNode)}
+    assert expected and got == expected
+    assert (rdflib.URIRef("https://w3id.org/vn-gov-kg/ontology#Person"), rdflib.RDF.type, rdflib.OWL.Class) in served
+    status, headers, _ = http(server.url + "ontology", headers={"Accept": "text/html"})
+    assert status == 200 and headers["Content-Type"] == "text/plain; charset=utf-8"  # readable in a browser

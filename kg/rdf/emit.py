@@ -84,6 +84,9 @@ class Emitter:
             out.append(ox.Quad(s, N(p) if not isinstance(p, ox.NamedNode) else p, o, g))
 
         add(d, RDF.type, N(KG.Document))
+        # the text the offsets of its mentions and sentences count in (code points, as NIF)
+        add(d, RDF.type, N(NIF.Context))
+        add(d, NIF.isString, quote(doc.text))
         add(d, KG.fileName, quote(doc.name))
         add(d, KG.sha256, ox.Literal(doc.sha256))
         add(d, KG.characterCount, count(len(doc.text)))

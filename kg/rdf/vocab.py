@@ -62,9 +62,11 @@ class NIF(DefinedNamespace):
 
     _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
     _fail = True
+    Context: URIRef
     Phrase: URIRef
     Sentence: URIRef
     anchorOf: URIRef
+    isString: URIRef
     beginIndex: URIRef
     endIndex: URIRef
     referenceContext: URIRef

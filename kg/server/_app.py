@@ -6,7 +6,9 @@
 ``GET /queries``               the canned queries of ``queries/`` (JSON)
 ``GET /queries/<name>?k=v``    a canned query's text with its parameters bound
 ``GET|POST|OPTIONS /sparql``   the SPARQL 1.1 Protocol (query operation only)
-``GET /id/<path>``             the description of ``{base IRI}<path>``, HTML or RDF
+``GET /id/<path>``             the description of ``{base IRI}<path>``, HTML or RDF (a
+                               document's text as ``text/plain``)
+``GET /ontology``              the ontology, in RDF
 ``GET /build``                 the build's ``build.json``, without the paths of its files
 =============================  ===========================================================
 
@@ -38,7 +40,7 @@ from urllib.parse import parse_qs
 
 from .. import query as canned_queries
 from ..errors import Errors, KGError
-from ..rdf.vocab import DEFAULT_BASE_IRI
+from ..rdf.vocab import DEFAULT_BASE_IRI, ONTOLOGY_IRI
 from ..outdir import STORE_DIR, Lease, hold
 from ..store import read_manifest
 from . import _ld
@@ -368,6 +370,8 @@ class App:
             return self.query_text(path.removeprefix("/queries/"), request)
         if path.startswith("/id/"):
             return self.describe(path.removeprefix("/id/"), request)
+        if path == "/ontology":
+            return self.ontology(request)
         if path == "/favicon.ico":  # none; say so without an error in the browser's console
             return Response(204, b"", headers=[("Cache-Control", "max-age=86400")])
         if path == "/build":
@@ -400,26 +404,56 @@ class App:
         return Response(200, text.encode("utf-8"), "application/sparql-query; charset=utf-8")
 
     def describe(self, rest: str, request: Request) -> Response:
+        """An IRI of the build, by content negotiation on the IRI itself (200, ``Vary:
+        Accept``, a ``Link`` header to the other forms): RDF for clients, a page for people,
+        and for a document its text as ``text/plain``; the statements of a document's
+        ``#char=`` and ``#fact=`` IRIs come with it."""
         base_iri = request.served.base_iri
         iri = base_iri + rest
         if not rest or not _ld.valid(iri):
             raise HTTPError(404, Errors.E515.format(iri=iri))
-        chosen = self._format(request, GRAPH_MEDIA_TYPES, extra={"html": ("text/html", "application/xhtml+xml")})
+        document = rest.startswith("document/") and "/" not in rest.removeprefix("document/")
+        offers = {"html": ("text/html", "application/xhtml+xml")}
+        graphs = GRAPH_MEDIA_TYPES
+        if document:  # text/plain is the document's text here, not N-Triples
+            offers["text"] = ("text/plain",)
+            graphs = {k: tuple(t for t in v if t != "text/plain") for k, v in GRAPH_MEDIA_TYPES.items()}
+        chosen = self._format(request, graphs, extra=offers)
         fmt = chosen[0] if chosen else None
+        links = [("Vary", "Accept"), ("Link", _ld.alternates(f"/id/{rest}", {**offers, **graphs}))]
+        if fmt == "text":
+            answer = self.run(request, Job(_ld.text(iri), "json", None, 1))
+            rows = json.loads(answer.body)["results"]["bindings"]
+            if not rows:
+                raise HTTPError(404, Errors.E515.format(iri=iri))
+            return Response(200, rows[0]["text"]["value"].encode("utf-8"), "text/plain; charset=utf-8", links)
         if fmt == "html":
             answer = self.run(request, Job(_ld.select(iri), "json", None, _ld.MAX_LINKS + 1))
             rows = json.loads(answer.body)["results"]["bindings"]
             if not rows:
                 raise HTTPError(404, Errors.E515.format(iri=iri))
-            return Response(200, _ld.page(iri, rows, base_iri).encode("utf-8"), "text/html; charset=utf-8",
-                            [("Vary", "Accept")])
+            return Response(200, _ld.page(iri, rows, base_iri).encode("utf-8"), "text/html; charset=utf-8", links)
         if chosen is None:  # format= named a format for query results, not for a graph
             raise HTTPError(406, self._not_acceptable(request, "a description", GRAPH_MEDIA_TYPES))
-        answer = self.run(request, Job(_ld.construct(iri), None, fmt, self.limits.max_rows,
+        graph = base_iri + "graph/" + rest.removeprefix("document/") if document else None
+        answer = self.run(request, Job(_ld.construct(iri, graph), None, fmt, self.limits.max_rows,
                                        self.limits.max_response_bytes))
         if answer.rows == 0:
             raise HTTPError(404, Errors.E515.format(iri=iri))
-        return Response(200, answer.body, _content_type(chosen), [("Vary", "Accept")])
+        return Response(200, answer.body, _content_type(chosen), links)
+
+    def ontology(self, request: Request) -> Response:
+        """The ontology at its own IRI: its named graph, in the RDF format asked for; a
+        browser gets its Turtle to read, as plain text."""
+        chosen = self._format(request, GRAPH_MEDIA_TYPES, strict=False, extra={"html": ("text/html",)})
+        if chosen is None or chosen[0] == "html":
+            fmt, media = "turtle", "text/plain; charset=utf-8"
+        else:
+            fmt, media = chosen[0], _content_type(chosen)
+        answer = self.run(request, Job(_ld.ontology(ONTOLOGY_IRI), None, fmt, self.limits.max_rows,
+                                       self.limits.max_response_bytes))
+        return Response(200, answer.body, media,
+                        [("Vary", "Accept"), ("Link", _ld.alternates("/ontology", GRAPH_MEDIA_TYPES))])
 
     # -- the SPARQL 1.1 Protocol ----------------------------------------------------------
 

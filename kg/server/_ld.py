@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..rdf.vocab import SKOS, compact
+from ..rdf.vocab import NIF, SKOS, compact
 
 MAX_LINKS = 1000  # statements shown on a page; the RDF answer has them all
 
@@ -20,10 +20,32 @@ def _iri(iri: str) -> str:
     return f"<{iri}>"
 
 
-def construct(iri: str) -> str:
-    """Every statement with ``iri`` as subject or object."""
+def construct(iri: str, graph: str | None = None) -> str:
+    """Every statement with ``iri`` as subject or object; with ``graph`` (the named graph
+    of a document), also those of the IRIs ``iri#…`` in it, its mentions, sentences and
+    facts, which a client asks for by asking for ``iri`` (the fragment stays with it)."""
     i = _iri(iri)
-    return f"CONSTRUCT {{ {i} ?p ?o . ?s ?q {i} }} WHERE {{ {{ {i} ?p ?o }} UNION {{ ?s ?q {i} }} }}"
+    parts = f"{{ {i} ?p ?o }} UNION {{ ?s ?q {i} }}"
+    if graph:
+        parts += (f' UNION {{ GRAPH {_iri(graph)} {{ ?h ?hp ?ho }} '
+                  f'FILTER(STRSTARTS(STR(?h), "{iri}#")) }}')
+    return f"CONSTRUCT {{ {i} ?p ?o . ?s ?q {i} . ?h ?hp ?ho }} WHERE {{ {parts} }}"
+
+
+def text(iri: str) -> str:
+    """The text of the document ``iri`` (its ``nif:isString``), which offsets count in."""
+    return f"SELECT ?text WHERE {{ {_iri(iri)} <{NIF.isString}> ?text }}"
+
+
+def ontology(iri: str) -> str:
+    """The statements of the ontology's named graph ``iri``."""
+    return f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {_iri(iri)} {{ ?s ?p ?o }} }}"
+
+
+def alternates(path: str, formats: dict[str, tuple[str, ...]]) -> str:
+    """A ``Link`` header naming the other forms of the page at ``path``
+    (RFC 8288: ``rel="alternate"``, each with its media type)."""
+    return ", ".join(f'<{path}?format={name}>; rel="alternate"; type="{types[0]}"' for name, types in formats.items())
 
 
 def select(iri: str) -> str:
