@@ -171,9 +171,10 @@ def _print_summary(result) -> None:
 
 
 @main.command("export")
-@click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "ntriples", "nquads", "trig", "jsonld"]),
+@click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "ntriples", "rdfxml", "nquads", "trig", "jsonld"]),
               default="turtle", show_default=True,
-              help="Triple formats hold the union of the named graphs; the others keep them.")
+              help="Triple formats (turtle, ntriples, rdfxml) hold the merge of the named graphs; the dataset "
+                   "formats (nquads, trig, jsonld) keep them.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default: standard output).")
 @BUILD_OPTION
@@ -222,9 +223,9 @@ def stats(fmt: str, build_dir: Path):
               help="A parameter of a canned query (repeatable); names match with or without diacritics.")
 @click.option("--list", "list_queries", is_flag=True, help="List the canned queries and their parameters.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples",
-                                                     "jsonld"]),
+                                                     "jsonld", "rdfxml"]),
               default="table", show_default=True,
-              help="table, csv, tsv, json, xml for SELECT/ASK; turtle, ntriples, jsonld for CONSTRUCT/DESCRIBE.")
+              help="table, csv, tsv, json, xml for SELECT/ASK; turtle, ntriples, jsonld, rdfxml for CONSTRUCT/DESCRIBE.")
 @BUILD_OPTION
 def query_cmd(query: str | None, query_file: Path | None, params: tuple[str, ...], list_queries: bool,
               fmt: str, build_dir: Path):

@@ -1,7 +1,8 @@
 """Export a build's graph from its store in the standard formats.
 
-Triple formats (Turtle, N-Triples) get the merge of all named graphs; dataset formats
-(TriG, N-Quads, JSON-LD) keep the named graphs. Output is sorted, so the same build gives
+Triple formats (Turtle, N-Triples, RDF/XML) get the merge of all named graphs; dataset formats
+(TriG, N-Quads, JSON-LD, compacted with the project's prefixes as its ``@context``) keep
+the named graphs. Output is sorted, so the same build gives
 the same bytes.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from .errors import Errors, KGError
+from .rdf import jsonld
 from .rdf.emit import order_key
 from .rdf.vocab import PREFIXES
 from .store import merged, named_quads, open_build
@@ -22,6 +24,7 @@ FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
     "trig": ox.RdfFormat.TRIG,
     "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
 }
 
 
@@ -35,7 +38,14 @@ def export(build: Path, fmt: str, output: BinaryIO | Path) -> int:
         items = sorted(named_quads(store), key=order_key)
     else:  # the store's default graph: the merge, each triple once
         items = sorted(merged(store), key=order_key)
-    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    if rdf_format == ox.RdfFormat.JSON_LD:  # compacted, with the prefixes as its @context
+        data = jsonld.serialize(items)
+        if isinstance(output, Path):
+            output.write_bytes(data)
+        else:
+            output.write(data)
+        return len(items)
+    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None
     target = str(output) if isinstance(output, Path) else output
     ox.serialize(items, target, rdf_format, prefixes=prefixes)
     return len(items)

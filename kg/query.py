@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from .config import ROOT
 from .errors import Errors, KGError
+from .rdf import jsonld
 from .rdf.iri import IRIs
 from .rdf.vocab import DEFAULT_BASE_IRI, PREFIXES, compact
 from .text.normalise import search_key
@@ -31,7 +32,7 @@ _PLACEHOLDER = re.compile(r"\$(?P<name>[A-Za-z_]\w*)")
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                   "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
 GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
-                 "jsonld": ox.RdfFormat.JSON_LD}
+                 "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
 
 
 class QueryError(KGError):
@@ -117,9 +118,13 @@ def serialize(results, fmt: str) -> bytes:
 
 
 def serialize_triples(triples: list, fmt: str) -> bytes:
-    """Triples as bytes in ``fmt`` (turtle, with the project's prefixes; ntriples; jsonld)."""
+    """Triples as bytes in ``fmt``: turtle and rdfxml with the project's prefixes; ntriples;
+    jsonld compacted with them as its ``@context`` (``kg.rdf.jsonld``)."""
     rdf = GRAPH_FORMATS[fmt]
-    return ox.serialize(triples, format=rdf, prefixes=PREFIXES if rdf == ox.RdfFormat.TURTLE else None)
+    if rdf == ox.RdfFormat.JSON_LD:
+        return jsonld.serialize(triples)
+    return ox.serialize(triples, format=rdf,
+                        prefixes=PREFIXES if rdf in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None)
 
 
 def rows(results: ox.QuerySolutions, extra: dict[str, str] | None = None) -> tuple[list[str], list[list[str]]]:

@@ -20,7 +20,7 @@ from kg.store import merged, named_quads, open_build
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 STEM = "000_fa6bdb4d5fc08f99"
-RAPPER_INPUT = {"turtle": "turtle", "ntriples": "ntriples", "nquads": "nquads", "trig": "trig"}
+RAPPER_INPUT = {"turtle": "turtle", "ntriples": "ntriples", "rdfxml": "rdfxml", "nquads": "nquads", "trig": "trig"}
 
 
 def rapper() -> str:

@@ -636,3 +636,53 @@ def test_the_ontology_is_served_at_its_namespace(server, build):
     assert (rdflib.URIRef("https://w3id.org/vn-gov-kg/ontology#Person"), rdflib.RDF.type, rdflib.OWL.Class) in served
     status, headers, _ = http(server.url + "ontology", headers={"Accept": "text/html"})
     assert status == 200 and headers["Content-Type"] == "text/plain; charset=utf-8"  # readable in a browser
+
+
+SELECT_ONE = ("SELECT ?o ?l WHERE { ?o a <https://w3id.org/vn-gov-kg/ontology#Organisation> ; "
+              "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l } ORDER BY ?o LIMIT 5")
+CONSTRUCT_ONE = ("CONSTRUCT { ?o <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } WHERE { ?o a "
+                 "<https://w3id.org/vn-gov-kg/ontology#Organisation> ; <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }")
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv", None])
+def test_sparqlwrapper_reads_select_in_each_of_its_formats(server, build, fmt):
+    from SPARQLWrapper import SPARQLWrapper
+
+    sw = SPARQLWrapper(server.url + "sparql")
+    sw.setQuery(SELECT_ONE)
+    if fmt:
+        sw.setReturnFormat(fmt)
+    result = sw.query()
+    converted = result.convert()
+    expected = {(s["o"].value, s["l"].value) for s in direct(build, SELECT_ONE)}
+    if fmt == "json":
+        got = {(b["o"]["value"], b["l"]["value"]) for b in converted["results"]["bindings"]}
+    elif fmt == "csv":
+        got = {tuple(r) for r in csv.reader(io.StringIO(converted.decode("utf-8")))} - {("o", "l")}
+    elif fmt == "tsv":  # RDF terms as in Turtle: <iri>, "label"@vi
+        rows = [line.split("\t") for line in converted.decode("utf-8").splitlines()[1:]]
+        got = {(o.strip("<>"), lbl[1:lbl.rindex('"')]) for o, lbl in rows}
+    else:  # XML, SPARQLWrapper's default
+        got = set()
+        for res in converted.getElementsByTagName("result"):
+            cells = {b.getAttribute("name"): b.firstChild.firstChild.nodeValue for b in res.getElementsByTagName("binding")}
+            got.add((cells["o"], cells["l"]))
+    assert got == expected
+
+
+@pytest.mark.parametrize("fmt", ["xml", "rdf+xml", "turtle", "n3", "json-ld", None])
+def test_sparqlwrapper_reads_construct_in_each_of_its_formats(server, build, fmt):
+    """SPARQLWrapper's default for CONSTRUCT asks for RDF/XML; JSON-LD, N3 and RDF/XML
+    name their format in format= as well as in Accept."""
+    from SPARQLWrapper import SPARQLWrapper
+
+    sw = SPARQLWrapper(server.url + "sparql")
+    sw.setQuery(CONSTRUCT_ONE)
+    if fmt:
+        sw.setReturnFormat(fmt)
+    converted = sw.query().convert()
+    if isinstance(converted, bytes):  # Turtle and N3 come as bytes
+        converted = rdflib.Graph().parse(data=converted, format="turtle")
+    got = {(str(s), str(o)) for s, _, o in converted}
+    expected = {(t.subject.value, t.object.value) for t in direct(build, CONSTRUCT_ONE)}
+    assert expected and got == expected

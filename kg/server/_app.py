@@ -47,7 +47,7 @@ from . import _ld
 from ._negotiate import choose
 from ._policy import scan
 from ._pool import Answer, Busy, Job, Pool, Timeout, WorkerLost, wait_ready
-from ._results import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
+from ._results import FORMAT_NAMES, GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES, format_named
 
 log = logging.getLogger("kg.server")
 
@@ -470,9 +470,14 @@ class App:
             raise HTTPError(403, Errors.E501)
         if scanned.service:
             raise HTTPError(403, Errors.E502)
-        forced = params.get("format", [None])[-1]
-        for_results = self._format(request, RESULT_MEDIA_TYPES, forced, strict=False)
-        for_graphs = self._format(request, GRAPH_MEDIA_TYPES, forced, strict=False)
+        # format= (or output=, which some clients send instead) names a format; it wins for
+        # the query forms it suits, the Accept header decides for the others
+        forced = (params.get("format") or params.get("output") or [None])[-1]
+        if forced and not (format_named(forced, "results") or format_named(forced, "graphs")):
+            raise HTTPError(400, Errors.E516.format(fmt=forced, known=", ".join(dict.fromkeys(
+                [*FORMATS, *FORMAT_NAMES["results"], *FORMAT_NAMES["graphs"]]))))
+        for_results = self._hinted(request, RESULT_MEDIA_TYPES, forced, "results")
+        for_graphs = self._hinted(request, GRAPH_MEDIA_TYPES, forced, "graphs")
         if for_results is None and for_graphs is None:
             raise HTTPError(406, self._not_acceptable(request, "SPARQL answers", FORMATS))
         job = Job(text, for_results and for_results[0], for_graphs and for_graphs[0], self.limits.max_rows,
@@ -529,12 +534,21 @@ class App:
         forced = forced or request.args.get("format", [None])[-1]
         if forced:
             if forced not in FORMATS and forced not in offers:
-                raise HTTPError(400, Errors.E516.format(fmt=forced, known=", ".join([*offers, *FORMATS])))
+                raise HTTPError(400, Errors.E516.format(fmt=forced, known=", ".join(dict.fromkeys([*offers, *FORMATS]))))
             return (forced, offers[forced][0]) if forced in offers else None
         chosen = choose(request.accept, offers)
         if chosen is None and strict:
             raise HTTPError(406, self._not_acceptable(request, "this resource", offers))
         return chosen
+
+    @staticmethod
+    def _hinted(request: Request, offers: dict, forced: str | None, kind: str) -> tuple[str, str] | None:
+        """The format of ``kind`` to answer in: the one ``forced`` names, else by the Accept
+        header; None when the client takes none of ``offers``."""
+        named = format_named(forced, kind) if forced else None
+        if named:
+            return named, offers[named][0]
+        return choose(request.accept, offers)
 
     @staticmethod
     def _not_acceptable(request: Request, what: str, offers: dict) -> str:

@@ -26,10 +26,33 @@ RESULT_MEDIA_TYPES = {
     "tsv": ("text/tab-separated-values",),
 }
 GRAPH_MEDIA_TYPES = {
-    "turtle": ("text/turtle", "application/x-turtle"),
+    "turtle": ("text/turtle", "application/x-turtle", "application/turtle", "text/n3", "text/rdf+n3",
+               "application/n3"),  # Turtle is N3 too
     "ntriples": ("application/n-triples", "text/plain"),
-    "jsonld": ("application/ld+json",),
+    "jsonld": ("application/ld+json", "application/x-json+ld"),
+    "rdfxml": ("application/rdf+xml",),
 }
+#: What clients put in ``format=`` (or ``output=``) besides the names above and the media
+#: types: SPARQLWrapper's names, and those of other endpoints. ``xml`` and ``json`` name a
+#: results format for SELECT and ASK and a graph format for CONSTRUCT and DESCRIBE.
+FORMAT_NAMES = {
+    "results": {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "srj": "json", "srx": "xml"},
+    "graphs": {"turtle": "turtle", "ttl": "turtle", "n3": "turtle", "ntriples": "ntriples", "nt": "ntriples",
+               "jsonld": "jsonld", "json-ld": "jsonld", "json": "jsonld", "rdfxml": "rdfxml", "rdf+xml": "rdfxml",
+               "rdf": "rdfxml", "xml": "rdfxml"},
+}
+
+
+def format_named(name: str, kind: str) -> str | None:
+    """The format of ``kind`` ("results" or "graphs") that ``name`` (a format's name or a
+    media type, as a client writes it in ``format=``) stands for, if any."""
+    offers = RESULT_MEDIA_TYPES if kind == "results" else GRAPH_MEDIA_TYPES
+    for part in name.lower().split(","):  # a list of media types, as SPARQLWrapper sends for JSON-LD
+        part = part.split(";")[0].strip()
+        found = FORMAT_NAMES[kind].get(part) or next((fmt for fmt, types in offers.items() if part in types), None)
+        if found:
+            return found
+    return None
 
 
 class Unwritable(ValueError):
