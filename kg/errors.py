@@ -62,6 +62,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E403 = "the query failed: {reason}"
     E404 = "format '{fmt}' is for graphs; for query results choose from: {known}"
     E405 = "no canned query named '{name}' (kg query --list shows them)"
+    E406 = ("the query nests groups, brackets or parentheses {depth} deep, more than the {limit} "
+            "the engine can parse safely; write it flatter (a subquery or VALUES instead of nesting)")
     # the SPARQL endpoint (E5xx)
     E501 = "SPARQL Update is refused: this endpoint is read-only"
     E502 = ("SERVICE is refused: this endpoint sends no requests to other endpoints, and so refuses any "

@@ -88,6 +88,43 @@ def _value(name: str, params: dict[str, str]) -> str:
     return params.get(name, "")
 
 
+#: How deep a query may nest ``{ }``, ``( )`` and ``[ ]``: Oxigraph's parser recurses once
+#: per level and overflows the stack (killing the process) somewhere past a thousand, far
+#: beyond any query a person writes.
+MAX_NESTING = 256
+_OPENS, _CLOSES = "{([", "})]"
+_SKIPPED = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*+"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*+\'\'\''
+                      r'|"(?:[^"\\\n]|\\.)*+"|\'(?:[^\'\\\n]|\\.)*+\'|<[^<>"{}|^`\\\s]*+>|\#[^\n]*+')
+
+
+def nesting(text: str) -> int:
+    """The deepest nesting of brackets in a query, strings, IRIs and comments aside (time
+    linear in its length)."""
+    depth = deepest = 0
+    pos = 0
+    for m in _SKIPPED.finditer(text):
+        depth, deepest = _count(text, pos, m.start(), depth, deepest)
+        pos = m.end()
+    return _count(text, pos, len(text), depth, deepest)[1]
+
+
+def _count(text: str, begin: int, end: int, depth: int, deepest: int) -> tuple[int, int]:
+    for ch in text[begin:end]:
+        if ch in _OPENS:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in _CLOSES:
+            depth = max(0, depth - 1)
+    return depth, deepest
+
+
+def check_nesting(text: str) -> None:
+    """Raise ``QueryError`` E406 for a query nested too deep to parse safely."""
+    depth = nesting(text)
+    if depth > MAX_NESTING:
+        raise QueryError(Errors.E406.format(depth=depth, limit=MAX_NESTING))
+
+
 def prefixes(build: Path) -> dict[str, str]:
     """The prefixes every query of ``build`` may use undeclared: the vocabularies of
     ``PREFIXES`` (kg:, rdf:, rdfs:, skos:, org:, prov:, nif:, schema:, eli: …) and the
@@ -98,6 +135,7 @@ def prefixes(build: Path) -> dict[str, str]:
 def run(build: Path, text: str):
     """The results of a query over the build (solutions, a boolean or triples); the
     query may use the prefixes of ``prefixes`` without declaring them."""
+    check_nesting(text)
     store = open_build(build)
     try:
         return store.query(text, prefixes=prefixes(build))  # the default graph is the merge (kg.store.create)

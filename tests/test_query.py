@@ -101,3 +101,24 @@ def test_the_table_compacts_iris_and_cuts_none(out):
                  "ORDER BY ?person ?mention LIMIT 3")
     assert res.exit_code == 0, res.output
     assert "person:" in res.output and "…" not in res.output and "https://w3id.org/vn-gov-kg/id/person/" not in res.output
+
+
+def test_nesting_counts_brackets_outside_strings_iris_and_comments():
+    from kg.query import nesting
+
+    assert nesting('SELECT * WHERE { ?s ?p "{{{(((" . <http://a/b(c)#d> ?p ?o } # {{{{') == 1
+    assert nesting('SELECT * WHERE { FILTER(?a < ?b && (?c > 1)) { ?s ?p """}}}""" } }') == 3
+
+
+def test_a_query_nested_too_deep_is_a_usage_error_not_a_crash(out):
+    """Oxigraph's parser overflows its stack past about a thousand levels and takes the
+    process with it; kg query refuses such a query first (in a process of its own here,
+    so that a crash would show as its exit status)."""
+    import subprocess
+    import sys
+
+    deep = "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000
+    proc = subprocess.run([sys.executable, "-m", "kg", "query", "--build", out, deep],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2, (proc.returncode, proc.stderr[-500:])
+    assert "[E406]" in proc.stderr

@@ -686,3 +686,11 @@ def test_sparqlwrapper_reads_construct_in_each_of_its_formats(server, build, fmt
     got = {(str(s), str(o)) for s, _, o in converted}
     expected = {(t.subject.value, t.object.value) for t in direct(build, CONSTRUCT_ONE)}
     assert expected and got == expected
+
+
+def test_a_query_nested_too_deep_is_refused_and_the_workers_live_on(server):
+    deep = "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000
+    status, _, body = http(server.url + "sparql", deep.encode(), {"Content-Type": "application/sparql-query"})
+    assert status == 400 and b"[E406]" in body
+    status, _, _ = get(server, "ASK { ?s ?p ?o }", "application/sparql-results+json")
+    assert status == 200

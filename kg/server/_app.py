@@ -470,6 +470,10 @@ class App:
             raise HTTPError(403, Errors.E501)
         if scanned.service:
             raise HTTPError(403, Errors.E502)
+        try:
+            canned_queries.check_nesting(text)  # before a worker's parser overflows its stack
+        except KGError as err:
+            raise HTTPError(400, str(err)) from None
         # format= (or output=, which some clients send instead) names a format; it wins for
         # the query forms it suits, the Accept header decides for the others
         forced = (params.get("format") or params.get("output") or [None])[-1]
