@@ -326,13 +326,19 @@ def _key_value(text: str) -> tuple[str, str]:
 @click.option("--max-memory-mb", default=(SERVE_DEFAULTS.max_memory or 0) >> 20, show_default=True, type=click.IntRange(min=0),
               help="Address space of each query worker, in MiB (0: no limit); a query that needs "
                    "more ends alone.")
+@click.option("--max-connections", default=SERVE_DEFAULTS.connections, show_default=True,
+              type=click.IntRange(1, 100_000),
+              help="Open connections at once, idle ones included; past it new ones wait.")
+@click.option("--idle-timeout", default=SERVE_DEFAULTS.idle_timeout, show_default=True, type=click.FloatRange(1),
+              help="Seconds an idle connection is kept open.")
 @click.option("--cors", "cors", multiple=True, metavar="ORIGIN",
               help="Let pages of ORIGIN (e.g. https://yasgui.example.org) query the endpoint and read "
                    "the answers; repeat for more, '*' for any page. Default: none.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
 @BUILD_OPTION
 def serve(host: str, port: int, timeout: float, max_rows: int, workers: int, max_request_kb: int,
-          max_response_mb: int, max_memory_mb: int, cors: tuple[str, ...], quiet: bool, build_dir: Path):
+          max_response_mb: int, max_memory_mb: int, max_connections: int, idle_timeout: float,
+          cors: tuple[str, ...], quiet: bool, build_dir: Path):
     """Serve a build as a read-only SPARQL 1.1 endpoint, with a query page.
 
     \b
@@ -361,7 +367,7 @@ def serve(host: str, port: int, timeout: float, max_rows: int, workers: int, max
 
     limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers, max_request_bytes=max_request_kb << 10,
                     max_response_bytes=max_response_mb << 20, max_memory=(max_memory_mb << 20) or None,
-                    cors=tuple(_origin(o) for o in cors))
+                    cors=tuple(_origin(o) for o in cors), connections=max_connections, idle_timeout=idle_timeout)
     if not quiet:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
         logging.getLogger("waitress").setLevel(logging.WARNING)

@@ -7,6 +7,7 @@ import shutil
 import threading
 import time
 import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -263,3 +264,31 @@ def test_cors_origins_are_checked_and_written_as_browsers_send_them(corpus_build
         res = CliRunner().invoke(main, ["serve", "--build", str(corpus_build[0]), "--port", "0", "--cors", bad])
         assert res.exit_code == 2, (bad, res.output)
         assert "not an origin" in res.output and "Traceback" not in res.output, (bad, res.output)
+
+
+def test_idle_connections_do_not_stop_new_requests(corpus_build):
+    """150 sockets opened and left idle (more than waitress' stock limit of 100) leave room
+    for a client's query, and the server drops them after its idle timeout."""
+    import socket
+
+    with Server(corpus_build[0], port=0, limits=Limits(timeout=5, workers=1, idle_timeout=3)) as server:
+        idle = [socket.create_connection((server.host, server.port), timeout=5) for _ in range(150)]
+        try:
+            started = time.monotonic()
+            req = urllib.request.Request(server.url + "sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"),
+                                         headers={"Accept": "application/sparql-results+json"})
+            with urllib.request.urlopen(req, timeout=10) as response:
+                assert response.status == 200
+            assert time.monotonic() - started < 5
+            time.sleep(8)  # past the idle timeout and a cleanup round
+            closed = 0
+            for s in idle:
+                s.settimeout(0.5)
+                try:
+                    closed += s.recv(1) == b""
+                except (socket.timeout, OSError):
+                    pass
+            assert closed == len(idle)
+        finally:
+            for s in idle:
+                s.close()

@@ -44,7 +44,11 @@ class Server:
             self._server = create_server(
                 self.app, host=host, port=port, threads=threads or max(8, 2 * limits.workers + 4),
                 max_request_body_size=limits.max_request_bytes, ident="kg", expose_tracebacks=False,
-                clear_untrusted_proxy_headers=True)
+                clear_untrusted_proxy_headers=True,
+                # idle connections neither fill the server (waitress stops accepting at its
+                # connection limit) nor stay open long: checked every few seconds
+                connection_limit=limits.connections, channel_timeout=limits.idle_timeout,
+                cleanup_interval=max(1, min(30, int(limits.idle_timeout / 3))))
         except (OSError, ValueError) as err:
             self.app.close()
             raise KGError(Errors.E511.format(host=host, port=port, reason=err)) from None

@@ -72,6 +72,8 @@ class Limits:
     workers: int = 2  # queries that run at once, each in its own process
     max_memory: int | None = 2 << 30  # address space of one worker process, bytes (None: no limit)
     cors: tuple[str, ...] = ()  # origins whose pages may query and read the answers ("*": any)
+    connections: int = 1000  # open connections at once, idle ones included (waitress: 100)
+    idle_timeout: float = 30.0  # seconds an idle connection is kept open (waitress: 120)
 
 
 @dataclass
