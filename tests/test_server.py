@@ -154,7 +154,8 @@ def test_a_syntax_error_is_a_400_with_the_parser_position(server):
 
 
 def test_requests_without_a_query_or_with_two_are_400(server):
-    assert http(server.url + "sparql")[0] == 400
+    assert http(server.url + "sparql?format=json")[0] == 400
+    assert http(server.url + "sparql", b"", {"Content-Type": "application/x-www-form-urlencoded"})[0] == 400
     qs = urllib.parse.urlencode([("query", "ASK {}"), ("query", "ASK {}")])
     status, _, body = http(f"{server.url}sparql?{qs}")
     assert status == 400 and b"[E513]" in body
@@ -694,3 +695,17 @@ def test_a_query_nested_too_deep_is_refused_and_the_workers_live_on(server):
     assert status == 400 and b"[E406]" in body
     status, _, _ = get(server, "ASK { ?s ?p ?o }", "application/sparql-results+json")
     assert status == 200
+
+
+def test_the_endpoint_describes_itself_at_its_address(server, build):
+    """GET /sparql with no parameters answers the SPARQL 1.1 Service Description."""
+    status, headers, body = http(server.url + "sparql", headers={"Accept": "text/turtle"})
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+    g = rdflib.Graph().parse(data=body, format="turtle")
+    service = rdflib.URIRef(server.url + "sparql")
+    assert (service, rdflib.RDF.type, sd.Service) in g
+    assert (service, sd.supportedLanguage, sd.SPARQL11Query) in g
+    assert (service, sd.resultFormat, rdflib.URIRef("http://www.w3.org/ns/formats/RDF_XML")) in g
+    names = {str(o) for o in g.objects(None, sd.name)}
+    assert names == {g_.value for g_ in open_build(build).named_graphs()}

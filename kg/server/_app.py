@@ -466,6 +466,8 @@ class App:
             return Response(204, b"", headers=[("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
                                                ("Access-Control-Allow-Headers", "Accept, Content-Type"),
                                                ("Access-Control-Max-Age", "86400")])
+        if request.method in ("GET", "HEAD") and not request.args:
+            return self.service_description(request)
         text, params = self._operation(request)
         scanned = scan(text)
         if scanned.is_update:
@@ -498,6 +500,20 @@ class App:
             raise HTTPError(406, self._not_acceptable(request, what, offers))
         chosen = for_results if for_results and for_results[0] == answer.fmt else for_graphs
         return Response(200, answer.body, _content_type(chosen), [("Vary", "Accept")])
+
+    def service_description(self, request: Request) -> Response:
+        """``GET /sparql`` with no parameters: the SPARQL 1.1 Service Description, in the
+        RDF format asked for (Turtle by default)."""
+        chosen = self._format(request, GRAPH_MEDIA_TYPES, strict=False) or ("turtle", "text/turtle")
+        answer = self.run(request, Job("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g "
+                                       "ORDER BY ?g", "json", None, 1_000_000))
+        graphs = [b["g"]["value"] for b in json.loads(answer.body)["results"]["bindings"]]
+        triples = json.loads(self.run(request, Job("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "json", None, 1))
+                             .body)["results"]["bindings"][0]["n"]["value"]
+        host = request.environ.get("HTTP_HOST") or f"{request.environ.get('SERVER_NAME')}:{request.environ.get('SERVER_PORT')}"
+        endpoint = f"{request.environ.get('wsgi.url_scheme', 'http')}://{host}/sparql"
+        body = canned_queries.serialize_triples(_ld.service_description(endpoint, graphs, int(triples)), chosen[0])
+        return Response(200, body, _content_type(chosen), [("Vary", "Accept")])
 
     def _operation(self, request: Request) -> tuple[str, dict[str, list[str]]]:
         """The query text and the protocol parameters of a request."""

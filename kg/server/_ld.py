@@ -101,3 +101,39 @@ def page(iri: str, rows: list[dict], base: str) -> str:
 <table><thead><tr><th>property</th><th>value</th></tr></thead><tbody>{"".join(out_rows)}</tbody></table>
 {section}{more}</main></body></html>
 """
+
+
+_SD = "http://www.w3.org/ns/sparql-service-description#"
+_FORMATS = "http://www.w3.org/ns/formats/"
+#: The W3C format IRIs (https://www.w3.org/ns/formats/) of what the endpoint answers in.
+RESULT_FORMAT_IRIS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                      "Turtle", "N-Triples", "JSON-LD", "RDF_XML")
+
+
+def service_description(endpoint: str, graphs: list[str], triples: int) -> list:
+    """The SPARQL 1.1 Service Description of the endpoint at ``endpoint``: a read-only
+    SPARQL 1.1 Query service (no federation), the formats it answers in, and its dataset:
+    the default graph is the merge of the named graphs ``graphs`` (``triples`` triples)."""
+    import pyoxigraph as ox
+
+    def n(iri: str) -> ox.NamedNode:
+        return ox.NamedNode(iri)
+
+    rdf_type = n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    service, dataset, default = n(endpoint), ox.BlankNode("dataset"), ox.BlankNode("default")
+    out = [ox.Triple(service, rdf_type, n(_SD + "Service")),
+           ox.Triple(service, n(_SD + "endpoint"), service),
+           ox.Triple(service, n(_SD + "supportedLanguage"), n(_SD + "SPARQL11Query")),
+           ox.Triple(service, n(_SD + "defaultDataset"), dataset),
+           ox.Triple(dataset, rdf_type, n(_SD + "Dataset")),
+           ox.Triple(dataset, n(_SD + "defaultGraph"), default),
+           ox.Triple(default, rdf_type, n(_SD + "Graph")),
+           ox.Triple(default, n("http://rdfs.org/ns/void#triples"),
+                     ox.Literal(str(triples), datatype=n("http://www.w3.org/2001/XMLSchema#integer")))]
+    out += [ox.Triple(service, n(_SD + "resultFormat"), n(_FORMATS + f)) for f in RESULT_FORMAT_IRIS]
+    for i, graph in enumerate(graphs):
+        named = ox.BlankNode(f"g{i}")
+        out += [ox.Triple(dataset, n(_SD + "namedGraph"), named),
+                ox.Triple(named, rdf_type, n(_SD + "NamedGraph")),
+                ox.Triple(named, n(_SD + "name"), n(graph))]
+    return out
