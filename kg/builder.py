@@ -21,6 +21,7 @@ import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -55,6 +56,7 @@ class BuildResult:
     quarantined: int = 0
     model: dict | None = None  # the span model used: file, sha256, what it is used for
     published: bool = True  # False: no document was built, and OUT was left as it was
+    built_at: str = ""  # when the build started (UTC, ISO 8601)
 
     @property
     def ok(self) -> bool:
@@ -63,6 +65,7 @@ class BuildResult:
     def to_json(self) -> dict:
         return {
             "kg_version": __version__,
+            "built_at": self.built_at,  # kept out of the graph files, which stay the same bytes
             "base_iri": self.base_iri,
             "documents": self.documents,
             "failures": self.failures,
@@ -87,7 +90,8 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
     each file written, then each step of the switch to the new build)."""
     t0 = time.perf_counter()
     outdir.check(out, inputs)  # before any work: never replace what is not a build
-    result = BuildResult(out=out, base_iri=settings.base_iri)
+    result = BuildResult(out=out, base_iri=settings.base_iri,
+                         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
     pipeline = Pipeline(options={"learned": {"model": settings.model}})
     result.model = _model_report(settings.model)
     emitter = Emitter(IRIs(settings.base_iri))

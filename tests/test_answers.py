@@ -190,3 +190,16 @@ def test_the_entailed_statements_stand_apart_and_add_none_of_kgs_own_types(build
     in_documents = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a foaf:Person } "
                     "FILTER(!STRENDS(STR(?g), '/graph/entailed')) }")
     assert _cli_count(build, in_documents) == 0
+
+
+def test_the_build_records_its_provenance_and_keeps_the_time_out_of_the_graph(build, corpus_build):
+    rows = list(kg.open(build).query(
+        "SELECT ?software ?label (COUNT(DISTINCT ?d) AS ?n) WHERE { ?ds a void:Dataset ; prov:wasGeneratedBy ?a . "
+        "?a a prov:Activity ; prov:wasAssociatedWith ?software ; prov:used ?d . ?d a kg:Document . "
+        "?software a prov:SoftwareAgent ; rdfs:label ?label } GROUP BY ?software ?label"))
+    assert len(rows) == 1
+    assert str(rows[0][1]) == f"kg {kg.__version__}"
+    assert int(rows[0][2]) == len(corpus_build[1].documents)
+    times = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(isLiteral(?o) && DATATYPE(?o) = xsd:dateTime) }"
+    assert _cli_count(build, times) == 0
+    assert json.loads((build / "build.json").read_text(encoding="utf-8"))["built_at"].endswith("+00:00")

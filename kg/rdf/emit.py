@@ -16,13 +16,14 @@ from collections import Counter, defaultdict
 
 import pyoxigraph as ox
 
+from .. import __version__
 from ..lexicon import roles
 from ..model import Doc, Entity, Fact, Span
 from ..resolve.entities import preferred
 from ..text.normalise import interchangeable, search_key
 from .iri import IRIs
 from .vocab import (CLASSES, DCTERMS, EDGE_PROPERTIES, ITSRDF, KG, NIF, ONTOLOGY_IRI, ORG, OWL, PROV, RDF,
-                    SKOS, TIME, VOID, XSD)
+                    RDFS, SKOS, TIME, VOID, XSD)
 
 #: Offsets and counts are xsd:integer: NIF's range is xsd:nonNegativeInteger, but Oxigraph
 #: stores every derived integer type as xsd:integer, and the files must equal the store.
@@ -203,8 +204,18 @@ class Emitter:
         ds = ox.NamedNode(self.iris.dataset())
         add(ds, RDF.type, N(VOID.Dataset))
         add(ds, OWL.imports, ox.NamedNode(ONTOLOGY_IRI))
+        # the build's provenance: the extraction, by which version of kg, from which
+        # documents; when it ran is build.json's (the graph files stay the same bytes)
+        activity, software = ox.NamedNode(self.iris.activity()), ox.NamedNode(self.iris.software(__version__))
+        add(ds, PROV.wasGeneratedBy, activity)
+        add(activity, RDF.type, N(PROV.Activity))
+        add(activity, RDFS.label, ox.Literal("kg build: extraction and resolution", language="en"))
+        add(activity, PROV.wasAssociatedWith, software)
+        add(software, RDF.type, N(PROV.SoftwareAgent))
+        add(software, RDFS.label, ox.Literal(f"kg {__version__}"))
         for doc in docs:
             add(ds, DCTERMS.source, ox.NamedNode(self.iris.document(doc.stem)))
+            add(activity, PROV.used, ox.NamedNode(self.iris.document(doc.stem)))
 
         names: dict[ox.NamedNode, Counter] = defaultdict(Counter)  # each spelling, how many mentions
         official: dict[ox.NamedNode, str] = {}  # the name the unit lists give

@@ -122,5 +122,13 @@ class IRIs:
                  "document", "graph", "membership", "role", "date")
         return {kind: f"{self.base}{kind}/" for kind in kinds}
 
+    def activity(self) -> str:
+        """The extraction that made the build (``prov:Activity``)."""
+        return f"{self.base}activity/extraction"
+
+    def software(self, version: str) -> str:
+        """kg at one version (``prov:SoftwareAgent``)."""
+        return f"{self.base}software/kg-{slug(version)}"
+
     def dataset(self) -> str:
         return f"{self.base}dataset"
