@@ -229,6 +229,16 @@ def test_the_query_page_of_kg_serve_runs_canned_queries_offline(browser, corpus_
             time.sleep(0.1)
         links = browser.find_elements("css selector", "#results td a")
         assert len(links) == 3 and all(a.get_attribute("href").startswith(server.url + "id/") for a in links)
+        def offered():
+            return {b.get_attribute("data-format") for b in browser.find_elements("css selector", "button[data-format]")
+                    if b.is_displayed()}
+
+        assert offered() == {"json", "csv", "tsv", "xml"}  # a SELECT: result formats only
+        editor.clear()
+        editor.send_keys("CONSTRUCT { ?e a ?t } WHERE { ?e a ?t } LIMIT 3")
+        assert offered() == {"turtle", "ntriples", "jsonld", "rdfxml"}  # a CONSTRUCT: graph formats only
+        editor.clear()
+        editor.send_keys("SELECT ?e WHERE { ?e a <https://w3id.org/vn-gov-kg/ontology#Organisation> } LIMIT 3")
         links[0].click()  # the entity's Linked Data page
         assert browser.find_element("tag name", "h1").text and "/id/" in browser.current_url
         requests = [json.loads(e["message"])["message"] for e in browser.get_log("performance")]

@@ -59,6 +59,7 @@ function chooseCanned(item) {
 async function fetchCanned(name, values) {
   const response = await fetch(`/queries/${encodeURIComponent(name)}?` + new URLSearchParams(values));
   $("query").value = await response.text();
+  offerDownloads();
   if (response.ok) run();
 }
 
@@ -134,6 +135,22 @@ async function run() {
   }
 }
 
+// The form of a query (SELECT and ASK answer results, CONSTRUCT and DESCRIBE a graph):
+// its first keyword once strings, IRIs, comments and the prologue are set aside.
+function queryKind(text) {
+  const bare = text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|<[^<>\s]*>|#[^\n]*/g, " ");
+  const form = (bare.match(/\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b/i) || [""])[0].toUpperCase();
+  return form === "CONSTRUCT" || form === "DESCRIBE" ? "graph" : "results";
+}
+
+// Only the downloads that fit the query's form are offered.
+function offerDownloads() {
+  const kind = queryKind($("query").value);
+  for (const button of document.querySelectorAll("button[data-format]")) {
+    button.hidden = button.dataset.kind !== kind;
+  }
+}
+
 function download(format) {
   const url = "/sparql?" + new URLSearchParams({ query: $("query").value, format });
   window.open(url, "_blank", "noopener");
@@ -144,6 +161,8 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const button of document.querySelectorAll("button[data-format]")) {
     button.addEventListener("click", () => download(button.dataset.format));
   }
+  $("query").addEventListener("input", offerDownloads);
+  offerDownloads();
   $("query").addEventListener("keydown", (event) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); run(); }
   });
