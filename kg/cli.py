@@ -331,13 +331,16 @@ def _key_value(text: str) -> tuple[str, str]:
               help="Open connections at once, idle ones included; past it new ones wait.")
 @click.option("--idle-timeout", default=SERVE_DEFAULTS.idle_timeout, show_default=True, type=click.FloatRange(1),
               help="Seconds an idle connection is kept open.")
+@click.option("--short-lane", "lane", default=SERVE_DEFAULTS.lane, show_default=True, type=click.FloatRange(0),
+              help="Seconds a query may take in the short lane, one more worker that takes queries while "
+                   "every worker is busy, so quick ones stay quick under slow ones (0: no lane).")
 @click.option("--cors", "cors", multiple=True, metavar="ORIGIN",
               help="Let pages of ORIGIN (e.g. https://yasgui.example.org) query the endpoint and read "
                    "the answers; repeat for more, '*' for any page. Default: none.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
 @BUILD_OPTION
 def serve(host: str, port: int, timeout: float, max_rows: int, workers: int, max_request_kb: int,
-          max_response_mb: int, max_memory_mb: int, max_connections: int, idle_timeout: float,
+          max_response_mb: int, max_memory_mb: int, max_connections: int, idle_timeout: float, lane: float,
           cors: tuple[str, ...], quiet: bool, build_dir: Path):
     """Serve a build as a read-only SPARQL 1.1 endpoint, with a query page.
 
@@ -367,7 +370,7 @@ def serve(host: str, port: int, timeout: float, max_rows: int, workers: int, max
 
     limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers, max_request_bytes=max_request_kb << 10,
                     max_response_bytes=max_response_mb << 20, max_memory=(max_memory_mb << 20) or None,
-                    cors=tuple(_origin(o) for o in cors), connections=max_connections, idle_timeout=idle_timeout)
+                    cors=tuple(_origin(o) for o in cors), connections=max_connections, idle_timeout=idle_timeout, lane=lane)
     if not quiet:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
         logging.getLogger("waitress").setLevel(logging.WARNING)

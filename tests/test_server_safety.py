@@ -292,3 +292,25 @@ def test_idle_connections_do_not_stop_new_requests(corpus_build):
         finally:
             for s in idle:
                 s.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("slow", [2, 6])
+def test_a_quick_query_stays_quick_under_slow_ones(corpus_build, slow):
+    """Slow queries fill both workers and more wait; a quick one arriving after them is
+    answered through the short lane within a couple of seconds, not at the time limit."""
+    limits = Limits(timeout=8, workers=2, lane=1.0)
+    with Server(corpus_build[0], port=0, limits=limits) as s:
+        endless = [urllib.parse.urlencode({"query": f"{ENDLESS} # {i}"}) for i in range(slow)]
+        threads = [threading.Thread(target=lambda q=q: http(s.url + "sparql?" + q)) for q in endless]
+        for t in threads:
+            t.start()
+        time.sleep(1.5)
+        started = time.monotonic()
+        status, _, body = http(s.url + "sparql?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}),
+                               headers={"Accept": "application/sparql-results+json"})
+        took = time.monotonic() - started
+        for t in threads:
+            t.join(timeout=60)
+    assert status == 200 and b"true" in body
+    assert took < 3, took

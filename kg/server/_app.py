@@ -74,6 +74,7 @@ class Limits:
     cors: tuple[str, ...] = ()  # origins whose pages may query and read the answers ("*": any)
     connections: int = 1000  # open connections at once, idle ones included (waitress: 100)
     idle_timeout: float = 30.0  # seconds an idle connection is kept open (waitress: 120)
+    lane: float = 1.0  # seconds a query may take in the short lane when every worker is busy (0: none)
 
 
 @dataclass
@@ -238,7 +239,8 @@ class App:
         path = lease.path / STORE_DIR
         # a worker started later opens the held build where it is then: a plain-directory
         # build of an earlier layout moves aside when a rebuild replaces it
-        pool = Pool(lambda: str(lease.current() / STORE_DIR), self.limits.workers, self.limits.max_memory)
+        pool = Pool(lambda: str(lease.current() / STORE_DIR), self.limits.workers, self.limits.max_memory,
+                    self.limits.lane)
         try:
             wait_ready(pool)
         except (WorkerLost, Timeout, Busy) as err:

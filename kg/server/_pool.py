@@ -4,6 +4,13 @@ replaced) and a slow or crashing query never holds up the others.
 
 A job is a plain tuple sent over a pipe; the answer comes back as bytes, already in the
 format the client asked for, or as an error kind with a message.
+
+Quick queries stay quick under slow ones: beside the ``size`` workers a *short lane* of one
+more worker takes a query when every worker is busy, for at most ``lane`` seconds. A query
+that answers in that time is answered at once; one that does not is stopped there, its text
+remembered as slow (it never takes the lane again), and it waits for a worker as any other.
+So however many slow queries run or wait, a quick one waits at most about ``lane`` seconds
+for each other query new to the lane that arrives with it.
 """
 from __future__ import annotations
 
@@ -145,17 +152,22 @@ class Pool:
     that tells the path when a worker starts), each limited to ``max_memory`` bytes of
     address space (None: no limit)."""
 
-    def __init__(self, store_path, size: int = 2, max_memory: int | None = None):
+    def __init__(self, store_path, size: int = 2, max_memory: int | None = None, lane: float = 1.0):
         self.store_path = store_path if callable(store_path) else (lambda: store_path)
         self.size = size
         self.max_memory = max_memory
+        self.lane = lane  # seconds a query may run in the short lane (0: no lane)
         self._context = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited locks
         self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lane: queue.Queue[_Worker] = queue.Queue()  # the short lane's worker, when free
+        self._slow: set[int] = set()  # hashes of the query texts the lane has stopped
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
         for _ in range(size):
             self._idle.put(self._spawn())  # never None: the pool is not closed yet
+        if lane > 0:
+            self._lane.put(self._spawn())
 
     def _spawn(self) -> _Worker | None:
         parent, child = self._context.Pipe()
@@ -171,15 +183,16 @@ class Pool:
             self._all.add(worker)
         return worker
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: _Worker, into: queue.Queue | None = None) -> None:
         with self._lock:
             self._all.discard(worker)
         worker.stop()
+        into = self._idle if into is None else into
 
         def respawn() -> None:
             new = self._spawn()
             if new is not None:
-                self._idle.put(new)
+                into.put(new)
 
         if not self._closed:
             threading.Thread(target=respawn, daemon=True).start()
@@ -190,9 +203,16 @@ class Pool:
         past it (its worker is then stopped and replaced)."""
         deadline = time.monotonic() + timeout
         try:
-            worker = self._idle.get(timeout=max(timeout, 0))
-        except queue.Empty:
-            raise Busy() from None
+            worker = self._idle.get_nowait()
+        except queue.Empty:  # every worker is busy: the short lane first, then wait
+            if self.lane > 0 and hash(job.query) not in self._slow:
+                answer = self._in_lane(job, deadline)
+                if answer is not None:
+                    return answer
+            try:
+                worker = self._idle.get(timeout=max(deadline - time.monotonic(), 0))
+            except queue.Empty:
+                raise Busy() from None
         try:
             worker.conn.send(job)
             if worker.conn.poll(max(deadline - time.monotonic(), 0)):
@@ -204,6 +224,31 @@ class Pool:
             raise WorkerLost(str(err) or type(err).__name__) from None
         self._replace(worker)
         raise Timeout()
+
+    def _in_lane(self, job: Job, deadline: float) -> Answer | None:
+        """The answer of the short lane's worker if ``job`` gets it and finishes within
+        ``lane`` seconds; None otherwise (the query is then remembered as slow)."""
+        try:
+            worker = self._lane.get(timeout=max(min(self.lane, deadline - time.monotonic()), 0))
+        except queue.Empty:
+            return None
+        try:
+            worker.conn.send(job)
+            limit = min(self.lane, max(deadline - time.monotonic(), 0))
+            if worker.conn.poll(limit):
+                answer = worker.conn.recv()
+                self._lane.put(worker)
+                return answer
+        except (EOFError, OSError) as err:
+            self._replace(worker, self._lane)
+            raise WorkerLost(str(err) or type(err).__name__) from None
+        if len(self._slow) > 100_000:  # a bound on what is remembered
+            self._slow.clear()
+        self._slow.add(hash(job.query))
+        self._replace(worker, self._lane)
+        if time.monotonic() >= deadline:
+            raise Timeout()
+        return None
 
     @property
     def pids(self) -> list[int]:
@@ -230,3 +275,9 @@ def wait_ready(pool: Pool, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     for _ in range(pool.size):
         pool.run(Job("ASK {}", "json", None, 1), timeout=max(deadline - time.monotonic(), 0.1))
+    if pool.lane > 0:  # and the short lane's worker
+        worker = pool._lane.get(timeout=max(deadline - time.monotonic(), 0.1))
+        worker.conn.send(Job("ASK {}", "json", None, 1))
+        if worker.conn.poll(max(deadline - time.monotonic(), 0.1)):
+            worker.conn.recv()
+        pool._lane.put(worker)
