@@ -18,3 +18,21 @@ def corpus_build(tmp_path_factory):
     result = kg.build([CORPUS], out)
     assert result.ok, result.failures
     return out, result
+
+
+@pytest.fixture(scope="module")
+def build(corpus_build):
+    """The folder of the shared corpus build."""
+    return corpus_build[0]
+
+
+@pytest.fixture(scope="module")
+def trig(build):
+    """The build's exported dataset as rdflib reads it: each named graph's triples, and the
+    distinct triples of all of them."""
+    import rdflib
+
+    ds = rdflib.Dataset()
+    ds.parse(build / "graph.trig", format="trig")
+    graphs = {str(g.identifier): set(g) for g in ds.graphs() if len(g)}
+    return graphs, set().union(*graphs.values())

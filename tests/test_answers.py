@@ -25,20 +25,6 @@ from kg.stats import stats
 KG_NS = "https://w3id.org/vn-gov-kg/ontology#"
 
 
-@pytest.fixture(scope="module")
-def build(corpus_build):
-    return corpus_build[0]
-
-
-@pytest.fixture(scope="module")
-def trig(build):
-    """The exported dataset, read by rdflib: each named graph and the distinct triples."""
-    ds = rdflib.Dataset()
-    ds.parse(build / "graph.trig", format="trig")
-    graphs = {str(g.identifier): set(g) for g in ds.graphs() if len(g)}
-    return graphs, set().union(*graphs.values())
-
-
 def _cli_count(build, query: str) -> int:
     res = CliRunner().invoke(main, ["query", "--build", str(build), "--format", "csv", query])
     assert res.exit_code == 0, res.output

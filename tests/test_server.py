@@ -31,11 +31,6 @@ ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
 @pytest.fixture(scope="module")
-def build(corpus_build):
-    return corpus_build[0]
-
-
-@pytest.fixture(scope="module")
 def server(build):
     with Server(build, port=0, limits=Limits(timeout=5, max_rows=5000, workers=2,
                                              max_request_bytes=16 * 1024)) as s:
@@ -184,13 +179,10 @@ def _count(server, query: str, **params) -> int:
     return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
 
 
-def test_the_default_graph_is_the_merge_and_from_reads_one_graph(server, build):
+def test_the_default_graph_is_the_merge_and_from_reads_one_graph(server, trig):
     """Each triple once without FROM (rdflib counts the distinct triples of the export);
     FROM <g> reads that graph alone, as default-graph-uri does."""
-    ds = rdflib.Dataset()
-    ds.parse(build / "graph.trig", format="trig")
-    graphs = {str(g.identifier): set(g) for g in ds.graphs() if len(g)}
-    distinct = set().union(*graphs.values())
+    graphs, distinct = trig
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     assert _count(server, count) == len(distinct) < sum(map(len, graphs.values()))
     one = next(g for g in sorted(graphs) if "/graph/0" in g)
