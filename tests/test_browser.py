@@ -150,10 +150,34 @@ def test_search_and_the_type_filter_work(browser, views):
     assert found > 0
     assert browser.find_element("id", "search-result").text == f"{found} found"
     before = browser.execute_script("return kgView.network.body.data.nodes.length")
-    projects = browser.execute_script("return kgView.nodes.get({filter: n => n.kg_type === 'Project'}).length")
+    projects = browser.execute_script(
+        "return kgView.network.body.data.nodes.get({filter: n => n.kg_type === 'Project'}).length")
     browser.find_element("css selector", "#legend input[data-type='Project']").click()
     after = browser.execute_script("return kgView.network.body.data.nodes.length")
     assert projects > 0 and after == before - projects
+
+
+def test_places_and_nodes_without_relations_wait_behind_the_legend(browser, views):
+    """The corpus view opens on the entities that answer questions: places other than
+    wards and nodes with no relation are hidden until the legend shows them; relations are
+    named in Vietnamese and English."""
+    out, _ = views
+    open_page(browser, out / "corpus.html")
+    shown = "return kgView.network.body.data.nodes.get({filter: n => %s}).length"
+    assert browser.execute_script(shown % "n.kg_type === 'Place'") == 0
+    assert browser.execute_script(shown % "n.kg_isolated") == 0
+    places = browser.execute_script("return kgView.nodes.get({filter: n => n.kg_type === 'Place'}).length")
+    isolated = browser.execute_script("return kgView.nodes.get({filter: n => n.kg_isolated}).length")
+    assert places > 0 and isolated > 0
+    place_box = browser.find_element("css selector", "#legend input[data-type='Place']")
+    assert not place_box.is_selected()
+    browser.find_element("id", "show-isolated").click()
+    assert browser.execute_script(shown % "n.kg_isolated && n.kg_type !== 'Place'") == browser.execute_script(
+        "return kgView.nodes.get({filter: n => n.kg_isolated && n.kg_type !== 'Place'}).length")
+    place_box.click()
+    assert browser.execute_script(shown % "n.kg_type === 'Place'") == places
+    names = browser.execute_script("return kgView.edges.get().map(e => e.kg_names)")
+    assert "cơ quan ban hành · issued by" in names
 
 
 def test_hostile_text_is_shown_as_text_and_runs_nothing(browser, tmp_path, artefacts):

@@ -13,9 +13,12 @@ from html import unescape
 
 import networkx as nx
 import pytest
+import rdflib
 from click.testing import CliRunner
 
 import kg
+
+from conftest import ROOT
 from kg.analyze import analyze, shortest_path, write_graph
 from kg.cli import main
 from kg.errors import KGError
@@ -279,3 +282,15 @@ def test_analysis_takes_nodes_and_edges_without_attributes():
     result = analyze(g)
     assert {e["label"] for e in result["degree"]} == {"A", "b"}
     assert shortest_path(g, "a", "b")[0]["to"] == "b"
+
+
+def test_the_relation_names_of_kgs_properties_are_the_ontologys_labels():
+    from kg.rdf.vocab import EDGE_PROPERTIES
+    from kg.viz import relation_names
+
+    onto = rdflib.Graph().parse(ROOT / "ontology" / "kg.ttl")
+    for relation, prop in EDGE_PROPERTIES.items():
+        labels = {(l.language, str(l)) for l in onto.objects(rdflib.URIRef(str(prop)), rdflib.RDFS.label)}
+        if labels:  # kg's own properties (org:subOrganizationOf is ORG's)
+            vi, en = relation_names()[relation]
+            assert ("vi", vi) in labels and ("en", en) in labels, relation

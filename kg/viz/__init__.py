@@ -46,6 +46,17 @@ STYLES = {
     "Place": ("#7f7f7f", "triangleDown", "▼"),
 }
 SIZES = ("degree", "betweenness")
+#: Types hidden when a view opens (the legend shows them again): places other than wards
+#: are context more than answers.
+HIDDEN_TYPES = ("Place",)
+
+
+@cache
+def relation_names() -> dict[str, tuple[str, str]]:
+    """Each relation's name in Vietnamese and in English (relations.tsv)."""
+    rows = (line.split("\t") for line in (HERE / "relations.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return {r[0]: (r[1], r[2]) for r in rows}
 
 
 @dataclass(frozen=True)
@@ -111,11 +122,13 @@ def render(graph: nx.MultiDiGraph, title: str, *, size: str = "degree", subtitle
         type_ = attrs.get("type", "")
         colour, shape, _ = _style(type_)
         net.add_node(node, label=attrs.get("label", node), shape=shape, color=colour,
-                     value=scores.get(node, 0), kg_type=type_, kg_documents=list(attrs.get("documents", [])))
+                     value=scores.get(node, 0), kg_type=type_, kg_documents=list(attrs.get("documents", [])),
+                     kg_isolated=graph.degree(node) == 0)
     for s, o, attrs in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("relation", ""))):
         relation = attrs.get("relation", "")
         role = attrs.get("role", "")
-        net.add_edge(s, o, label=role or relation, kg_relation=relation, kg_role=role,
+        vi, en = relation_names().get(relation, (relation, relation))
+        net.add_edge(s, o, label=role or vi, kg_relation=relation, kg_role=role, kg_names=f"{vi} · {en}",
                      kg_sources=list(attrs.get("sources", [])))
     nodes, edges, *_ = net.get_network_data()
     large = len(nodes) > LARGE
@@ -142,7 +155,10 @@ def render(graph: nx.MultiDiGraph, title: str, *, size: str = "degree", subtitle
     order = {t: i for i, t in enumerate(STYLES)}
     types = {t: {"color": _style(t)[0], "symbol": _style(t)[2], "count": c}
              for t, c in sorted(present.items(), key=lambda kv: order.get(kv[0], len(order)))}
-    data = {"nodes": nodes, "edges": edges, "options": options, "types": types, "focus": focus}
+    focus_type = graph.nodes[focus].get("type") if focus in graph else None
+    hidden = [t for t in HIDDEN_TYPES if t in types and t != focus_type]  # never the focus's own type
+    data = {"nodes": nodes, "edges": edges, "options": options, "types": types, "focus": focus,
+            "hidden": hidden, "isolated": sum(1 for n in nodes if n["kg_isolated"])}
     parts = _page_parts()
     return parts["template"].render(
         title=title, subtitle=subtitle, index=index, n_nodes=len(nodes), n_edges=len(edges), csp=parts["csp"],

@@ -20,8 +20,8 @@
 
   const labels = new Map(data.nodes.map((n) => [n.id, n.label]));
 
-  function edgeText(e) {
-    return e.kg_relation === "holdsPost" && e.kg_role ? "holdsPost (" + e.kg_role + ")" : e.kg_relation;
+  function edgeText(e) {  // the relation's names in Vietnamese and English, with the post title
+    return e.kg_role ? e.kg_names + " (" + e.kg_role + ")" : e.kg_names;
   }
 
   function nodeTip(n, facts) {
@@ -58,8 +58,12 @@
 
   const nodes = new vis.DataSet(data.nodes);
   const edges = new vis.DataSet(data.edges);
-  const hidden = new Set();
-  const nodeView = new vis.DataView(nodes, { filter: (n) => !hidden.has(n.kg_type) });
+  // Places and nodes with no relation are hidden when the view opens; the legend shows them.
+  const hidden = new Set(data.hidden || []);
+  let showIsolated = false;
+  const nodeView = new vis.DataView(nodes, {
+    filter: (n) => !hidden.has(n.kg_type) && (showIsolated || !n.kg_isolated || n.id === data.focus),
+  });
   const container = document.getElementById("graph");
   const network = new vis.Network(container, { nodes: nodeView, edges: edges }, data.options);
   const status = document.getElementById("status");
@@ -85,7 +89,7 @@
     const label = el("label");
     const box = el("input");
     box.type = "checkbox";
-    box.checked = true;
+    box.checked = !hidden.has(type);
     box.dataset.type = type;
     box.addEventListener("change", () => {
       if (box.checked) hidden.delete(type); else hidden.add(type);
@@ -94,6 +98,19 @@
     const swatch = el("span", "swatch", style.symbol);
     swatch.style.color = style.color;
     label.append(box, swatch, document.createTextNode(type + " (" + style.count + ")"));
+    item.append(label);
+    legend.append(item);
+  }
+
+  if (data.isolated) {
+    const item = el("li");
+    const label = el("label");
+    const box = el("input");
+    box.type = "checkbox";
+    box.checked = false;
+    box.id = "show-isolated";
+    box.addEventListener("change", () => { showIsolated = box.checked; nodeView.refresh(); });
+    label.append(box, document.createTextNode("with no relation (" + data.isolated + ")"));
     item.append(label);
     legend.append(item);
   }
