@@ -122,8 +122,7 @@ def render(graph: nx.MultiDiGraph, title: str, *, size: str = "degree", subtitle
         type_ = attrs.get("type", "")
         colour, shape, _ = _style(type_)
         net.add_node(node, label=attrs.get("label", node), shape=shape, color=colour,
-                     value=scores.get(node, 0), kg_type=type_, kg_documents=list(attrs.get("documents", [])),
-                     kg_isolated=graph.degree(node) == 0)
+                     value=scores.get(node, 0), kg_type=type_, kg_documents=list(attrs.get("documents", [])))
     for s, o, attrs in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("relation", ""))):
         relation = attrs.get("relation", "")
         role = attrs.get("role", "")
@@ -157,8 +156,7 @@ def render(graph: nx.MultiDiGraph, title: str, *, size: str = "degree", subtitle
              for t, c in sorted(present.items(), key=lambda kv: order.get(kv[0], len(order)))}
     focus_type = graph.nodes[focus].get("type") if focus in graph else None
     hidden = [t for t in HIDDEN_TYPES if t in types and t != focus_type]  # never the focus's own type
-    data = {"nodes": nodes, "edges": edges, "options": options, "types": types, "focus": focus,
-            "hidden": hidden, "isolated": sum(1 for n in nodes if n["kg_isolated"])}
+    data = {"nodes": nodes, "edges": edges, "options": options, "types": types, "focus": focus, "hidden": hidden}
     parts = _page_parts()
     return parts["template"].render(
         title=title, subtitle=subtitle, index=index, n_nodes=len(nodes), n_edges=len(edges), csp=parts["csp"],

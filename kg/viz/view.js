@@ -58,12 +58,21 @@
 
   const nodes = new vis.DataSet(data.nodes);
   const edges = new vis.DataSet(data.edges);
-  // Places and nodes with no relation are hidden when the view opens; the legend shows them.
+  // Places, and nodes with no relation to a node shown, are hidden when the view opens; the
+  // legend shows them.
   const hidden = new Set(data.hidden || []);
   let showIsolated = false;
+  const typeOf = new Map(data.nodes.map((n) => [n.id, n.kg_type]));
+  const neighbours = new Map(data.nodes.map((n) => [n.id, []]));
+  for (const e of data.edges) {
+    neighbours.get(e.from).push(e.to);
+    neighbours.get(e.to).push(e.from);
+  }
+  const related = (id) => neighbours.get(id).some((o) => o !== id && !hidden.has(typeOf.get(o)));
   const nodeView = new vis.DataView(nodes, {
-    filter: (n) => !hidden.has(n.kg_type) && (showIsolated || !n.kg_isolated || n.id === data.focus),
+    filter: (n) => !hidden.has(n.kg_type) && (showIsolated || n.id === data.focus || related(n.id)),
   });
+  const unrelated = () => data.nodes.filter((n) => !hidden.has(n.kg_type) && !related(n.id)).length;
   const container = document.getElementById("graph");
   const network = new vis.Network(container, { nodes: nodeView, edges: edges }, data.options);
   const status = document.getElementById("status");
@@ -94,6 +103,7 @@
     box.addEventListener("change", () => {
       if (box.checked) hidden.delete(type); else hidden.add(type);
       nodeView.refresh();
+      state.countUnrelated();
     });
     const swatch = el("span", "swatch", style.symbol);
     swatch.style.color = style.color;
@@ -102,7 +112,7 @@
     legend.append(item);
   }
 
-  if (data.isolated) {
+  {
     const item = el("li");
     const label = el("label");
     const box = el("input");
@@ -110,7 +120,10 @@
     box.checked = false;
     box.id = "show-isolated";
     box.addEventListener("change", () => { showIsolated = box.checked; nodeView.refresh(); });
-    label.append(box, document.createTextNode("with no relation (" + data.isolated + ")"));
+    const count = document.createTextNode("");
+    state.countUnrelated = () => { count.textContent = "with no relation shown (" + unrelated() + ")"; };
+    state.countUnrelated();
+    label.append(box, count);
     item.append(label);
     legend.append(item);
   }
