@@ -137,7 +137,9 @@ def test_the_index_lists_the_views_and_loads_cleanly(browser, views):
     seen = open_page(browser, out / "index.html")
     assert_clean(seen)
     links = browser.execute_script("return [...document.querySelectorAll('a')].map(a => a.getAttribute('href'))")
-    assert set(links) == set(written)
+    assert {link for link in links if "#" not in link} == set(written)
+    hubs = [link for link in links if "#" in link]  # the busiest entities' neighbourhoods
+    assert hubs and all(link.startswith("corpus.html#focus=") for link in hubs)
 
 
 def test_search_and_the_type_filter_work(browser, views):
@@ -182,6 +184,27 @@ def test_places_and_nodes_without_relations_wait_behind_the_legend(browser, view
     assert set(browser.execute_script(shown)) == set(nodes)  # everything, once both are shown
     names = browser.execute_script("return kgView.edges.get().map(e => e.kg_names)")
     assert "cơ quan ban hành · issued by" in names
+
+
+def test_the_index_opens_a_busy_entitys_neighbourhood_in_one_click(browser, views):
+    from selenium.webdriver.common.keys import Keys
+
+    out, _ = views
+    open_page(browser, out / "index.html")
+    link = browser.find_element("css selector", "a[href^='corpus.html#focus=']")
+    link.click()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not browser.execute_script(
+            "return !!(window.kgView && kgView.stabilized && kgView.network.getSelectedNodes().length)"):
+        time.sleep(0.2)
+    hub = browser.execute_script("return kgView.network.getSelectedNodes()[0]")
+    shown = set(browser.execute_script("return kgView.network.body.data.nodes.get().map(n => n.id)"))
+    ends = browser.execute_script("return kgView.edges.get().map(e => [e.from, e.to])")
+    around = {b for a, b in ends if a == hub} | {a for a, b in ends if b == hub} | {hub}
+    assert shown == around and len(shown) > 1
+    assert "around" in browser.find_element("id", "status").text
+    browser.find_element("tag name", "body").send_keys(Keys.ESCAPE)
+    assert browser.execute_script("return kgView.network.body.data.nodes.length") > len(shown)
 
 
 def test_hostile_text_is_shown_as_text_and_runs_nothing(browser, tmp_path, artefacts):

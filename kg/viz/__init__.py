@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Callable
+from urllib.parse import quote
 
 import jinja2
 import networkx as nx
@@ -136,8 +137,10 @@ def render(graph: nx.MultiDiGraph, title: str, *, size: str = "degree", subtitle
         for n in nodes:
             n["x"], n["y"] = position[n["id"]]
     options: dict = {"configure": {"enabled": False}}
+    # labels appear as one zooms in: under 7 px on the screen one is not drawn, so a view
+    # seen whole names its hubs only
     options["nodes"] = {"scaling": {"min": 10, "max": 44, "label": {"enabled": True, "min": 11, "max": 17,
-                                                                    "drawThreshold": 4}},
+                                                                    "drawThreshold": 7}},
                         "font": {"size": 12}}
     options["edges"] = {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 9, "align": "middle"},
                         "color": {"color": "#9aa3b2", "highlight": "#1d2330"}, "smooth": not large}
@@ -242,9 +245,21 @@ def write_views(graph: nx.MultiDiGraph, out: Path, *, documents: list[str] | Non
             progress(name)
         _write(out / name, render(sub, title, size=size, subtitle=subtitle, focus=focus))
         views.append(View(name, title, sub.number_of_nodes(), sub.number_of_edges(), kind))
-    _write(out / "index.html", _index(views))
+    _write(out / "index.html", _index(views, _hubs(graph)))
     return views
 
 
-def _index(views: list[View]) -> str:
-    return _environment().get_template("index.html").render(views=views, styles=STYLES)
+#: How many of the busiest entities the index links, each to its neighbourhood.
+HUBS = 12
+
+
+def _hubs(graph: nx.MultiDiGraph) -> list[dict]:
+    """The entities with the most relations, busiest first, for the index."""
+    ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n), str(n)))[:HUBS]
+    return [{"id": n, "label": graph.nodes[n].get("label", n), "type": graph.nodes[n].get("type", ""),
+             "degree": graph.degree(n), "href": "corpus.html#focus=" + quote(n, safe="")} for n in ranked
+            if graph.degree(n)]
+
+
+def _index(views: list[View], hubs: list[dict] = ()) -> str:
+    return _environment().get_template("index.html").render(views=views, styles=STYLES, hubs=hubs)

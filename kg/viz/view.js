@@ -69,8 +69,13 @@
     neighbours.get(e.to).push(e.from);
   }
   const related = (id) => neighbours.get(id).some((o) => o !== id && !hidden.has(typeOf.get(o)));
+  // A node's neighbourhood alone, after a double click on it or from the address
+  // (corpus.html#focus=IRI, as the index links the busiest entities); Escape shows all again.
+  let around = null;
+  const near = (n) => n.id === around || neighbours.get(around).includes(n.id);
   const nodeView = new vis.DataView(nodes, {
-    filter: (n) => !hidden.has(n.kg_type) && (showIsolated || n.id === data.focus || related(n.id)),
+    filter: (n) => around !== null ? near(n)
+      : !hidden.has(n.kg_type) && (showIsolated || n.id === data.focus || related(n.id)),
   });
   const unrelated = () => data.nodes.filter((n) => !hidden.has(n.kg_type) && !related(n.id)).length;
   const container = document.getElementById("graph");
@@ -90,6 +95,22 @@
   network.once("stabilizationIterationsDone", settled);
   network.once("stabilized", settled);
   if (!data.nodes.length || !data.options.physics.enabled) settled();
+
+  function showAround(id) {
+    around = id !== null && neighbours.has(id) ? id : null;
+    nodeView.refresh();
+    status.textContent = around === null ? "" : "around " + labels.get(around) + " (Esc: everything)";
+    if (around !== null) {
+      network.selectNodes([around]);
+      network.fit({ nodes: [around, ...neighbours.get(around)], animation: false });
+    }
+  }
+  network.on("doubleClick", (params) => showAround(params.nodes.length ? params.nodes[0] : null));
+  document.addEventListener("keydown", (event) => { if (event.key === "Escape" && around !== null) showAround(null); });
+  const wanted = location.hash.match(/^#focus=(.+)$/);
+  if (wanted) network.once("stabilized", () => showAround(decodeURIComponent(wanted[1])));
+  if (wanted && (!data.nodes.length || !data.options.physics.enabled)) showAround(decodeURIComponent(wanted[1]));
+  state.showAround = showAround;
 
   // The legend is also the filter by type.
   const legend = document.getElementById("legend");
