@@ -110,7 +110,28 @@ def test_large_graphs_are_laid_out_before_the_browser_sees_them():
     assert data["options"]["physics"]["enabled"] is False
     assert all("x" in n and "y" in n for n in data["nodes"])
     small = page_data(render(graph_of([("a", "b", "about")]), "x"))
-    assert small["options"]["physics"]["enabled"] is True and "x" not in small["nodes"][0]
+    assert small["options"]["physics"]["enabled"] is True  # a start the physics settles
+
+
+def test_communities_start_apart():
+    """Two dense groups joined by one edge start with each group around a place of its own."""
+    from kg.viz._layout import by_community
+
+    g = nx.Graph()
+    g.add_edges_from((f"a{i}", f"a{j}") for i in range(8) for j in range(i))
+    g.add_edges_from((f"b{i}", f"b{j}") for i in range(8) for j in range(i))
+    g.add_edge("a0", "b0")
+    pos = by_community(g)
+    assert set(pos) == set(g) and pos == by_community(g)  # deterministic
+
+    def centre(group):
+        xs = [pos[f"{group}{i}"] for i in range(8)]
+        return sum(x for x, _ in xs) / 8, sum(y for _, y in xs) / 8
+
+    (ax, ay), (bx, by) = centre("a"), centre("b")
+    apart = math.dist((ax, ay), (bx, by))
+    spread = max(math.dist(pos[f"a{i}"], (ax, ay)) for i in range(8))
+    assert apart > 2 * spread
 
 
 def test_the_radial_layout_places_every_node_apart():

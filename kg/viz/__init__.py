@@ -29,7 +29,7 @@ from pyvis.network import Network
 from ..analyze import betweenness
 from ..api import find_entity
 from ..errors import Errors, KGError
-from ._layout import radial
+from ._layout import by_community, radial
 
 HERE = Path(__file__).parent
 VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -132,22 +132,24 @@ def render(graph: nx.MultiDiGraph, title: str, *, size: str = "degree", subtitle
                      kg_sources=list(attrs.get("sources", [])))
     nodes, edges, *_ = net.get_network_data()
     large = len(nodes) > LARGE
-    if large:  # laid out here, drawn still: the browser need not simulate thousands of nodes
-        position = radial(graph)
-        for n in nodes:
-            n["x"], n["y"] = position[n["id"]]
+    # laid out here: drawn still when large (the browser need not simulate thousands of
+    # nodes); else a start with each community apart, which the physics then settles
+    position = radial(graph) if large else by_community(graph)
+    for n in nodes:
+        n["x"], n["y"] = position[n["id"]]
     options: dict = {"configure": {"enabled": False}}
-    # labels appear as one zooms in: under 7 px on the screen one is not drawn, so a view
+    # labels appear as one zooms in: under 5 px on the screen one is not drawn, so a view
     # seen whole names its hubs only
     options["nodes"] = {"scaling": {"min": 10, "max": 44, "label": {"enabled": True, "min": 11, "max": 17,
-                                                                    "drawThreshold": 7}},
+                                                                    "drawThreshold": 5}},
                         "font": {"size": 12}}
     options["edges"] = {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 9, "align": "middle"},
                         "color": {"color": "#9aa3b2", "highlight": "#1d2330"}, "smooth": not large}
     options["physics"] = {"enabled": bool(nodes) and not large, "solver": "barnesHut",
                           "barnesHut": {"gravitationalConstant": -2500, "centralGravity": 0.5, "springLength": 110,
                                         "avoidOverlap": 0.1},
-                          "stabilization": {"enabled": True, "iterations": 150 if large else 400, "updateInterval": 25}}
+                          "stabilization": {"enabled": True, "iterations": 150 if large else 400, "updateInterval": 25,
+                                            "fit": False}}  # the page fits what it shows (view.js)
     options["layout"] = {"improvedLayout": False, "randomSeed": 7}
     options["interaction"] = {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large,
                               "navigationButtons": False, "multiselect": True}

@@ -1,6 +1,8 @@
-"""A precomputed layout for graphs too large to lay out in the browser: each connected
-component as a radial tree around its best-connected node, components packed in rows.
-Linear in the size of the graph; pure Python (networkx for the traversals)."""
+"""Precomputed layouts. For graphs too large to lay out in the browser: each connected
+component as a radial tree around its best-connected node, components packed in rows
+(linear in the size of the graph; pure Python, networkx for the traversals). For the others,
+where the browser's physics settles the drawing: a start with each community (Louvain) in
+a place of its own, so that clusters are drawn apart."""
 from __future__ import annotations
 
 import math
@@ -56,4 +58,34 @@ def radial(graph: nx.Graph) -> dict:
             placed[node] = (round(cx + px, 1), round(cy + py, 1))
         x += 2 * r
         row_height = max(row_height, 2 * r)
+    return placed
+
+
+def by_community(graph: nx.Graph, seed: int = 7) -> dict:
+    """``{node: (x, y)}``: the communities of ``graph`` (Louvain, seeded) placed apart by a
+    spring layout of the graph of communities, each community's nodes on a circle around
+    its place; deterministic."""
+    from networkx.algorithms.community import louvain_communities
+
+    simple = nx.Graph(graph)
+    if not len(simple):
+        return {}
+    communities = sorted(louvain_communities(simple, seed=seed), key=lambda c: (-len(c), sorted(map(str, c))))
+    home = {n: i for i, c in enumerate(communities) for n in c}
+    between = nx.Graph()
+    between.add_nodes_from(range(len(communities)))
+    for a, b in simple.edges:
+        if home[a] != home[b]:
+            w = between.get_edge_data(home[a], home[b], {"weight": 0})["weight"]
+            between.add_edge(home[a], home[b], weight=w + 1)
+    spread = STEP * 2.5 * math.sqrt(len(communities))
+    centre = nx.spring_layout(between, seed=seed, scale=spread) if len(communities) > 1 else {0: (0.0, 0.0)}
+    placed: dict = {}
+    for i, community in enumerate(communities):
+        members = sorted(community, key=str)
+        r = max(SPACING, len(members) * SPACING / (2 * math.pi))
+        cx, cy = centre[i]
+        for k, node in enumerate(members):
+            angle = 2 * math.pi * k / len(members)
+            placed[node] = (round(float(cx) + r * math.cos(angle), 1), round(float(cy) + r * math.sin(angle), 1))
     return placed

@@ -84,22 +84,33 @@
   const state = { nodes, edges, network, stabilized: false };
   window.kgView = state;
 
+  // The nodes shown, whole (vis-network's own fit counts the nodes filtered out too).
+  function fitShown() {
+    const ids = nodeView.getIds();
+    if (ids.length) network.fit({ nodes: ids, animation: false });
+  }
+  state.fitShown = fitShown;
+
   function settled() {
     if (state.stabilized) return;
     state.stabilized = true;
     state.settledAt = performance.now();
     status.textContent = "";
+    if (around === null) fitShown();
   }
   if (data.focus) network.selectNodes([data.focus]);
   status.textContent = data.nodes.length ? "laying out…" : "";
   network.once("stabilizationIterationsDone", settled);
   network.once("stabilized", settled);
+  // the drawing moves on after the first iterations until it stops: fit it then, once
+  network.once("stabilized", () => { if (around === null) fitShown(); });
   if (!data.nodes.length || !data.options.physics.enabled) settled();
 
   function showAround(id) {
     around = id !== null && neighbours.has(id) ? id : null;
     nodeView.refresh();
     status.textContent = around === null ? "" : "around " + labels.get(around) + " (Esc: everything)";
+    if (around === null) fitShown();
     if (around !== null) {
       network.selectNodes([around]);
       network.fit({ nodes: [around, ...neighbours.get(around)], animation: false });
