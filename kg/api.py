@@ -13,7 +13,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .errors import Errors, KGError
 from .model import ALL_TYPES
-from .rdf.vocab import CLASSES, EDGE_PROPERTIES, KG, NIF, ORG, PROV, RDF, SKOS
+from .rdf.vocab import CLASSES, EDGE_PROPERTIES, KG, NIF, ORG, PROV, RDF, SKOS, TIME
 from .query import prefixes
 from .store import open_build
 
@@ -44,9 +44,11 @@ def to_networkx(graph: rdflib.Graph, types: tuple[str, ...] = ALL_TYPES) -> nx.M
     """Entities as nodes, relations as edges.
 
     A node has ``label``, ``type`` and ``documents`` (the file names of the documents that
-    mention it). An edge has ``relation`` (``holdsPost`` for a post, from the person to the
-    organisation, with its ``role``) and ``sources``: a list of ``{"document", "sentence"}``
-    for each sentence the relation was read from (empty when it comes from reference data).
+    mention it), and an event ``date`` when the text gives one (``kg:startDate``). An edge
+    has ``relation`` (``holdsPost`` for a post, from the person to the organisation, with its
+    ``role`` and the ``dates`` that attest it) and ``sources``: a list of ``{"document",
+    "sentence"}`` for each sentence the relation was read from (empty when it comes from
+    reference data).
     """
     g = nx.MultiDiGraph()
     entities = " UNION ".join(f"{{ ?e a <{CLASSES[t]}> . BIND(\"{t}\" AS ?type) }}" for t in types)
@@ -58,24 +60,31 @@ def to_networkx(graph: rdflib.Graph, types: tuple[str, ...] = ALL_TYPES) -> nx.M
         if str(row.e) in g:
             g.nodes[str(row.e)]["documents"].append(str(row.file))
 
+    for row in graph.query(f"SELECT ?e (MIN(STR(?d)) AS ?date) WHERE {{ ?e <{KG.startDate}> ?d }} GROUP BY ?e"):
+        if str(row.e) in g:
+            g.nodes[str(row.e)]["date"] = str(row.date)
+
     sources = _sources(graph)
     for name, prop in EDGE_PROPERTIES.items():
         for s, o in graph.subject_objects(rdflib.URIRef(str(prop))):
             s, o = str(s), str(o)
             if s in g and o in g and not g.has_edge(s, o, key=name):
                 g.add_edge(s, o, key=name, relation=name, sources=sources.get((s, str(prop), o), []))
-    for row in graph.query(f"""SELECT ?m ?p ?o ?role WHERE {{ ?m <{ORG.member}> ?p ; <{ORG.organization}> ?o .
-                               OPTIONAL {{ ?m <{ORG.role}>/<{SKOS.prefLabel}> ?role . FILTER(lang(?role) = "vi") }} }}"""):
+    for row in graph.query(f"""SELECT ?m ?p ?o ?role ?date WHERE {{ ?m <{ORG.member}> ?p ; <{ORG.organization}> ?o .
+                               OPTIONAL {{ ?m <{ORG.role}>/<{SKOS.prefLabel}> ?role . FILTER(lang(?role) = "vi") }}
+                               OPTIONAL {{ ?m <{ORG.memberDuring}>/<{TIME.inside}>/(<{TIME.inXSDDate}>|<{TIME.inXSDgYearMonth}>) ?date }}
+                               }} ORDER BY ?m ?date"""):
         p, o = str(row.p), str(row.o)
         if p in g and o in g:
             role = str(row.role) if row.role is not None else ""
             key = f"holdsPost:{role}"
             found = sources.get((str(row.m), None, None), [])
-            if g.has_edge(p, o, key=key):  # the same post attested by another membership
-                known = g.edges[p, o, key]["sources"]
-                known.extend(x for x in found if x not in known)
-            else:
-                g.add_edge(p, o, key=key, relation="holdsPost", role=role, sources=list(found))
+            if not g.has_edge(p, o, key=key):
+                g.add_edge(p, o, key=key, relation="holdsPost", role=role, sources=[], dates=[])
+            edge = g.edges[p, o, key]  # the same post may be attested by several memberships
+            edge["sources"].extend(x for x in found if x not in edge["sources"])
+            if row.date is not None and str(row.date) not in edge["dates"]:
+                edge["dates"] = sorted([*edge["dates"], str(row.date)])
     return g
 
 

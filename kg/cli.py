@@ -455,7 +455,10 @@ def viz(views_dir: Path | None, types: tuple[str, ...], docs: tuple[str, ...], e
     except KGError as err:
         _fail(err, 2)
     for view in views:
-        click.echo(f"{out / view.name}\t{view.nodes} entities\t{view.edges} relations")
+        if view.kind == "timeline":
+            click.echo(f"{out / view.name}\t{view.nodes} dated events and posts")
+        else:
+            click.echo(f"{out / view.name}\t{view.nodes} entities\t{view.edges} relations")
     click.echo(f"open {out / 'index.html'}", err=True)
 
 

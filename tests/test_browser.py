@@ -125,6 +125,8 @@ def hover(driver, node: str) -> None:
 def test_every_view_renders_offline_with_its_nodes_and_edges(browser, views, artefacts):
     out, written = views
     for name, view in written.items():
+        if view.kind == "timeline":  # a page of text, no graph
+            continue
         seen = open_page(browser, out / name)
         assert_clean(seen)
         state = browser.execute_script("return [kgView.stabilized, kgView.nodes.length, kgView.edges.length]")
@@ -140,6 +142,16 @@ def test_the_index_lists_the_views_and_loads_cleanly(browser, views):
     assert {link for link in links if "#" not in link} == set(written)
     hubs = [link for link in links if "#" in link]  # the busiest entities' neighbourhoods
     assert hubs and all(link.startswith("corpus.html#focus=") for link in hubs)
+
+
+def test_the_timeline_loads_cleanly_and_links_to_neighbourhoods(browser, views):
+    out, written = views
+    seen = open_page(browser, out / "timeline.html")
+    assert_clean(seen)
+    rows = browser.find_elements("css selector", "tbody tr")
+    assert len(rows) == written["timeline.html"].nodes > 0
+    links = browser.execute_script("return [...document.querySelectorAll('tbody a')].map(a => a.getAttribute('href'))")
+    assert links and all(link.startswith("corpus.html#focus=") for link in links)
 
 
 def test_search_and_the_type_filter_work(browser, views):

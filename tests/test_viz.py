@@ -188,11 +188,13 @@ def test_write_views_writes_an_index_of_every_view_with_counts(corpus_graph, tmp
     kinds = [v.kind for v in views]
     assert kinds.count("corpus") == 1 and kinds.count("entity") == 1 and kinds.count("document") == 5
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert kinds.count("timeline") == 1
     for v in views:
         assert (tmp_path / v.name).is_file()
         assert f'href="{v.name}"' in index
-        assert re.search(rf'href="{re.escape(v.name)}".*?<td class="n">{v.nodes}</td><td class="n">{v.edges}</td>',
-                         index)
+        counts = (rf'<td class="n" colspan="2">{v.nodes} dated</td>' if v.kind == "timeline"
+                  else rf'<td class="n">{v.nodes}</td><td class="n">{v.edges}</td>')
+        assert re.search(rf'href="{re.escape(v.name)}".*?{counts}', index)
     assert not list(tmp_path.glob(".*.tmp"))
     with pytest.raises(KGError, match="E604"):
         write_views(corpus_graph, tmp_path, documents=["no-such-document"])
@@ -205,7 +207,7 @@ def test_kg_viz_command(corpus_build, tmp_path):
     assert res.exit_code == 0, res.output
     data = page_data((out / "corpus.html").read_text(encoding="utf-8"))
     assert {n["kg_type"] for n in data["nodes"]} <= {"Organisation", "Person"}
-    assert len(res.stdout.strip().splitlines()) == 6  # corpus + 5 documents
+    assert len(res.stdout.strip().splitlines()) == 7  # corpus + 5 documents + the timeline
     res = CliRunner().invoke(main, ["viz", "--build", str(corpus_build[0]), "-o", str(out), "--entity", "Nobody at all"])
     assert res.exit_code == 2 and "E602" in res.output
 
@@ -315,3 +317,26 @@ def test_the_relation_names_of_kgs_properties_are_the_ontologys_labels():
         if labels:  # kg's own properties (org:subOrganizationOf is ORG's)
             vi, en = relation_names()[relation]
             assert ("vi", vi) in labels and ("en", en) in labels, relation
+
+
+def test_the_timeline_lists_every_dated_event_and_post_oldest_first(corpus_build, tmp_path):
+    from kg.viz import timeline
+
+    out, _ = corpus_build
+    ds = kg.open(out)
+    graph = kg.to_networkx(ds)
+    items = timeline(graph)
+    events = {str(r[0]) for r in ds.query("SELECT DISTINCT ?e WHERE { ?e a kg:Event ; kg:startDate ?d }")}
+    posts = {(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in ds.query(
+        "SELECT DISTINCT ?p ?o ?role ?d WHERE { ?m org:member ?p ; org:organization ?o ; org:role/skos:prefLabel ?role ; "
+        "org:memberDuring/time:inside/(time:inXSDDate|time:inXSDgYearMonth) ?d . FILTER(lang(?role) = 'vi') }")}
+    assert events and posts
+    assert sum(i["kind"] == "event" for i in items) == len(events)
+    assert sum(i["kind"] == "post" for i in items) == len(posts)
+    assert [i["date"] for i in items] == sorted(i["date"] for i in items)
+    from kg.viz import write_views
+
+    written = {v.name for v in write_views(graph, tmp_path / "views")}
+    page = (tmp_path / "views" / "timeline.html").read_text(encoding="utf-8")
+    assert "timeline.html" in written and page.count('<td class="date">') == len(items)
+    assert "timeline.html" in (tmp_path / "views" / "index.html").read_text(encoding="utf-8")

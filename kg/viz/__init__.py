@@ -247,8 +247,32 @@ def write_views(graph: nx.MultiDiGraph, out: Path, *, documents: list[str] | Non
             progress(name)
         _write(out / name, render(sub, title, size=size, subtitle=subtitle, focus=focus))
         views.append(View(name, title, sub.number_of_nodes(), sub.number_of_edges(), kind))
+    items = timeline(graph)
+    _write(out / "timeline.html", _environment().get_template("timeline.html").render(items=items))
+    views.append(View("timeline.html", "Timeline of events and posts", len(items), 0, "timeline"))
     _write(out / "index.html", _index(views, _hubs(graph)))
     return views
+
+
+def _focus(node: str) -> str:
+    return "corpus.html#focus=" + quote(node, safe="")
+
+
+def timeline(graph: nx.MultiDiGraph) -> list[dict]:
+    """The dated events and posts of ``graph``, oldest first: each a date, a kind and the
+    parts of its line (texts, those of entities with a link to their neighbourhood)."""
+    items = []
+    for node, d in graph.nodes(data=True):
+        if d.get("date"):
+            items.append({"date": d["date"], "kind": "event", "sort": d.get("label", node),
+                          "parts": [{"text": d.get("label", node), "href": _focus(node)}]})
+    for person, org, d in graph.edges(data=True):
+        for date in d.get("dates", ()):
+            label = graph.nodes[person].get("label", person)
+            items.append({"date": date, "kind": "post", "sort": label, "parts": [
+                {"text": label, "href": _focus(person)}, {"text": f" — {d.get('role') or 'thành viên'}, ", "href": None},
+                {"text": graph.nodes[org].get("label", org), "href": _focus(org)}]})
+    return sorted(items, key=lambda i: (i["date"], i["kind"], i["sort"]))
 
 
 #: How many of the busiest entities the index links, each to its neighbourhood.
@@ -259,7 +283,7 @@ def _hubs(graph: nx.MultiDiGraph) -> list[dict]:
     """The entities with the most relations, busiest first, for the index."""
     ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n), str(n)))[:HUBS]
     return [{"id": n, "label": graph.nodes[n].get("label", n), "type": graph.nodes[n].get("type", ""),
-             "degree": graph.degree(n), "href": "corpus.html#focus=" + quote(n, safe="")} for n in ranked
+             "degree": graph.degree(n), "href": _focus(n)} for n in ranked
             if graph.degree(n)]
 
 
