@@ -127,11 +127,13 @@ def test_jena_counts_the_statements_and_organisations_kg_counts(jena, corpus_bui
         == ours("SELECT (COUNT(?e) AS ?n) { ?e a <https://w3id.org/vn-gov-kg/ontology#Organisation> }")
 
 
-@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "nquads", "trig"])
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "rdfxml", "nquads", "trig"])
 def test_jena_and_oxigraph_read_every_export(jena, corpus_build, tmp_path, fmt):
     """Each export format, read back by Jena's RIOT and by Oxigraph's parser, holds the
-    statements kg export says it wrote. (RDF/XML and JSON-LD: Debian's Jena 4.5 stops
-    with status 1 and no message on this class path; rapper and rdflib read those.)"""
+    statements kg export says it wrote. Jena's RDF/XML reader warns (W131, and so exits 1)
+    on the literals that quote a source in its own Unicode form, not NFC: a NIF anchor is
+    the text at its offsets, as written. (JSON-LD: Debian's Jena 4.5 fails on any JSON-LD
+    document, one line long included, "LOADING_DOCUMENT_FAILED"; rdflib reads ours.)"""
     import re as _re
 
     import pyoxigraph as ox
@@ -142,9 +144,16 @@ def test_jena_and_oxigraph_read_every_export(jena, corpus_build, tmp_path, fmt):
     suffix = {"turtle": "ttl", "ntriples": "nt", "rdfxml": "rdf", "nquads": "nq", "trig": "trig", "jsonld": "jsonld"}[fmt]
     target = tmp_path / f"graph.{suffix}"
     n = export(out, fmt, target)
-    proc = subprocess.run(jena[:3] + ["riotcmd.riot", "--count", str(target)], capture_output=True, text=True,
-                          timeout=300)
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    simple = Path("/usr/share/java/slf4j-simple.jar")  # Jena's warnings shown, to tell them apart
+    classpath = ":".join([p for p in jena[2].split(":") if "slf4j-nop" not in p] + [str(simple)]) \
+        if simple.is_file() else jena[2]
+    proc = subprocess.run(["java", "-cp", classpath, "riotcmd.riot", "--count", str(target)], capture_output=True,
+                          text=True, timeout=300)
+    warnings = [line for line in proc.stderr.splitlines() if " WARN " in line or " ERROR " in line]
+    if fmt == "rdfxml" and simple.is_file():
+        assert all("{W131}" in line for line in warnings), warnings[:5]
+    else:
+        assert proc.returncode == 0 and not warnings, proc.stderr[-2000:]
     counted = _re.search(r"(?:Triples|Quads) = ([\d,]+)", proc.stdout + proc.stderr)
     assert counted and int(counted.group(1).replace(",", "")) == n, proc.stderr[-500:]
     assert len(set(ox.parse(path=str(target), format=FORMATS[fmt]))) == n
