@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .rdf.vocab import compact
-from .store import merged, named_quads, open_build
+from .store import open_build, sizes
 
 _CLASSES = """
 SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?class } }
@@ -21,5 +21,5 @@ def stats(build: Path) -> dict:
     classes = {compact(r["class"].value): int(r["n"].value) for r in store.query(_CLASSES)}
     properties = {compact(r["property"].value): int(r["n"].value) for r in store.query(_PROPERTIES)}
     graphs = sum(1 for _ in store.named_graphs())
-    return {"quads": sum(1 for _ in named_quads(store)), "triples": sum(1 for _ in merged(store)), "named_graphs": graphs,
-            "classes": classes, "properties": properties}
+    quads, triples = sizes(store)
+    return {"quads": quads, "triples": triples, "named_graphs": graphs, "classes": classes, "properties": properties}

@@ -13,14 +13,11 @@ from .outdir import MANIFEST, STORE_DIR, Lease, hold
 _HELD: dict[str, Lease] = {}
 
 
-def create(path: Path, quads, triples=None) -> None:
+def create(path: Path, quads, triples) -> None:
     """A new store at ``path`` holding ``quads`` in their named graphs and, in its default
-    graph, their merge: each triple of any named graph once (``triples`` when it is given,
-    computed otherwise), so that a query without ``FROM`` counts each statement once and
-    ``FROM <g>`` reads one graph. Closed when this returns."""
-    quads = list(quads)
-    if triples is None:
-        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
+    graph, ``triples``, their merge (each triple of any named graph once), so that a query
+    without ``FROM`` counts each statement once and ``FROM <g>`` reads one graph. Closed
+    when this returns."""
     default = ox.DefaultGraph()
     store = ox.Store(str(path))
     store.bulk_extend(quads)
@@ -38,6 +35,13 @@ def named_quads(store: ox.Store):
 def merged(store: ox.Store):
     """The triples of the store's default graph: the merge of its named graphs."""
     return (q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def sizes(store: ox.Store) -> tuple[int, int]:
+    """How many quads the named graphs hold and how many triples their merge, counted by
+    the store (not by reading every quad into Python)."""
+    triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
+    return len(store) - triples, triples
 
 
 def held(build: Path) -> Path:

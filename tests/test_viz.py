@@ -309,7 +309,7 @@ def test_analysis_takes_nodes_and_edges_without_attributes():
 
 def test_the_relation_names_of_kgs_properties_are_the_ontologys_labels():
     from kg.rdf.vocab import EDGE_PROPERTIES
-    from kg.viz import relation_names
+    from kg.lexicon import relation_names
 
     onto = rdflib.Graph().parse(ROOT / "ontology" / "kg.ttl")
     for relation, prop in EDGE_PROPERTIES.items():

@@ -108,11 +108,13 @@ def add_mention(doc: Doc, type_: str, begin: int, end: int, *, name: str, key: s
     return mention
 
 
+#: The level words of units of the administration (jurisdictions.tsv): "xã", "huyện", "thành phố".
+UNIT_LEVELS = level_words("province", "district", "commune")
 #: Words that open a new clause, and so end a descriptive name before them (function_words.tsv).
 CLAUSE_WORDS = function_words("clause")
 #: ... and so does "trên địa bàn" when no place follows it.
 _CLAUSE_RE = re.compile(rf"(?:{alternation(CLAUSE_WORDS)}){WE}"
-                        rf"|trên địa bàn(?!\s+(?:{alternation(level_words('province', 'district', 'commune'))}){WE})")
+                        rf"|trên địa bàn(?!\s+(?:{alternation(UNIT_LEVELS)}){WE})")
 _YEAR_RE = re.compile(r"(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?" + WE)
 def _level_and_short() -> tuple[str, ...]:
     """The level words of units (jurisdictions.tsv) and those written short ("TP", "TX")."""
@@ -125,7 +127,7 @@ def _level_and_short() -> tuple[str, ...]:
 LEVEL_AND_SHORT = _level_and_short()
 #: Where a thing is, which ends its name ("… | tại huyện Mèo Vạc", "… | tại Hà Nội"): the
 #: relation stage reads it as the place.
-AT_UNIT = rf"tại\s+(?:[{UPPER}]|(?:{alternation(level_words('province', 'district', 'commune'))}){WE})"
+AT_UNIT = rf"tại\s+(?:[{UPPER}]|(?:{alternation(UNIT_LEVELS)}){WE})"
 #: After a comma a name goes on with its place ("…, phường Chi Lăng").
 _LOCATION_RE = re.compile(rf",\s+(?:{alternation(LEVEL_AND_SHORT)})\s+[{UPPER}\d]")
 _SPACE_RE = re.compile(r"\s+")

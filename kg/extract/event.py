@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import body_heads, event_heads, event_words, expand, level_words, meeting_verbs, numerals, written_forms
+from ..lexicon import body_heads, event_heads, event_words, expand, meeting_verbs, numerals, written_forms
 from ..model import Doc
 from ..patterns import Found, patterns
 from ..pipeline import component
 from ..text.syllables import pieces
-from ._base import AT_UNIT, UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key
+from ._base import AT_UNIT, UNIT_LEVELS, UPPER, WB, WE, add_mention, alternation, phrase_end, same_name_key
 from ._jurisdiction import JUR, JUR_RE, from_match
 
 #: The heads as the lexicon writes them ("chợ Tết"), by their lower case: a head is written
@@ -35,8 +35,6 @@ _OCCASION = re.compile(rf"(?:{alternation(event_words('occasion'))})\s+$", re.IG
 _NAMED = re.compile(rf"[{UPPER}“\"]|lần\s+thứ|(?:tháng|năm|quý)\s+(?:\d|[IV]+{WE})|\d{{1,2}}/\d{{4}}")
 #: Before these a head is part of another phrase ("hệ thống hội nghị truyền hình").
 _NOT_AFTER = re.compile(rf"(?:{alternation(event_words('inside'))})\s+$", re.IGNORECASE)
-#: The level words of units (jurisdictions.tsv): "xã", "huyện", "thành phố".
-_UNIT_LEVELS = level_words("province", "district", "commune")
 #: What ends a description: a second event or programme joined by "và", or the place
 #: where the event is held ("… tại thành phố Nam Ninh").
 _STOP = re.compile(rf"(?:và\s+(?:{alternation(_FORMS)}|chương trình|phong trào|dự án|kế hoạch){WE}"
@@ -67,7 +65,7 @@ _GIVEN_TO = re.compile(rf"\s+cho\s+(?!(?:{alternation(event_words('not_recipient
 #: Once a name has said whose meeting it is (a capitalised body, a unit) or which one (its
 #: ordinal), a verb of what meetings do begins the predicate: "Hội nghị lần thứ 22 Ban Chấp
 #: hành Đảng bộ Quận | thảo luận …", "Đại hội Đảng bộ huyện lần thứ XX | đề ra …".
-_IDENTIFIED = re.compile(rf"lần\s+thứ\s+\S+|[{UPPER}]|{WB}(?:{alternation(_UNIT_LEVELS)}){WE}")
+_IDENTIFIED = re.compile(rf"lần\s+thứ\s+\S+|[{UPPER}]|{WB}(?:{alternation(UNIT_LEVELS)}){WE}")
 _PREDICATE = re.compile(rf"(?<!\svà)(?<!,)\s+(?:{alternation(meeting_verbs())}){WE}")
 _ALWAYS_PREDICATE = re.compile(rf"\s*(?:{alternation(meeting_verbs('always'))}){WE}")
 

@@ -179,10 +179,19 @@ _FULL_HEADS = {h.head: h.full for h in _HEADS if h.kind == "body" and h.full}
 _NO_SINGLE = (*organisation_words("several"), *organisation_words("grade"))
 
 
+def _head_of(label: str, found: Found) -> _Head | None:
+    """The head a match of ``label`` ("body" or "party") names, if it is written as the
+    lists write it; a party committee's not as a member's title ("Tỉnh ủy | viên")."""
+    h = _split(found, _BODY_SPLIT if label == "body" else _PARTY_SPLIT)
+    if h is None or (label == "party" and _MEMBER.match(h.text, h.head_end)):
+        return None
+    return h
+
+
 def _body(doc: Doc, found: Found) -> None:
     """"UBND | tỉnh Lạng Sơn", "Ban Thường vụ Đảng ủy | phường X", "HĐND | tỉnh": a body of
     a unit, the document's own where none is written."""
-    if (h := _split(found, _BODY_SPLIT)) and not _in_code(h.text, h.start):
+    if (h := _head_of("body", found)) and not _in_code(h.text, h.start):
         _read_body(doc, h)
 
 
@@ -262,7 +271,7 @@ def _emit(doc: Doc, begin: int, end: int, name: str, parent: str | None = None,
 def _party(doc: Doc, found: Found) -> None:
     """"Tỉnh ủy", "Ban Thường vụ Thành ủy | Lạng Sơn": a party committee, of the unit named
     after it or of the document's own."""
-    if (h := _split(found, _PARTY_SPLIT)) and not _in_code(h.text, h.start) and not _MEMBER.match(h.text, h.head_end):
+    if (h := _head_of("party", found)) and not _in_code(h.text, h.start):
         _read_party(doc, h)
 
 
@@ -311,14 +320,18 @@ def _office_by(doc: Doc, found: Found) -> None:
     """"của | Thủ tướng Chính phủ": an office that issues in its own name; not the post of
     the person named after it ("Thủ tướng Chính phủ Phạm Minh Chính")."""
     first = _FIRST_WORD.match(found.text, found.begin)
-    if first and (office := _OFFICE_AT.fullmatch(found.text, first.end(), found.end)) \
-            and not _CAPITAL_NEXT.match(found.text, found.end) and not _in_code(found.text, office.start()):
-        _emit(doc, found.base + office.start(), found.base + office.end(), " ".join(office.group().split()))
+    if first and not _CAPITAL_NEXT.match(found.text, found.end):
+        _office(doc, found, _OFFICE_AT.fullmatch(found.text, first.end(), found.end))
 
 
 def _office_acts(doc: Doc, found: Found) -> None:
     """"Thủ tướng Chính phủ | đã ban hành": an office by what it does."""
-    if (office := _OFFICE_AT.match(found.text, found.begin)) and not _in_code(found.text, office.start()):
+    _office(doc, found, _OFFICE_AT.match(found.text, found.begin))
+
+
+def _office(doc: Doc, found: Found, office: re.Match | None) -> None:
+    """The office matched by ``office`` in the sentence of ``found``, unless in a number's code."""
+    if office and not _in_code(found.text, office.start()):
         _emit(doc, found.base + office.start(), found.base + office.end(), " ".join(office.group().split()))
 
 
@@ -344,13 +357,11 @@ def _office_of(doc: Doc, base: int, text: str, start: int, after: int, head: str
     mentions. False when no single body follows ("Văn phòng HĐND và UBND tỉnh" is a body
     head of its own)."""
     found_in = patterns("organisations")
-    for label, splitters, reader, after_head in (("body", _BODY_SPLIT, _read_body, _JUR_AT),
-                                                 ("party", _PARTY_SPLIT, _read_party, _PARTY_NAME)):
+    for label, reader, after_head in (("body", _read_body, _JUR_AT), ("party", _read_party, _PARTY_NAME)):
         ranges = found_in.search(doc.syllables, base + after, base + len(text), label)
         h = next((h for b, e in ranges if b == base + after
-                  if (h := _split(Found(label, b - base, e - base, base, text), splitters))), None)
-        if h is None or h.organ or h.start != after or (label == "party" and _MEMBER.match(text, h.head_end)) \
-                or _JOINED_BODY.match(text, after_head.match(text, h.head_end).end()):
+                  if (h := _head_of(label, Found(label, b - base, e - base, base, text)))), None)
+        if h is None or h.organ or h.start != after or _JOINED_BODY.match(text, after_head.match(text, h.head_end).end()):
             continue
         before = len(doc.mentions)
         reader(doc, h)

@@ -160,6 +160,12 @@ def honorifics() -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for w in word_list("honorifics.tsv") for f in (w, w[0].upper() + w[1:], w.upper())))
 
 
+@cache
+def relation_names() -> dict[str, tuple[str, str]]:
+    """Each relation's name in Vietnamese and in English (relations.tsv)."""
+    return {r[0]: (r[1], r[2]) for r in _rows("relations.tsv")}
+
+
 #: Word lists, each a data file of lexicon/ (see its first comment line for what it holds).
 event_heads = cache(lambda: word_list("events.tsv"))
 person_words = cache(lambda kind: word_list("person_words.tsv", kind))  # member, not_given, plural, …

@@ -188,9 +188,8 @@ class PatternSet:
         """(label, begin, end) of the longest matches over the whole layer, in text order,
         overlapping ones of a label settled longest first (spaCy's ``filter_spans``);
         matches of two labels may overlap."""
-        from spacy.util import filter_spans
-
         from spacy.tokens import Span
+        from spacy.util import filter_spans
 
         by_label: dict[str, list] = {}
         for (label, _), matcher in sorted(self._matchers.items(), key=lambda kv: kv[0]):

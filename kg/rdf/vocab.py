@@ -85,6 +85,7 @@ class VOID(DefinedNamespace):
     _NS = Namespace("http://rdfs.org/ns/void#")
     _fail = True
     Dataset: URIRef
+    triples: URIRef
 
 
 #: Prefixes written in Turtle and TriG output.

@@ -40,6 +40,7 @@ from urllib.parse import parse_qs
 
 from .. import query as canned_queries
 from ..errors import Errors, KGError
+from ..rdf.iri import IRIs
 from ..rdf.vocab import DEFAULT_BASE_IRI, ONTOLOGY_IRI
 from ..outdir import STORE_DIR, Lease, hold
 from ..store import read_manifest
@@ -439,7 +440,7 @@ class App:
             return Response(200, _ld.page(iri, rows, base_iri).encode("utf-8"), "text/html; charset=utf-8", links)
         if chosen is None:  # format= named a format for query results, not for a graph
             raise HTTPError(406, self._not_acceptable(request, "a description", GRAPH_MEDIA_TYPES))
-        graph = base_iri + "graph/" + rest.removeprefix("document/") if document else None
+        graph = IRIs(base_iri, checked=False).graph(rest.removeprefix("document/")) if document else None
         answer = self.run(request, Job(_ld.construct(iri, graph), None, fmt, self.limits.max_rows,
                                        self.limits.max_response_bytes))
         if answer.rows == 0:
@@ -507,8 +508,8 @@ class App:
         """``GET /sparql`` with no parameters: the SPARQL 1.1 Service Description, in the
         RDF format asked for (Turtle by default)."""
         chosen = self._format(request, GRAPH_MEDIA_TYPES, strict=False) or ("turtle", "text/turtle")
-        answer = self.run(request, Job("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g "
-                                       "ORDER BY ?g", "json", None, 1_000_000))
+        answer = self.run(request, Job("SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g", "json", None,
+                                       1_000_000))
         graphs = [b["g"]["value"] for b in json.loads(answer.body)["results"]["bindings"]]
         triples = json.loads(self.run(request, Job("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "json", None, 1))
                              .body)["results"]["bindings"][0]["n"]["value"]

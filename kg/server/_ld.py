@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ..rdf.vocab import NIF, SKOS, compact
+import pyoxigraph as ox
+
+from ..rdf.vocab import NIF, RDF, SKOS, VOID, XSD, compact
 
 MAX_LINKS = 1000  # statements shown on a page; the RDF answer has them all
 
@@ -114,12 +116,10 @@ def service_description(endpoint: str, graphs: list[str], triples: int) -> list:
     """The SPARQL 1.1 Service Description of the endpoint at ``endpoint``: a read-only
     SPARQL 1.1 Query service (no federation), the formats it answers in, and its dataset:
     the default graph is the merge of the named graphs ``graphs`` (``triples`` triples)."""
-    import pyoxigraph as ox
+    def n(iri) -> ox.NamedNode:
+        return ox.NamedNode(str(iri))
 
-    def n(iri: str) -> ox.NamedNode:
-        return ox.NamedNode(iri)
-
-    rdf_type = n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    rdf_type = n(RDF.type)
     service, dataset, default = n(endpoint), ox.BlankNode("dataset"), ox.BlankNode("default")
     out = [ox.Triple(service, rdf_type, n(_SD + "Service")),
            ox.Triple(service, n(_SD + "endpoint"), service),
@@ -128,8 +128,7 @@ def service_description(endpoint: str, graphs: list[str], triples: int) -> list:
            ox.Triple(dataset, rdf_type, n(_SD + "Dataset")),
            ox.Triple(dataset, n(_SD + "defaultGraph"), default),
            ox.Triple(default, rdf_type, n(_SD + "Graph")),
-           ox.Triple(default, n("http://rdfs.org/ns/void#triples"),
-                     ox.Literal(str(triples), datatype=n("http://www.w3.org/2001/XMLSchema#integer")))]
+           ox.Triple(default, n(VOID.triples), ox.Literal(str(triples), datatype=n(XSD.integer)))]
     out += [ox.Triple(service, n(_SD + "resultFormat"), n(_FORMATS + f)) for f in RESULT_FORMAT_IRIS]
     for i, graph in enumerate(graphs):
         named = ox.BlankNode(f"g{i}")

@@ -183,11 +183,11 @@ class Pool:
             self._all.add(worker)
         return worker
 
-    def _replace(self, worker: _Worker, into: queue.Queue | None = None) -> None:
+    def _replace(self, worker: _Worker, into: queue.Queue) -> None:
+        """Stop ``worker`` and start another into ``into`` (the workers' queue or the lane's)."""
         with self._lock:
             self._all.discard(worker)
         worker.stop()
-        into = self._idle if into is None else into
 
         def respawn() -> None:
             new = self._spawn()
@@ -213,17 +213,26 @@ class Pool:
                 worker = self._idle.get(timeout=max(deadline - time.monotonic(), 0))
             except queue.Empty:
                 raise Busy() from None
+        answer = self._ask(worker, job, deadline - time.monotonic(), self._idle)
+        if answer is None:
+            raise Timeout()
+        return answer
+
+    def _ask(self, worker: _Worker, job: Job, seconds: float, home: queue.Queue) -> Answer | None:
+        """The answer of ``worker`` to ``job`` within ``seconds``, the worker then back in
+        ``home``; None when it takes longer (the worker is stopped and replaced in ``home``);
+        WorkerLost when it dies."""
         try:
             worker.conn.send(job)
-            if worker.conn.poll(max(deadline - time.monotonic(), 0)):
+            if worker.conn.poll(max(seconds, 0)):
                 answer = worker.conn.recv()
-                self._idle.put(worker)
+                home.put(worker)
                 return answer
         except (EOFError, OSError) as err:
-            self._replace(worker)
+            self._replace(worker, home)
             raise WorkerLost(str(err) or type(err).__name__) from None
-        self._replace(worker)
-        raise Timeout()
+        self._replace(worker, home)
+        return None
 
     def _in_lane(self, job: Job, deadline: float) -> Answer | None:
         """The answer of the short lane's worker if ``job`` gets it and finishes within
@@ -232,23 +241,22 @@ class Pool:
             worker = self._lane.get(timeout=max(min(self.lane, deadline - time.monotonic()), 0))
         except queue.Empty:
             return None
-        try:
-            worker.conn.send(job)
-            limit = min(self.lane, max(deadline - time.monotonic(), 0))
-            if worker.conn.poll(limit):
-                answer = worker.conn.recv()
-                self._lane.put(worker)
-                return answer
-        except (EOFError, OSError) as err:
-            self._replace(worker, self._lane)
-            raise WorkerLost(str(err) or type(err).__name__) from None
+        answer = self._ask(worker, job, min(self.lane, deadline - time.monotonic()), self._lane)
+        if answer is not None:
+            return answer
         if len(self._slow) > 100_000:  # a bound on what is remembered
             self._slow.clear()
         self._slow.add(hash(job.query))
-        self._replace(worker, self._lane)
         if time.monotonic() >= deadline:
             raise Timeout()
         return None
+
+    def warm_lane(self, timeout: float) -> None:
+        """Block until the short lane's worker has opened the store (a trivial query answers)."""
+        if self.lane > 0:
+            deadline = time.monotonic() + timeout
+            worker = self._lane.get(timeout=max(timeout, 0.1))
+            self._ask(worker, Job("ASK {}", "json", None, 1), max(deadline - time.monotonic(), 0.1), self._lane)
 
     @property
     def pids(self) -> list[int]:
@@ -275,9 +283,4 @@ def wait_ready(pool: Pool, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     for _ in range(pool.size):
         pool.run(Job("ASK {}", "json", None, 1), timeout=max(deadline - time.monotonic(), 0.1))
-    if pool.lane > 0:  # and the short lane's worker
-        worker = pool._lane.get(timeout=max(deadline - time.monotonic(), 0.1))
-        worker.conn.send(Job("ASK {}", "json", None, 1))
-        if worker.conn.poll(max(deadline - time.monotonic(), 0.1)):
-            worker.conn.recv()
-        pool._lane.put(worker)
+    pool.warm_lane(max(deadline - time.monotonic(), 0.1))  # and the short lane's worker

@@ -29,6 +29,7 @@ from pyvis.network import Network
 from ..analyze import betweenness
 from ..api import find_entity
 from ..errors import Errors, KGError
+from ..lexicon import relation_names
 from ._layout import by_community, radial
 
 HERE = Path(__file__).parent
@@ -51,13 +52,6 @@ SIZES = ("degree", "betweenness")
 #: are context more than answers.
 HIDDEN_TYPES = ("Place",)
 
-
-@cache
-def relation_names() -> dict[str, tuple[str, str]]:
-    """Each relation's name in Vietnamese and in English (relations.tsv)."""
-    rows = (line.split("\t") for line in (HERE / "relations.tsv").read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#"))
-    return {r[0]: (r[1], r[2]) for r in rows}
 
 
 @dataclass(frozen=True)
