@@ -152,6 +152,11 @@ def test_the_timeline_loads_cleanly_and_links_to_neighbourhoods(browser, views):
     assert len(rows) == written["timeline.html"].nodes > 0
     links = browser.execute_script("return [...document.querySelectorAll('tbody a')].map(a => a.getAttribute('href'))")
     assert links and all(link.startswith("corpus.html#focus=") for link in links)
+    marks = browser.find_elements("css selector", "svg.axis a.mark")
+    assert len(marks) == len(rows)  # the axis draws every row, and a mark opens its row
+    marks[-1].click()
+    assert browser.execute_script("return location.hash") == "#row-%d" % (len(rows) - 1)
+    assert browser.execute_script("return document.querySelector('tr:target') !== null")
 
 
 def test_search_and_the_type_filter_work(browser, views):
@@ -196,6 +201,33 @@ def test_places_and_nodes_without_relations_wait_behind_the_legend(browser, view
     assert set(browser.execute_script(shown)) == set(nodes)  # everything, once both are shown
     names = browser.execute_script("return kgView.edges.get().map(e => e.kg_names)")
     assert "cơ quan ban hành · issued by" in names
+
+
+def test_the_corpus_view_names_its_busiest_entities_without_zooming(browser, views, artefacts):
+    """Seen whole, as it opens, the corpus view holds every node it shows inside the window
+    and draws every name, those of its five busiest entities at a size one reads (8 px or
+    more on the screen), the others over vis-network's threshold for drawing a label (5 px)."""
+    out, _ = views
+    open_page(browser, out / "corpus.html")
+    scale, deadline = None, time.monotonic() + 30
+    while time.monotonic() < deadline:  # the view fits itself once more when the physics stops
+        time.sleep(0.5)
+        now = browser.execute_script("return kgView.network.getScale()")
+        if now == scale:
+            break
+        scale = now
+    shown = browser.execute_script("""
+        const net = kgView.network, box = document.getElementById('graph').getBoundingClientRect();
+        return net.body.data.nodes.get().map(n => {
+          const body = net.body.nodes[n.id], at = net.canvasToDOM(net.getPosition(n.id));
+          return {id: n.id, value: body.options.value, px: body.labelModule.fontOptions.size * net.getScale(),
+                  inside: at.x >= 0 && at.y >= 0 && at.x <= box.width && at.y <= box.height};
+        });""")
+    assert len(shown) > 20 and all(n["inside"] for n in shown), [n["id"] for n in shown if not n["inside"]]
+    busiest = sorted(shown, key=lambda n: -n["value"])
+    assert all(n["px"] >= 8 for n in busiest[:5]), [(n["id"], round(n["px"], 1)) for n in busiest[:5]]
+    assert all(n["px"] >= 5 for n in busiest), [(n["id"], round(n["px"], 1)) for n in busiest if n["px"] < 5]
+    screenshot(browser, artefacts, "corpus-as-it-opens")
 
 
 def test_the_index_opens_a_busy_entitys_neighbourhood_in_one_click(browser, views):

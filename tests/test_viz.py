@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import math
+import os
 import re
 from html import unescape
 
@@ -132,6 +133,27 @@ def test_communities_start_apart():
     apart = math.dist((ax, ay), (bx, by))
     spread = max(math.dist(pos[f"a{i}"], (ax, ay)) for i in range(8))
     assert apart > 2 * spread
+
+
+def test_what_a_view_hides_does_not_push_apart_what_it_shows():
+    """The nodes a view opens with start where they would without the hidden ones (places,
+    nodes with no relation); the hidden ones start beside them, to the right."""
+    from kg.viz import _shown
+    from kg.viz._layout import by_community
+
+    g = nx.MultiDiGraph()
+    g.add_edges_from((f"a{i}", f"a{i + 1}") for i in range(6))
+    g.add_edges_from(("b0", f"b{i}") for i in range(1, 5))
+    nx.set_node_attributes(g, "Organisation", "type")
+    bare = by_community(g)
+    g.add_nodes_from((f"alone{i}" for i in range(40)), type="Organisation")
+    g.add_node("place", type="Place")
+    g.add_edge("a0", "place")
+    shown = _shown(g, ["Place"], None)
+    assert shown == {f"a{i}" for i in range(7)} | {f"b{i}" for i in range(5)}
+    pos = by_community(g, shown=shown)
+    assert {n: pos[n] for n in shown} == bare and set(pos) == set(g)
+    assert min(pos[n][0] for n in set(g) - shown) > max(pos[n][0] for n in shown)
 
 
 def test_the_radial_layout_places_every_node_apart():
@@ -340,3 +362,36 @@ def test_the_timeline_lists_every_dated_event_and_post_oldest_first(corpus_build
     page = (tmp_path / "views" / "timeline.html").read_text(encoding="utf-8")
     assert "timeline.html" in written and page.count('<td class="date">') == len(items)
     assert "timeline.html" in (tmp_path / "views" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_timeline_axis_places_each_item_at_its_date():
+    """One mark per item, left to right in date order, marks of one date stacked; a tick per
+    year from the first to the year after the last; each mark names its row."""
+    from kg.viz import axis
+
+    items = [{"date": d, "kind": k, "parts": [{"text": t, "href": None}]} for d, k, t in [
+        ("2011-09-30", "event", "a"), ("2017-11-15", "post", "b"), ("2017-11-15", "event", "c"), ("2025", "post", "d")]]
+    drawn = axis(items)
+    marks = drawn["marks"]
+    assert [m["row"] for m in marks] == ["row-0", "row-1", "row-2", "row-3"]
+    assert marks[0]["x"] < marks[1]["x"] == marks[2]["x"] < marks[3]["x"]
+    assert marks[1]["y"] != marks[2]["y"]  # stacked, not drawn over each other
+    assert [t["year"] for t in drawn["ticks"]] == list(range(2011, 2027))
+    assert all(drawn["ticks"][0]["x"] <= m["x"] <= drawn["ticks"][-1]["x"] for m in marks)
+    assert marks[3]["title"] == "2025 · d" and marks[0]["colour"] != marks[1]["colour"]
+    assert axis([])["marks"] == []
+
+
+def test_the_start_layout_is_the_same_in_every_process():
+    """Louvain follows the order it meets the nodes in: the layout must not follow the
+    order of a set, which changes with the process's hash seed."""
+    import subprocess
+    import sys
+
+    script = ("import networkx as nx, json; from kg.viz._layout import by_community\n"
+              "g = nx.Graph(); g.add_edges_from((f'a{i}', f'a{i + 1}') for i in range(9))\n"
+              "g.add_edges_from(('b0', f'b{i}') for i in range(1, 6)); g.add_edge('a0', 'p')\n"
+              "print(json.dumps(by_community(g, shown=set(g) - {'p'}), sort_keys=True))")
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
+    assert len(outputs) == 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -128,19 +129,21 @@ def render(graph: nx.MultiDiGraph, title: str, *, size: str = "degree", subtitle
     large = len(nodes) > LARGE
     # laid out here: drawn still when large (the browser need not simulate thousands of
     # nodes); else a start with each community apart, which the physics then settles
-    position = radial(graph) if large else by_community(graph)
+    focus_type = graph.nodes[focus].get("type") if focus in graph else None
+    hidden = [t for t in HIDDEN_TYPES if t != focus_type]  # never the focus's own type
+    position = radial(graph) if large else by_community(graph, shown=_shown(graph, hidden, focus))
     for n in nodes:
         n["x"], n["y"] = position[n["id"]]
     options: dict = {"configure": {"enabled": False}}
     # labels appear as one zooms in: under 5 px on the screen one is not drawn, so a view
     # seen whole names its hubs only
-    options["nodes"] = {"scaling": {"min": 10, "max": 44, "label": {"enabled": True, "min": 11, "max": 17,
+    options["nodes"] = {"scaling": {"min": 10, "max": 44, "label": {"enabled": True, "min": 14, "max": 28,
                                                                     "drawThreshold": 5}},
                         "font": {"size": 12}}
     options["edges"] = {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 9, "align": "middle"},
                         "color": {"color": "#9aa3b2", "highlight": "#1d2330"}, "smooth": not large}
     options["physics"] = {"enabled": bool(nodes) and not large, "solver": "barnesHut",
-                          "barnesHut": {"gravitationalConstant": -2500, "centralGravity": 0.5, "springLength": 110,
+                          "barnesHut": {"gravitationalConstant": -2500, "centralGravity": 0.8, "springLength": 110,
                                         "avoidOverlap": 0.1},
                           "stabilization": {"enabled": True, "iterations": 150 if large else 400, "updateInterval": 25,
                                             "fit": False}}  # the page fits what it shows (view.js)
@@ -153,14 +156,23 @@ def render(graph: nx.MultiDiGraph, title: str, *, size: str = "degree", subtitle
     order = {t: i for i, t in enumerate(STYLES)}
     types = {t: {"color": _style(t)[0], "symbol": _style(t)[2], "count": c}
              for t, c in sorted(present.items(), key=lambda kv: order.get(kv[0], len(order)))}
-    focus_type = graph.nodes[focus].get("type") if focus in graph else None
-    hidden = [t for t in HIDDEN_TYPES if t in types and t != focus_type]  # never the focus's own type
+    hidden = [t for t in hidden if t in types]
     data = {"nodes": nodes, "edges": edges, "options": options, "types": types, "focus": focus, "hidden": hidden}
     parts = _page_parts()
     return parts["template"].render(
         title=title, subtitle=subtitle, index=index, n_nodes=len(nodes), n_edges=len(edges), csp=parts["csp"],
         vis_css=parts["vis_css"], view_css=parts["view_css"], vis_js=parts["vis_js"], view_js=parts["view_js"],
         data_json=jinja2.utils.markupsafe.Markup(_json_for_html(data)))
+
+
+def _shown(graph: nx.MultiDiGraph, hidden: list[str], focus: str | None) -> set[str]:
+    """The nodes a view opens with (as view.js filters them): not of a hidden type, and
+    related to another node that is not, or the focus."""
+    def visible(n) -> bool:
+        return graph.nodes[n].get("type") not in hidden
+
+    return {n for n in graph if visible(n) and (n == focus or any(
+        m != n and visible(m) for m in nx.all_neighbors(graph, n)))}
 
 
 def _write(path: Path, text: str) -> None:
@@ -242,7 +254,7 @@ def write_views(graph: nx.MultiDiGraph, out: Path, *, documents: list[str] | Non
         _write(out / name, render(sub, title, size=size, subtitle=subtitle, focus=focus))
         views.append(View(name, title, sub.number_of_nodes(), sub.number_of_edges(), kind))
     items = timeline(graph)
-    _write(out / "timeline.html", _environment().get_template("timeline.html").render(items=items))
+    _write(out / "timeline.html", _environment().get_template("timeline.html").render(items=items, axis=axis(items)))
     views.append(View("timeline.html", "Timeline of events and posts", len(items), 0, "timeline"))
     _write(out / "index.html", _index(views, _hubs(graph)))
     return views
@@ -267,6 +279,46 @@ def timeline(graph: nx.MultiDiGraph) -> list[dict]:
                 {"text": label, "href": _focus(person)}, {"text": f" — {d.get('role') or 'thành viên'}, ", "href": None},
                 {"text": graph.nodes[org].get("label", org), "href": _focus(org)}]})
     return sorted(items, key=lambda i: (i["date"], i["kind"], i["sort"]))
+
+
+def _year(date: str) -> float:
+    """``2021``, ``2021-10`` or ``2021-10-09`` as a year with its fraction."""
+    parts = [int(p) for p in date.split("-")[:3]]
+    month, day = (parts[1:] + [1, 1])[:2] if len(parts) > 1 else (7, 1)  # a bare year: its middle
+    return parts[0] + (month - 1) / 12 + (day - 1) / 365
+
+
+#: The drawn axis of the timeline: its width and the height of one mark, in SVG units.
+AXIS_WIDTH, MARK = 1000, 11
+
+
+def axis(items: list[dict]) -> dict:
+    """The timeline drawn: a tick per year (fewer when the years are many) and a mark per
+    item at its date (events and posts in their colours, marks of one date stacked), each
+    mark linking to the item's row (``row-N``) and titled with its date and line."""
+    colours = {"event": _style("Event")[0], "post": _style("Person")[0]}
+    if not items:
+        return {"width": AXIS_WIDTH, "height": 0, "ticks": [], "marks": [], "colours": colours}
+    years = [_year(i["date"]) for i in items]
+    first, last = math.floor(min(years)), math.floor(max(years)) + 1
+    margin = 30
+
+    def x(year: float) -> float:
+        return round(margin + (year - first) / (last - first) * (AXIS_WIDTH - 2 * margin), 1)
+
+    every = max(1, math.ceil((last - first) / 20))
+    ticks = [{"x": x(y), "year": y} for y in range(first, last + 1) if (y - first) % every == 0]
+    stacked: dict[float, int] = {}
+    marks = []
+    for n, (item, year) in enumerate(zip(items, years)):
+        at = x(year)
+        level = stacked[at] = stacked.get(at, -1) + 1
+        text = "".join(p["text"] for p in item["parts"])
+        marks.append({"x": at, "y": -MARK * (level + 1), "row": f"row-{n}", "kind": item["kind"],
+                      "colour": colours[item["kind"]],
+                      "title": f"{item['date']} · {text}"})
+    height = MARK * (max(stacked.values()) + 2)
+    return {"width": AXIS_WIDTH, "height": height, "ticks": ticks, "marks": marks, "colours": colours}
 
 
 #: How many of the busiest entities the index links, each to its neighbourhood.

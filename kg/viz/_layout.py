@@ -61,13 +61,35 @@ def radial(graph: nx.Graph) -> dict:
     return placed
 
 
-def by_community(graph: nx.Graph, seed: int = 7) -> dict:
+def by_community(graph: nx.Graph, seed: int = 7, shown=None) -> dict:
     """``{node: (x, y)}``: the communities of ``graph`` (Louvain, seeded) placed apart by a
     spring layout of the graph of communities, each community's nodes on a circle around
-    its place; deterministic."""
+    its place; deterministic. ``shown`` (default: all) are the nodes a view opens with: they
+    are laid out together, and the others, hidden until asked for, beside them, so that
+    what is hidden does not push apart what is shown."""
+    simple = nx.Graph(graph)
+    first = set(simple) if shown is None else set(shown) & set(simple)
+    placed = _communities(_induced(simple, first), seed)
+    rest = _communities(_induced(simple, set(simple) - first), seed)
+    if placed and rest:  # the hidden ones to the right of the shown
+        right = max(x for x, _ in placed.values()) - min(x for x, _ in rest.values()) + STEP
+        rest = {n: (round(x + right, 1), y) for n, (x, y) in rest.items()}
+    return placed | rest
+
+
+def _induced(simple: nx.Graph, nodes: set) -> nx.Graph:
+    """The subgraph on ``nodes``, its nodes and edges in sorted order: Louvain's result
+    follows the order it meets them in, which must not be that of a set."""
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(nodes, key=str))
+    sub.add_edges_from(sorted((tuple(sorted((a, b), key=str)) for a, b in simple.edges
+                               if a in nodes and b in nodes), key=lambda e: (str(e[0]), str(e[1]))))
+    return sub
+
+
+def _communities(simple: nx.Graph, seed: int) -> dict:
     from networkx.algorithms.community import louvain_communities
 
-    simple = nx.Graph(graph)
     if not len(simple):
         return {}
     communities = sorted(louvain_communities(simple, seed=seed), key=lambda c: (-len(c), sorted(map(str, c))))
