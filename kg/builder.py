@@ -45,6 +45,7 @@ class BuildResult:
     base_iri: str = DEFAULT_BASE_IRI
     documents: list[dict] = field(default_factory=list)
     failures: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)  # files under the inputs kg does not read, and why
     warnings: list[str] = field(default_factory=list)
     entities: dict[str, int] = field(default_factory=dict)
     relations: dict[str, int] = field(default_factory=dict)
@@ -69,11 +70,12 @@ class BuildResult:
             "base_iri": self.base_iri,
             "documents": self.documents,
             "failures": self.failures,
+            "skipped": self.skipped,
             "warnings": self.warnings,
             # documents whose text gives no date of what they report (kg:contentDate)
             "undated": [d["name"] for d in self.documents if not d.get("content_date")],
             "model": self.model,
-            "counts": {"documents": len(self.documents), "failed": len(self.failures),
+            "counts": {"documents": len(self.documents), "failed": len(self.failures), "skipped": len(self.skipped),
                        "mentions": self.mentions, "entities": self.entities,
                        "relations": self.relations, "quads": self.quads, "triples": self.triples},
             "validation": {**self.validation, "quarantined_quads": self.quarantined},
@@ -97,31 +99,35 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
     emitter = Emitter(IRIs(settings.base_iri))
     ontology = _ontology_quads(settings.ontology)
 
-    paths, errors = ingest.collect(inputs)
-    for err in errors:
+    collected = ingest.collect(inputs)
+    for err in collected.errors:
         result.failures.append({"file": err.path, "error": str(err)})
+    result.skipped = [{"file": path, "reason": reason} for path, reason in collected.skipped]
     docs: list[Doc] = []
+    identity = ingest.Identity()
     t_read = time.perf_counter()
-    for path in paths:
+    for path in collected.files:
+        if settings.fail_fast and result.failures:
+            break
         if progress:
             progress("start", path)
-        try:
-            doc = pipeline(ingest.read(path))
-        except InputError as err:
-            result.failures.append({"file": str(path), "error": str(err)})
-            if progress:
-                progress("failed", path)
-            continue
-        except Exception as err:  # a component's bug must not lose the other documents
-            msg = Errors.E104.format(component=_failing_component(err), path=path, reason=repr(err))
-            result.failures.append({"file": str(path), "error": msg})
-            if progress:
-                progress("failed", path)
-            continue
-        docs.append(doc)
-        result.warnings.extend(doc.warnings)
+        before = len(result.failures)
+        for doc in _read(path, result):
+            refused = identity.claim(doc)
+            if refused is not None:
+                result.failures.append({"file": refused.path, "error": str(refused)})
+                continue
+            try:
+                doc = pipeline(doc)
+            except Exception as err:  # a component's bug must not lose the other documents
+                msg = Errors.E104.format(component=_failing_component(err), path=ingest.shown(doc.path),
+                                         reason=repr(err))
+                result.failures.append({"file": str(doc.path), "error": msg})
+                continue
+            docs.append(doc)
+            result.warnings.extend(doc.warnings)
         if progress:
-            progress("done", path)
+            progress("failed" if len(result.failures) > before else "done", path)
     result.timings["extract"] = round(time.perf_counter() - t_read, 3)
 
     t_emit = time.perf_counter()
@@ -156,6 +162,15 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
     except OSError as err:
         raise KGError(Errors.E206.format(path=out, reason=err.strerror or err)) from None
     return result
+
+
+def _read(path: Path, result: BuildResult) -> list[Doc]:
+    """The documents of one file; its error, if any, recorded in ``result``."""
+    try:
+        return ingest.read(path)
+    except InputError as err:
+        result.failures.append({"file": str(path), "error": str(err)})
+        return []
 
 
 def _gate(quads: set, settings: Settings, result: BuildResult):
@@ -228,7 +243,21 @@ def _doc_report(doc: Doc, quads: int) -> dict:
         "entities": dict(sorted(Counter(e.type for e in doc.entities).items())),
         "relations": dict(sorted(Counter(f.predicate for f in doc.facts).items())),
         "quads": quads,
+        **_source_report(doc),
     }
+
+
+def _source_report(doc: Doc) -> dict:
+    """What the file says of the document (its format, encoding, title, URL, …), as read."""
+    part = doc.source
+    if part is None:
+        return {}
+    said = {"format": part.format, "encoding": part.encoding, "title": part.title, "url": part.url,
+            "publisher": part.publisher, "published": part.published, "captured": part.captured,
+            "pages": len(part.pages) or None}
+    if doc.file is not None and doc.file != doc.path:
+        said["archive"] = str(doc.file)
+    return {k: v for k, v in said.items() if v is not None}
 
 
 def _ontology_quads(path: Path) -> list[ox.Quad]:

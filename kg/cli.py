@@ -70,10 +70,19 @@ def main():
               help="The span model to use (a .crfsuite file made by 'kg train', with its .json beside it; "
                    "default: the one shipped in the package).")
 @click.option("--no-model", is_flag=True, help="Rules only: do not use the span model.")
+@click.option("--keep-going/--fail-fast", default=True, show_default=True,
+              help="Go on with the other documents after one cannot be read or built (the default), "
+                   "or stop at the first; either way the exit status is then 1.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[Path, ...], out: Path, base_iri: str, shapes: Path | None, strict: bool,
-          no_validate: bool, model: Path | None, no_model: bool, quiet: bool):
-    """Build the graph of INPUTS (.txt files or directories; default: corpus/).
+          no_validate: bool, model: Path | None, no_model: bool, keep_going: bool, quiet: bool):
+    """Build the graph of INPUTS (files or directories; default: corpus/).
+
+    kg reads plain text (.txt, .md; UTF-8 or UTF-16), HTML pages (.html: the main text,
+    title, URL, site name and date), PDF files with a text layer (.pdf), Word documents
+    (.docx) and web archives (.warc, .warc.gz: every HTML page and PDF file in them). A
+    file without a suffix is read by what its first bytes are. Every other file under a
+    directory is listed as skipped, with the reason, in the summary and in build.json.
 
     Each document becomes a named graph of the entities it mentions (organisations,
     persons, resolutions, projects, wards, events), their relations, and the exact
@@ -97,7 +106,7 @@ def build(inputs: tuple[Path, ...], out: Path, base_iri: str, shapes: Path | Non
         if model and no_model:
             raise click.UsageError("--model and --no-model exclude each other")
         settings = Settings(base_iri=_checked_base(base_iri), shapes=shapes, strict=strict,
-                            validate=not no_validate)
+                            validate=not no_validate, fail_fast=not keep_going)
         if model or no_model:
             settings = replace(settings, model=None if no_model else model)
         if quiet or not err_console.is_terminal:
@@ -131,7 +140,7 @@ def _checked_base(base: str) -> str:
 def _build_with_progress(run_build, paths, out, settings):
     from . import ingest
 
-    total = len(ingest.collect(paths)[0])
+    total = len(ingest.collect(paths).files)
     columns = (TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[doc]}"), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as bar:
@@ -139,11 +148,15 @@ def _build_with_progress(run_build, paths, out, settings):
 
         def progress(event: str, path: Path):
             if event == "start":
-                bar.update(task, doc=escape(path.name))
+                bar.update(task, doc=escape(ingest.shown(path.name)))
             else:
                 bar.advance(task)
 
         return run_build(paths, out, settings, progress)
+
+
+#: How many skipped files the summary names (build.json lists all).
+SHOWN_SKIPPED = 20
 
 
 def _print_summary(result) -> None:
@@ -155,7 +168,12 @@ def _print_summary(result) -> None:
         table.add_row(type_, str(n))
     console.print(table)
     rel = ", ".join(f"{p} {n}" for p, n in result.relations.items()) or "none"
-    console.print(f"documents: {len(result.documents)} built, {len(result.failures)} failed")
+    console.print(f"documents: {len(result.documents)} built, {len(result.failures)} failed, "
+                  f"{len(result.skipped)} files skipped")
+    for skipped in result.skipped[:SHOWN_SKIPPED]:
+        console.print(f"  skipped {escape(skipped['file'])}: {escape(skipped['reason'])}", soft_wrap=True)
+    if len(result.skipped) > SHOWN_SKIPPED:
+        console.print(f"  … and {len(result.skipped) - SHOWN_SKIPPED} more (build.json lists them all)")
     console.print(f"mentions: {result.mentions}; relations read, per document: {sum(result.relations.values())} ({rel})")
     console.print(f"quads: {result.quads}; triples in graph.ttl: {result.triples}; "
                   f"time: {result.timings.get('total', 0):.2f} s")

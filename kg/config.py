@@ -22,5 +22,6 @@ class Settings:
     shapes: Path | None = None  # SHACL shapes: a .ttl file or a directory (None: shapes/)
     validate: bool = True  # validate what is built; facts that violate a shape are quarantined
     strict: bool = False  # any violation fails the build instead
+    fail_fast: bool = False  # stop reading at the first document that cannot be built
     # the learned span model (kg/models/spans.crfsuite, rebuilt by kg train); None: rules only
     model: Path | None = field(default_factory=lambda: DEFAULT_MODEL if DEFAULT_MODEL.exists() else None)

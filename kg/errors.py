@@ -22,11 +22,23 @@ class Errors(metaclass=ErrorsWithCodes):
     E004 = "{path}: not valid UTF-8 (byte {offset}: {reason})"
     E005 = "{path}: the file holds only white space"
     E006 = "{path}: cannot be read: {reason}"
-    E007 = "{path}: no .txt documents found under this directory"
+    E007 = "{path}: no document kg reads found under this directory ({skipped} other files skipped)"
     E008 = ("{path}: another document has the same name ({other}); documents are identified "
             "by their file names, so this one is skipped (rename it)")
     E009 = ("{path}: the file name is not valid UTF-8; documents are known by their names, so this one "
             "is skipped (rename it)")
+    E010 = "{path}: not a format kg reads ({why}); kg reads {known}"
+    E011 = "{path}: no main text found in this HTML page (trafilatura found only navigation or nothing)"
+    E012 = "{path}: the PDF is encrypted: it opens only with a password"
+    E013 = "{path}: not a readable PDF (damaged or not a PDF): {reason}"
+    E014 = ("{path}: the PDF has no text layer ({pages} pages, scanned images?): it needs OCR first, "
+            "which kg does not do")
+    E015 = "{path}: not a readable Word document (.docx): {reason}"
+    E016 = "{path}: not a readable web archive (WARC): {reason}"
+    E017 = "{path}: the web archive holds no HTML page or PDF file that kg could read ({skipped} could not be read)"
+    E018 = "{path}: the same bytes as {other} (SHA-256 {sha}); built once, as {other}"
+    E019 = "{path}: a symbolic link that leads nowhere ({reason})"
+    E020 = "{path}: a directory that cannot be read ({reason}): the documents in it are not built"
     # pipeline (E1xx)
     E101 = ("pipeline component '{component}' requires '{attr}', which no earlier component "
             "assigns (assigned so far: {assigned})")
@@ -113,6 +125,7 @@ class Warnings(metaclass=ErrorsWithCodes):
     W001 = "{path}: replacement characters (U+FFFD) in the text: {count} (damaged source?)"
     W002 = ("{path}: Unicode noncharacters (U+FFFE, U+FFFF …) in the text: {count}; the extractors skip "
             "them and quotes show them as U+FFFD")
+    W003 = "{path}: the URL it gives is not a valid absolute http(s) IRI, so it is left out: {url}"
 
 
 class KGError(Exception):

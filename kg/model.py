@@ -153,6 +153,8 @@ class Doc:
     context: dict = field(default_factory=dict)  # the document's home jurisdiction, date, ...
     event_dates: dict = field(default_factory=dict)  # event key -> (ISO date, trust); see dating
     warnings: list[str] = field(default_factory=list)
+    source: object = None  # readers.Part: its format and what the file says of it (title, URL, …)
+    file: Path | None = None  # the file it was read from: ``path`` itself, or the archive of a page
     _sentence_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     @property
@@ -161,7 +163,9 @@ class Doc:
 
     @property
     def stem(self) -> str:
-        return self.path.stem
+        """What the document's IRIs are made of: its file name without ".txt", and whole for
+        the other formats, so that "a.pdf" and "a.docx" are two documents."""
+        return self.path.stem if self.path.suffix == ".txt" else self.path.name
 
     def sentence_of(self, span: Span) -> Span:
         """The sentence that holds ``span`` (the whole text if none does). Sentences are in

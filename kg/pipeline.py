@@ -135,7 +135,7 @@ class Pipeline:
         self._check()
 
     def _check(self) -> None:
-        assigned: set[str] = {"path", "text", "sha256"}
+        assigned: set[str] = {"path", "text", "sha256", "source"}  # what ingest.read gives
         declared = {f.name for f in fields(Attrs)}
         for comp in self.components:
             for attr in comp.requires + comp.assigns:

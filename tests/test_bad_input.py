@@ -216,10 +216,10 @@ def test_missing_input_next_to_a_good_one_still_writes_nothing(tmp_path):
     assert no_temp_dirs(out) == []
 
 
-def test_directory_without_txt_files_is_reported(tmp_path):
+def test_directory_without_documents_is_reported(tmp_path):
     empty_dir = tmp_path / "notes"
     empty_dir.mkdir()
-    (empty_dir / "readme.md").write_text("không phải văn bản .txt\n", encoding="utf-8")
+    (empty_dir / "anh.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)))
     out = tmp_path / "out"
 
     result = run_build(empty_dir, "-o", out)
@@ -227,7 +227,7 @@ def test_directory_without_txt_files_is_reported(tmp_path):
     assert result.exit_code == 1
     lines = stderr_lines(result)
     assert len(lines) == 2, result.stderr
-    assert "[E007]" in lines[0] and str(empty_dir) in lines[0]
+    assert "[E007]" in lines[0] and str(empty_dir) in lines[0] and "1 other files skipped" in lines[0]
     assert "[E210]" in lines[1] and "nothing is published" in lines[1] and "was not created" in lines[1]
     assert not out.exists() and not out.is_symlink()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes"]
@@ -415,18 +415,19 @@ def test_read_bom_only_file_is_whitespace_only(tmp_path):
 def test_read_accepts_bom_and_crlf(tmp_path):
     path = tmp_path / "ok.txt"
     path.write_bytes(b"\xef\xbb\xbf" + VIETNAMESE.replace("\n", "\r\n").encode("utf-8"))
-    doc = ingest.read(path)
+    [doc] = ingest.read(path)
     assert doc.text == VIETNAMESE.replace("\n", "\r\n")
     assert doc.warnings == []
 
 
-def test_collect_reports_directory_without_txt(tmp_path):
-    (tmp_path / "a.md").write_text("x", encoding="utf-8")
-    paths, errors = ingest.collect([tmp_path])
-    assert paths == []
-    assert len(errors) == 1
-    assert "[E007]" in str(errors[0]) and str(tmp_path) in str(errors[0])
-    assert errors[0].path == str(tmp_path)
+def test_collect_reports_directory_without_documents(tmp_path):
+    (tmp_path / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    found = ingest.collect([tmp_path])
+    assert found.files == []
+    assert len(found.errors) == 1
+    assert "[E007]" in str(found.errors[0]) and str(tmp_path) in str(found.errors[0])
+    assert found.errors[0].path == str(tmp_path)
+    assert [path for path, _ in found.skipped] == [str(tmp_path / "a.png")]
 
 
 def test_two_documents_with_the_same_name_are_not_merged(tmp_path):
@@ -437,5 +438,7 @@ def test_two_documents_with_the_same_name_are_not_merged(tmp_path):
     (tmp_path / "a" / "x.txt").write_text("Văn bản một.", encoding="utf-8")
     (tmp_path / "b" / "x.txt").write_text("Văn bản hai.", encoding="utf-8")
     files, errors = ingest.collect([tmp_path])
-    assert len(files) == 1
-    assert len(errors) == 1 and "E008" in str(errors[0]) and "x.txt" in str(errors[0])
+    assert len(files) == 2 and not errors  # both are read; the second of a name is refused
+    identity = ingest.Identity()
+    refused = [identity.claim(doc) for f in files for doc in ingest.read(f)]
+    assert refused[0] is None and "E008" in str(refused[1]) and "x.txt" in str(refused[1])

@@ -76,7 +76,8 @@ def test_training_is_deterministic_and_the_model_tags_a_new_text(data, tmp_path)
     info = json.loads(one.with_suffix(".json").read_text(encoding="utf-8"))
     assert info["uses"] == {"Event": ["add"]} and info["documents"] == ["a.txt", "b.txt", "c.txt"]
     model = SpanModel(one)
-    doc = Pipeline(upto="mentions")(ingest.read(data / "texts" / "a.txt"))
+    [doc] = ingest.read(data / "texts" / "a.txt")
+    doc = Pipeline(upto="mentions")(doc)
     assert ("Event" in {t for t, _, _ in model.spans(doc)})
 
 

@@ -45,7 +45,7 @@ def collect_examples(gold_dirs: list[Path], text_dirs: list[Path], say: Say = la
         if path is None:
             say(Errors.E702.format(path=f, doc=gold["doc"], dirs=", ".join(map(str, text_dirs))))
             continue
-        doc = pipeline(ingest.read(path))
+        doc = pipeline(ingest.read(path)[0])
         tokens = syllables(doc)
         spans = gold_spans(doc.norm.text, gold["entities"])
         labels = []

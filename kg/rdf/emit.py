@@ -12,6 +12,7 @@ concepts.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 
 import pyoxigraph as ox
@@ -23,13 +24,14 @@ from ..resolve.entities import preferred
 from ..text.normalise import interchangeable, search_key
 from .iri import IRIs
 from .vocab import (CLASSES, DCTERMS, EDGE_PROPERTIES, ITSRDF, KG, NIF, ONTOLOGY_IRI, ORG, OWL, PROV, RDF,
-                    RDFS, SKOS, TIME, VOID, XSD)
+                    RDFS, SCHEMA, SKOS, TIME, VOID, XSD)
 
 #: Offsets and counts are xsd:integer: NIF's range is xsd:nonNegativeInteger, but Oxigraph
 #: stores every derived integer type as xsd:integer, and the files must equal the store.
 _INT = ox.NamedNode(str(XSD.integer))
 _DATE = ox.NamedNode(str(XSD.date))
 _MONTH = ox.NamedNode(str(XSD.gYearMonth))
+_DATETIME = ox.NamedNode(str(XSD.dateTime))
 
 
 def date_literal(iso: str) -> ox.Literal:
@@ -98,8 +100,10 @@ class Emitter:
             add(d, KG.publicationDate, date_literal(published))
         if doc.context.get("date"):
             add(d, KG.contentDate, date_literal(doc.context["date"]))
+        out.extend(self._source(doc, d, g, published is not None))
 
         sentences: set[Span] = set()
+        pages = doc.source.pages if doc.source is not None else ()
         for e in doc.entities:
             s = self.entity_iri(e)
             add(s, RDF.type, N(CLASSES[e.type]))
@@ -128,6 +132,8 @@ class Emitter:
                 add(mi, NIF.referenceContext, d)
                 add(mi, NIF.sentence, ox.NamedNode(self.iris.char(doc.stem, sent.begin, sent.end)))
                 add(mi, ITSRDF.taIdentRef, s)
+                if pages:
+                    add(mi, KG.pageNumber, count(bisect_right(pages, m.span.begin)))
 
         for f in doc.facts:
             sentences.add(f.sentence)
@@ -164,6 +170,26 @@ class Emitter:
             add(si, NIF.beginIndex, count(span.begin))
             add(si, NIF.endIndex, count(span.end))
             add(si, NIF.referenceContext, d)
+        return out
+
+    def _source(self, doc: Doc, d, g, dated: bool) -> list[ox.Quad]:
+        """What the file says of the document: its format, and the title, URL, publisher,
+        publication date and capture date it gives (``readers.Part``)."""
+        part = doc.source
+        fmt = part.format if part is not None else "text/plain"
+        out = [ox.Quad(d, N(DCTERMS.format), ox.Literal(fmt), g)]
+        if part is None:
+            return out
+        if part.title:
+            out.append(ox.Quad(d, N(DCTERMS.title), vi(" ".join(part.title.split())), g))
+        if part.url:  # checked by ingest.read: an absolute http(s) IRI
+            out.append(ox.Quad(d, N(SCHEMA.url), ox.NamedNode(part.url), g))
+        if part.publisher:
+            out.append(ox.Quad(d, N(KG.publisherName), quote(" ".join(part.publisher.split())), g))
+        if part.published and not dated:
+            out.append(ox.Quad(d, N(KG.publicationDate), date_literal(part.published), g))
+        if part.captured:
+            out.append(ox.Quad(d, N(KG.capturedAt), ox.Literal(part.captured, datatype=_DATETIME), g))
         return out
 
     def _membership(self, f: Fact, d, sent, g, date: str | None) -> list[ox.Quad]:

@@ -55,6 +55,17 @@ class KG(DefinedNamespace):
     fileName: URIRef
     sha256: URIRef
     characterCount: URIRef
+    publisherName: URIRef
+    capturedAt: URIRef
+    pageNumber: URIRef
+
+
+class SCHEMA(DefinedNamespace):
+    """schema.org, the terms kg writes."""
+
+    _NS = Namespace("https://schema.org/")
+    _fail = True
+    url: URIRef
 
 
 class NIF(DefinedNamespace):

@@ -222,10 +222,13 @@ def _lead(dates: list[DateExpr], within: int = 1500) -> DateExpr | None:
     return next((e for e in dates if e.begin <= within and e.opened and e.reported), None)
 
 
-def document_dates(text: str) -> dict:
-    """The posting date, the content date and its source, and every date of ``text``."""
+def document_dates(text: str, stated: str | None = None) -> dict:
+    """The posting date, the content date and its source, and every date of ``text``;
+    ``stated`` is the publication date the file gives beside its text (an HTML page's
+    metadata), the posting date when no dateline gives one."""
     head = text[:3000]
     (posted, line), header = _posted(head), _header(head)
+    posted = posted or stated
     dates = find_dates(text, posted or header, (line,) if line else ())
     content, source, at = header, "header" if header else None, None
     if not content and (lead := _lead(dates)):
@@ -248,9 +251,9 @@ def date_near(dates: list[DateExpr], begin: int, end: int, starts: list[int] | N
     return None
 
 
-@component("dates", requires=("norm",), assigns=("context", "dates"), stage="segment")
+@component("dates", requires=("norm", "source"), assigns=("context", "dates"), stage="segment")
 def find_date(doc: Doc) -> Doc:
-    found = document_dates(doc.norm.text)
+    found = document_dates(doc.norm.text, doc.source.published if doc.source is not None else None)
     doc.dates = found.pop("dates")
     doc.context.update(found)
     return doc

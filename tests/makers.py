@@ -1,0 +1,123 @@
+"""Files in the formats kg reads, made by the tests with the libraries that write them: an
+HTML page in the shape of a provincial portal's article, a PDF (fpdf2, with a TrueType
+font that has the Vietnamese letters), a DOCX (python-docx) and a WARC (warcio). The texts
+are written here; no third-party page is copied in."""
+from __future__ import annotations
+
+import html
+import io
+from pathlib import Path
+
+#: An article as a portal would post it, paragraph by paragraph.
+TITLE = "Hội nghị triển khai nhiệm vụ năm 2025 của Ủy ban nhân dân phường Đông Kinh"
+PARAGRAPHS = [
+    "Sáng ngày 12/02/2025, Ủy ban nhân dân phường Đông Kinh tổ chức hội nghị triển khai nhiệm vụ phát triển "
+    "kinh tế - xã hội năm 2025.",
+    "Đồng chí Hoàng Văn Nam, Chủ tịch Ủy ban nhân dân phường Đông Kinh chủ trì hội nghị. Dự hội nghị có đại diện "
+    "Thành ủy Lạng Sơn và các ban, ngành của thành phố.",
+    "Hội nghị đã quán triệt Nghị quyết số 15-NQ/TU ngày 20/12/2024 của Ban Thường vụ Thành ủy Lạng Sơn về nhiệm vụ "
+    "trọng tâm năm 2025.",
+]
+URL = "https://example.gov.vn/tin-tuc/hoi-nghi-trien-khai-nhiem-vu-2025.html"
+SITE = "Cổng thông tin điện tử thành phố Lạng Sơn"
+PUBLISHED = "2025-02-12"
+
+
+def portal_page(title: str = TITLE, paragraphs: list[str] = PARAGRAPHS, url: str = URL) -> bytes:
+    """A portal's article page: navigation, the article, a related-links block and a footer."""
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    page = f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8">
+<title>{html.escape(title)} - {html.escape(SITE)}</title>
+<link rel="canonical" href="{html.escape(url)}">
+<meta property="og:site_name" content="{html.escape(SITE)}">
+<meta property="article:published_time" content="{PUBLISHED}T08:30:00+07:00">
+</head><body>
+<header><nav><ul><li><a href="/">Trang chủ</a></li><li><a href="/gioi-thieu">Giới thiệu</a></li>
+<li><a href="/tin-tuc">Tin tức - Sự kiện</a></li><li><a href="/van-ban">Văn bản</a></li></ul></nav></header>
+<main><article><h1>{html.escape(title)}</h1>
+<div class="date">Ngày đăng: 12/02/2025</div>
+{body}
+</article>
+<aside class="related"><h3>Tin liên quan</h3><ul>
+<li><a href="/tin-tuc/a.html">Phường Tam Thanh tổng kết công tác năm 2024</a></li>
+<li><a href="/tin-tuc/b.html">Thành phố Lạng Sơn ra quân làm đường giao thông nông thôn</a></li></ul></aside></main>
+<footer><p>Bản quyền thuộc Ủy ban nhân dân thành phố Lạng Sơn</p><p>Điện thoại: 0205 3812 345</p></footer>
+</body></html>"""
+    return page.encode("utf-8")
+
+
+def font() -> Path:
+    """A TrueType font with the Vietnamese letters, from the system (Debian's DejaVu or Liberation)."""
+    for candidate in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                      "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"):
+        if Path(candidate).is_file():
+            return Path(candidate)
+    import pytest
+
+    pytest.skip("no TrueType font with Vietnamese letters (fonts-dejavu-core or fonts-liberation)")
+
+
+def pdf(pages: list[list[str]], header: str | None = "UBND PHƯỜNG ĐÔNG KINH", numbers: bool = True,
+        width: float = 90) -> bytes:
+    """A PDF whose pages hold ``pages`` (each a list of paragraphs), hard-wrapped at
+    ``width`` mm as a word processor would, with a running header and page numbers."""
+    from fpdf import FPDF
+
+    doc = FPDF(format="A4")
+    doc.add_font("vn", fname=str(font()))
+    doc.set_auto_page_break(False)
+    for n, paragraphs in enumerate(pages, 1):
+        doc.add_page()
+        doc.set_font("vn", size=10)
+        if header:
+            doc.set_xy(20, 10)
+            doc.cell(0, 5, header)
+        doc.set_xy(20, 25)
+        for p in paragraphs:
+            doc.multi_cell(width, 5, p, new_x="LMARGIN", new_y="NEXT")
+            doc.set_x(20)
+        if numbers:
+            doc.set_xy(100, 285)
+            doc.cell(10, 5, str(n))
+    return bytes(doc.output())
+
+
+def docx(paragraphs: list[str], table: list[list[str]] | None = None, title: str | None = TITLE) -> bytes:
+    import docx as python_docx
+
+    document = python_docx.Document()
+    if title:
+        document.core_properties.title = title
+    for p in paragraphs[:1]:
+        document.add_paragraph(p)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, cell in enumerate(row):
+                grid.cell(r, c).text = cell
+    for p in paragraphs[1:]:
+        document.add_paragraph(p)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def warc(records: list[tuple[str, str, bytes]], gzipped: bool = True, date: str = "2025-02-13T01:02:03Z") -> bytes:
+    """A web archive of ``(url, content type, body)`` responses, each with status 200, and
+    one request record and one 404 response that are not documents."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=gzipped)
+    writer.write_record(writer.create_warc_record("https://example.gov.vn/robots.txt", "request",
+                                                  payload=io.BytesIO(b"GET /robots.txt HTTP/1.1\r\n\r\n")))
+    for url, media, body in records + [("https://example.gov.vn/missing.html", "text/html", b"<html>404</html>")]:
+        status = "404 Not Found" if url.endswith("missing.html") else "200 OK"
+        headers = StatusAndHeaders(status, [("Content-Type", media), ("Content-Length", str(len(body)))],
+                                   protocol="HTTP/1.1")
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
+                                           warc_headers_dict={"WARC-Date": date})
+        writer.write_record(record)
+    return out.getvalue()
