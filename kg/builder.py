@@ -112,7 +112,7 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
         if progress:
             progress("start", path)
         before = len(result.failures)
-        for doc in _read(path, result):
+        for doc in _read(path, result, settings.max_characters):
             refused = identity.claim(doc)
             if refused is not None:
                 result.failures.append({"file": refused.path, "error": str(refused)})
@@ -164,10 +164,10 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
     return result
 
 
-def _read(path: Path, result: BuildResult) -> list[Doc]:
+def _read(path: Path, result: BuildResult, max_characters: int) -> list[Doc]:
     """The documents of one file; its error, if any, recorded in ``result``."""
     try:
-        return ingest.read(path)
+        return ingest.read(path, max_characters)
     except InputError as err:
         result.failures.append({"file": str(path), "error": str(err)})
         return []

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
-from .config import DEFAULT_CORPUS, DEFAULT_OUT, Settings
+from .config import DEFAULT_CORPUS, DEFAULT_OUT, MAX_CHARACTERS, Settings
 from .errors import Errors, KGError
 from .model import ALL_TYPES, ENTITY_TYPES
 from .rdf.vocab import DEFAULT_BASE_IRI
@@ -73,9 +73,13 @@ def main():
 @click.option("--keep-going/--fail-fast", default=True, show_default=True,
               help="Go on with the other documents after one cannot be read or built (the default), "
                    "or stop at the first; either way the exit status is then 1.")
+@click.option("--max-characters", type=click.IntRange(min=1), default=MAX_CHARACTERS, show_default=True,
+              help="The longest document read, in characters; a longer one is refused (E021), as time and "
+                   "memory grow with it (about 15 s and 0.5 GB per million).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[Path, ...], out: Path, base_iri: str, shapes: Path | None, strict: bool,
-          no_validate: bool, model: Path | None, no_model: bool, keep_going: bool, quiet: bool):
+          no_validate: bool, model: Path | None, no_model: bool, keep_going: bool, max_characters: int,
+          quiet: bool):
     """Build the graph of INPUTS (files or directories; default: corpus/).
 
     kg reads plain text (.txt, .md; UTF-8 or UTF-16), HTML pages (.html: the main text,
@@ -106,7 +110,8 @@ def build(inputs: tuple[Path, ...], out: Path, base_iri: str, shapes: Path | Non
         if model and no_model:
             raise click.UsageError("--model and --no-model exclude each other")
         settings = Settings(base_iri=_checked_base(base_iri), shapes=shapes, strict=strict,
-                            validate=not no_validate, fail_fast=not keep_going)
+                            validate=not no_validate, fail_fast=not keep_going,
+                            max_characters=max_characters)
         if model or no_model:
             settings = replace(settings, model=None if no_model else model)
         if quiet or not err_console.is_terminal:

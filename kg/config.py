@@ -13,6 +13,10 @@ DEFAULT_CORPUS = Path("corpus")
 DEFAULT_OUT = Path("out")
 #: The span model that ships in the package (kg/learn; rebuilt by ``kg train``).
 DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "spans.crfsuite"
+#: The longest document kg reads, in characters (code points): time and memory grow with a
+#: document's length (about 15 s and 0.5 GB per million characters), so a longer one is
+#: refused with a clear error (E021) rather than left to exhaust the machine.
+MAX_CHARACTERS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -23,5 +27,6 @@ class Settings:
     validate: bool = True  # validate what is built; facts that violate a shape are quarantined
     strict: bool = False  # any violation fails the build instead
     fail_fast: bool = False  # stop reading at the first document that cannot be built
+    max_characters: int = MAX_CHARACTERS  # a longer document is refused (E021)
     # the learned span model (kg/models/spans.crfsuite, rebuilt by kg train); None: rules only
     model: Path | None = field(default_factory=lambda: DEFAULT_MODEL if DEFAULT_MODEL.exists() else None)

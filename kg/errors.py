@@ -39,6 +39,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E018 = "{path}: the same bytes as {other} (SHA-256 {sha}); built once, as {other}"
     E019 = "{path}: a symbolic link that leads nowhere ({reason})"
     E020 = "{path}: a directory that cannot be read ({reason}): the documents in it are not built"
+    E021 = ("{path}: {size} is more than kg reads as one document ({limit:,} characters); split it, "
+            "or raise the limit with --max-characters")
     # pipeline (E1xx)
     E101 = ("pipeline component '{component}' requires '{attr}', which no earlier component "
             "assigns (assigned so far: {assigned})")

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import readers
+from .config import MAX_CHARACTERS
 from .errors import Errors, InputError, Warnings
 from .model import Doc
 from .rdf.iri import file_slug, slug
@@ -156,9 +157,10 @@ def _dangling(path: Path) -> InputError:
     return InputError(Errors.E019.format(path=shown(path), reason=reason), str(path))
 
 
-def read(path: Path) -> list[Doc]:
+def read(path: Path, max_characters: int = MAX_CHARACTERS) -> list[Doc]:
     """The documents of the file at ``path`` (one, or one per page of a web archive), or an
-    ``InputError`` saying why it holds none."""
+    ``InputError`` saying why it holds none. A document longer than ``max_characters`` is
+    refused (``E021``); a text file so large that it must be is refused unread."""
     try:
         if path.is_symlink() and not path.exists():
             raise _dangling(path)
@@ -181,14 +183,23 @@ def read(path: Path) -> list[Doc]:
         if reader.read_path is not None:
             parts, digest = reader.read_path(path), None
         else:
+            size = path.stat().st_size
+            if reader.name == "text" and size > 4 * max_characters:  # UTF-8: at most 4 bytes a character
+                raise InputError(Errors.E021.format(path=shown(path), size=f"{size:,} bytes",
+                                                    limit=max_characters), str(path))
             data = path.read_bytes()
             parts, digest = reader.read(data, path.name), hashlib.sha256(data).hexdigest()
     except readers.ReadError as err:
         raise InputError(getattr(Errors, err.code).format(path=shown(path), **err.fields), str(path)) from None
     except OSError as err:
         raise InputError(Errors.E006.format(path=shown(path), reason=err.strerror or err), str(path)) from None
-    docs = []
+    docs, too_long = [], []
     for part in parts:
+        if len(part.text) > max_characters:  # a file, or one page of an archive (the others are read)
+            where = shown(path) if part.member is None else f"{shown(path)} {shown(part.member)}"
+            too_long.append(InputError(Errors.E021.format(path=where, size=f"{len(part.text):,} characters",
+                                                          limit=max_characters), str(path)))
+            continue
         where = path if part.member is None else path / member_name(part)
         sha = part.digest or digest
         doc = Doc(path=where, text=part.text, sha256=sha, source=part, file=path)
@@ -198,6 +209,10 @@ def read(path: Path) -> list[Doc]:
             part.url = None
         _check_text(doc)
         docs.append(doc)
+    if too_long and not docs:
+        raise too_long[0]
+    if too_long:
+        docs[0].warnings.extend(str(err) for err in too_long)
     return docs
 
 

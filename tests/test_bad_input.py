@@ -442,3 +442,33 @@ def test_two_documents_with_the_same_name_are_not_merged(tmp_path):
     identity = ingest.Identity()
     refused = [identity.claim(doc) for f in files for doc in ingest.read(f)]
     assert refused[0] is None and "E008" in str(refused[1]) and "x.txt" in str(refused[1])
+
+
+# --------------------------------------------------------------------------- size
+
+def test_a_50_mb_file_with_no_line_break_is_refused_unread(tmp_path):
+    """Time and memory grow with a document's length: a file too large to be one document is
+    refused before it is read (E021), and the others build."""
+    inp = good_input(tmp_path)
+    line = "Ủy ban nhân dân thành phố Lạng Sơn họp phiên thường kỳ " * 10
+    with (inp / "huge.txt").open("w", encoding="utf-8") as f:
+        for _ in range(50 * 1024 * 1024 // len(line.encode("utf-8")) + 1):
+            f.write(line)
+    assert (inp / "huge.txt").stat().st_size >= 50 * 1024 * 1024
+    out = tmp_path / "out"
+    result = run_build(inp, "-o", out)
+    assert result.exit_code == 1
+    lines = stderr_lines(result)
+    assert len(lines) == 1 and "[E021]" in lines[0] and "huge.txt" in lines[0] and "bytes" in lines[0]
+    report = assert_good_built(out, n_failed=1)
+    assert "[E021]" in report["failures"][0]["error"]
+
+
+def test_a_document_longer_than_the_limit_is_refused_by_its_characters(tmp_path):
+    inp = good_input(tmp_path)
+    out = tmp_path / "out"
+    result = run_build(inp, "-o", out, "--max-characters", "3000")
+    lines = stderr_lines(result)
+    assert result.exit_code == 1 and lines and all("[E021]" in line and "characters" in line for line in lines)
+    sizes = {stem: len((CORPUS / f"{stem}.txt").read_text(encoding="utf-8")) for stem in GOOD_STEMS}
+    assert len(lines) == sum(1 for n in sizes.values() if n > 3000) > 0

@@ -39,3 +39,19 @@ def test_the_dot_of_an_abbreviation_before_a_name_ends_no_sentence():
     text = "Lễ công bố quyết định công nhận TP. Pleiku là đô thị loại I. Sáng nay PGS.TS. Nguyễn Văn An dự."
     assert [text[b:e] for b, e in split_sentences(text)] == [
         "Lễ công bố quyết định công nhận TP. Pleiku là đô thị loại I.", "Sáng nay PGS.TS. Nguyễn Văn An dự."]
+
+
+def test_a_run_without_an_end_is_cut_into_bounded_pieces():
+    """A text with no sentence punctuation (a flattened table, a text stripped of it) is cut
+    after a comma or at a space into pieces of at most MAX_SENTENCE characters, each word
+    kept whole, so that the work per sentence stays bounded."""
+    from kg.text.segment import MAX_SENTENCE
+
+    words = [f"từ{i}" + ("," if i % 97 == 0 else "") for i in range(5000)]
+    text = " ".join(words)
+    spans = split_sentences(text)
+    assert len(spans) > 1 and all(e - b <= MAX_SENTENCE for b, e in spans)
+    assert " ".join(text[b:e] for b, e in spans).split() == text.split()  # no word cut or lost
+    assert all(text[b:e].endswith(",") for b, e in spans[:-1])  # after a comma where there is one
+    nothing = "a" * (3 * MAX_SENTENCE)  # not even a space: cut at the limit
+    assert [e - b for b, e in split_sentences(nothing)] == [MAX_SENTENCE] * 3

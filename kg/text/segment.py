@@ -56,8 +56,32 @@ def is_hard_wrapped(text: str) -> bool:
     return breaks >= 10 and inside / breaks >= HARD_WRAPPED
 
 
+#: The longest sentence kept whole, in characters: the longest of real documents are under
+#: a thousand; a longer run without an end (a text with no punctuation, a table flattened
+#: to one line) is cut into pieces of at most this length, after a ";" or "," where there is
+#: one, else at a space, so that the extractors' work per sentence stays bounded.
+MAX_SENTENCE = 2000
+_SOFT_END = re.compile(r"[;,]\s")
+
+
+def _bounded(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """``[begin, end)`` cut into pieces of at most ``MAX_SENTENCE`` characters."""
+    out = []
+    while end - begin > MAX_SENTENCE:
+        window = text[begin + MAX_SENTENCE // 2:begin + MAX_SENTENCE]
+        soft = [m.end() for m in _SOFT_END.finditer(window)]
+        space = window.rfind(" ")
+        cut = begin + MAX_SENTENCE // 2 + (soft[-1] if soft else space + 1 if space >= 0 else len(window))
+        piece = text[begin:cut].rstrip()
+        out.append((begin, begin + len(piece)))
+        begin = cut + (len(text[cut:end]) - len(text[cut:end].lstrip()))
+    out.append((begin, end))
+    return out
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """``(begin, end)`` of each sentence of ``text``, white space trimmed.
+    """``(begin, end)`` of each sentence of ``text``, white space trimmed, none longer than
+    ``MAX_SENTENCE``.
 
     In hard-wrapped text a line break ends a sentence only after sentence punctuation or
     before a numbered item or a bullet; a capital at the start of a line there is often
@@ -88,7 +112,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk) - len(chunk.rstrip())
         if end - trail > begin + lead:
-            spans.append((begin + lead, end - trail))
+            spans.extend(_bounded(text, begin + lead, end - trail))
     return spans
 
 
