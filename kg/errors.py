@@ -127,6 +127,8 @@ class Warnings(metaclass=ErrorsWithCodes):
     W001 = "{path}: replacement characters (U+FFFD) in the text: {count} (damaged source?)"
     W002 = ("{path}: Unicode noncharacters (U+FFFE, U+FFFF …) in the text: {count}; the extractors skip "
             "them and quotes show them as U+FFFD")
+    W004 = ("{path}: control characters in the text (a terminal escape, a bell …): {count}; no RDF/XML "
+            "file may hold them, so quotes show them as U+FFFD")
     W003 = "{path}: the URL it gives is not a valid absolute http(s) IRI, so it is left out: {url}"
 
 

@@ -13,7 +13,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from .errors import Errors, KGError
-from .rdf import jsonld
+from .rdf import jsonld, rdfxml
 from .rdf.emit import order_key
 from .rdf.vocab import PREFIXES
 from .store import merged, named_quads, open_build
@@ -38,14 +38,14 @@ def export(build: Path, fmt: str, output: BinaryIO | Path) -> int:
         items = sorted(named_quads(store), key=order_key)
     else:  # the store's default graph: the merge, each triple once
         items = sorted(merged(store), key=order_key)
-    if rdf_format == ox.RdfFormat.JSON_LD:  # compacted, with the prefixes as its @context
-        data = jsonld.serialize(items)
+    if rdf_format in (ox.RdfFormat.JSON_LD, ox.RdfFormat.RDF_XML):  # kg's own writers of these two
+        data = (jsonld if rdf_format == ox.RdfFormat.JSON_LD else rdfxml).serialize(items)
         if isinstance(output, Path):
             output.write_bytes(data)
         else:
             output.write(data)
         return len(items)
-    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None
+    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     target = str(output) if isinstance(output, Path) else output
     ox.serialize(items, target, rdf_format, prefixes=prefixes)
     return len(items)

@@ -22,7 +22,7 @@ from .config import MAX_CHARACTERS
 from .errors import Errors, InputError, Warnings
 from .model import Doc
 from .rdf.iri import file_slug, slug
-from .text.normalise import NONCHARACTERS
+from .text.normalise import CONTROLS, NONCHARACTERS
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: How much of a file without a known suffix is read to tell its format.
@@ -244,6 +244,9 @@ def _check_text(doc: Doc) -> None:
     odd = len(NONCHARACTERS.findall(doc.text))
     if odd:
         doc.warnings.append(Warnings.W002.format(path=doc.name, count=odd))
+    controls = len(CONTROLS.findall(doc.text))
+    if controls:
+        doc.warnings.append(Warnings.W004.format(path=shown(doc.name), count=controls))
 
 
 class Identity:

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from .config import ROOT
 from .errors import Errors, KGError
-from .rdf import jsonld
+from .rdf import jsonld, rdfxml
 from .rdf.iri import IRIs
 from .rdf.vocab import DEFAULT_BASE_IRI, PREFIXES, compact
 from .text.normalise import search_key
@@ -161,8 +161,9 @@ def serialize_triples(triples: list, fmt: str) -> bytes:
     rdf = GRAPH_FORMATS[fmt]
     if rdf == ox.RdfFormat.JSON_LD:
         return jsonld.serialize(triples)
-    return ox.serialize(triples, format=rdf,
-                        prefixes=PREFIXES if rdf in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None)
+    if rdf == ox.RdfFormat.RDF_XML:
+        return rdfxml.serialize(triples)
+    return ox.serialize(triples, format=rdf, prefixes=PREFIXES if rdf == ox.RdfFormat.TURTLE else None)
 
 
 def rows(results: ox.QuerySolutions, extra: dict[str, str] | None = None) -> tuple[list[str], list[list[str]]]:

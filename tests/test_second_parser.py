@@ -4,10 +4,12 @@ made it refuse files before: noncharacters copied from a source, and base IRIs t
 were not IRIs."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -130,3 +132,62 @@ def test_bases_that_are_not_iris_are_refused_with_e205(tmp_path, base):
     assert "[E205]" in result.stderr and "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert not out.exists()
+
+
+#: What a source may hold that an output format must escape or keep as it is: markup, quotes,
+#: backslashes, control characters (a terminal escape among them), right-to-left marks,
+#: decomposed (NFD) Vietnamese, a tab and a carriage return.
+HOSTILE = ('<script>alert("x")</script> \'q\' \\ \\n \\u0041 \x07 \x1b[31m đỏ \x1b[0m \u200f\u202e ngược\u202c '
+           + unicodedata.normalize("NFD", "Lạng Sơn") + " \t cột\r\n")
+
+
+def test_hostile_text_is_escaped_in_every_format_and_read_alike(tmp_path):
+    """A text and a page title holding HOSTILE build; every file and export is read by rapper,
+    rdflib and Oxigraph; the document's text comes back exactly from each of them."""
+    import html as _html
+
+    import pyoxigraph as ox
+    import rdflib
+
+    from kg.export import FORMATS
+
+    text = (CORPUS / f"{STEM}.txt").read_text(encoding="utf-8")
+    hostile_text = text[:200] + HOSTILE + text[200:]
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / f"{STEM}.txt").write_text(hostile_text, encoding="utf-8", newline="")
+    title = "Tin " + HOSTILE.replace("\r\n", " ")
+    page = (f"<html><head><title>{_html.escape(title)}</title></head><body><article><p>"
+            f"{_html.escape(text[:600])}</p><p>{_html.escape(HOSTILE)}</p></article></body></html>")
+    (inp / "page.html").write_text(page, encoding="utf-8")
+    out = tmp_path / "out"
+    result = kg_build(inp, "-o", out)
+    assert result.exit_code == 0, result.output
+    warnings = json.loads((out / "build.json").read_text(encoding="utf-8"))["warnings"]
+    assert any("[W004]" in w for w in warnings)  # the bell and the terminal escapes, shown as U+FFFD
+    check_every_file(out, tmp_path)
+    nif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString"
+    wanted = {re.sub("[\x07\x1b]", "\ufffd", hostile_text)}  # the same length: offsets still hold
+    for fmt in FORMATS:
+        target = tmp_path / f"x.{fmt}"
+        export(out, fmt, target)
+        theirs = {q.object.value for q in ox.parse(path=str(target), format=FORMATS[fmt])
+                  if q.predicate.value == nif}
+        rdflib_format = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig",
+                         "jsonld": "json-ld", "rdfxml": "xml"}[fmt]
+        graph = rdflib.Dataset() if FORMATS[fmt].supports_datasets else rdflib.Graph()
+        graph.parse(target, format=rdflib_format)
+        ours = {str(o) for _, p, o, *_ in (graph.quads() if isinstance(graph, rdflib.Dataset) else graph)
+                if str(p) == nif}
+        assert wanted <= theirs and wanted <= ours, fmt
+        if fmt in RAPPER_INPUT:  # rapper's reading, written out as N-Triples, says the same
+            proc = subprocess.run([rapper(), "-i", RAPPER_INPUT[fmt], "-o", "ntriples", str(target)],
+                                  capture_output=True, timeout=300)
+            assert proc.returncode == 0, proc.stderr[-2000:]
+            read = {q.object.value for q in ox.parse(proc.stdout, format=ox.RdfFormat.N_TRIPLES)
+                    if q.predicate.value == nif}
+            assert wanted <= read, fmt
+    titles = {q.object.value for q in ox.parse(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG)
+              if q.predicate.value == "http://purl.org/dc/terms/title" and q.object.value.startswith("Tin ")}
+    assert len(titles) == 1 and "<script>" in next(iter(titles)) and "\"x\"" in next(iter(titles))
+    assert "\x1b" not in next(iter(titles))

@@ -265,7 +265,7 @@ class Emitter:
         for s, ns in names.items():
             label = preferred(ns, official.get(s))
             add(s, SKOS.prefLabel, vi(label))
-            add(s, SKOS.hiddenLabel, ox.Literal(search_key(label)))  # what canned queries search
+            add(s, SKOS.hiddenLabel, quote(search_key(label)))  # what canned queries search
         for s, date in self._event_dates(docs).items():
             add(s, KG.startDate, ox.Literal(date, datatype=_DATE))
 

@@ -36,13 +36,17 @@ NONCHARACTERS = re.compile("[\ufdd0-\ufdef" + "".join(
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
+#: The control characters no XML 1.0 document may hold, not even escaped (so no RDF/XML
+#: file): all of C0 but the tab and the line ends. A terminal's escape (U+001B) is one.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def interchangeable(text: str) -> str:
-    """``text`` with each noncharacter (and each lone surrogate, as a file name's bytes
-    that are not UTF-8 decode to) shown as U+FFFD: the same length, so that a quote still
-    has the offsets of its source, and fit for every RDF parser."""
-    return _SURROGATES.sub("\ufffd", NONCHARACTERS.sub("\ufffd", text))
+    """``text`` with each noncharacter, control character of ``CONTROLS`` (and each lone
+    surrogate, as a file name's bytes that are not UTF-8 decode to) shown as U+FFFD: the
+    same length, so that a quote still has the offsets of its source, and fit for every RDF
+    format and parser."""
+    return CONTROLS.sub("\ufffd", _SURROGATES.sub("\ufffd", NONCHARACTERS.sub("\ufffd", text)))
 
 
 def normalise(text: str) -> NormText:
