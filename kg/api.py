@@ -13,7 +13,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .errors import Errors, KGError
 from .model import ALL_TYPES
-from .rdf.vocab import CLASSES, EDGE_PROPERTIES, KG, NIF, ORG, PROV, RDF, SKOS, TIME
+from .rdf.vocab import CLASSES, DCTERMS, EDGE_PROPERTIES, KG, NIF, ORG, PROV, RDF, SCHEMA, SKOS, TIME
 from .query import prefixes
 from .store import open_build
 
@@ -43,7 +43,9 @@ def open(build: str | Path = "out") -> rdflib.Dataset:  # noqa: A001 - the publi
 def to_networkx(graph: rdflib.Graph, types: tuple[str, ...] = ALL_TYPES) -> nx.MultiDiGraph:
     """Entities as nodes, relations as edges.
 
-    A node has ``label``, ``type`` and ``documents`` (the file names of the documents that
+    ``graph["documents"]`` says what is known of each document's source, by file name
+    (``format``, ``title``, ``url``, ``publisher``, ``published``). A node has ``label``,
+    ``type`` and ``documents`` (the file names of the documents that
     mention it), and an event ``date`` when the text gives one (``kg:startDate``). An edge
     has ``relation`` (``holdsPost`` for a post, from the person to the organisation, with its
     ``role`` and the ``dates`` that attest it) and ``sources``: a list of ``{"document",
@@ -60,6 +62,7 @@ def to_networkx(graph: rdflib.Graph, types: tuple[str, ...] = ALL_TYPES) -> nx.M
         if str(row.e) in g:
             g.nodes[str(row.e)]["documents"].append(str(row.file))
 
+    g.graph["documents"] = _documents(graph)
     for row in graph.query(f"SELECT ?e (MIN(STR(?d)) AS ?date) WHERE {{ ?e <{KG.startDate}> ?d }} GROUP BY ?e"):
         if str(row.e) in g:
             g.nodes[str(row.e)]["date"] = str(row.date)
@@ -86,6 +89,20 @@ def to_networkx(graph: rdflib.Graph, types: tuple[str, ...] = ALL_TYPES) -> nx.M
             if row.date is not None and str(row.date) not in edge["dates"]:
                 edge["dates"] = sorted([*edge["dates"], str(row.date)])
     return g
+
+
+def _documents(graph: rdflib.Graph) -> dict[str, dict]:
+    """What is known of each document's source, by file name: its format, and the title,
+    URL, publisher and publication date its file gives."""
+    found: dict[str, dict] = {}
+    for row in graph.query(f"""SELECT ?file ?format ?title ?url ?publisher ?published WHERE {{
+            ?d a <{KG.Document}> ; <{KG.fileName}> ?file .
+            OPTIONAL {{ ?d <{DCTERMS.format}> ?format }} OPTIONAL {{ ?d <{DCTERMS.title}> ?title }}
+            OPTIONAL {{ ?d <{SCHEMA.url}> ?url }} OPTIONAL {{ ?d <{KG.publisherName}> ?publisher }}
+            OPTIONAL {{ ?d <{KG.publicationDate}> ?published }} }} ORDER BY ?file"""):
+        found[str(row.file)] = {k: str(row[k]) for k in ("format", "title", "url", "publisher", "published")
+                                if row[k] is not None}
+    return found
 
 
 def _sources(graph: rdflib.Graph) -> dict[tuple, list[dict]]:

@@ -323,3 +323,25 @@ def test_an_archived_url_that_is_not_an_iri_is_left_out_with_a_warning(tmp_path)
                                     ("https:///a", False), ("http://[bad/x", False)])
 def test_only_absolute_http_iris_are_kept_as_urls(url, ok):
     assert ingest._is_url(url) is ok
+
+
+def test_the_views_and_the_id_pages_show_what_a_page_says_of_itself(formats, tmp_path):
+    import html as _html
+    import urllib.request
+
+    from kg.server import Limits, Server
+    from kg.viz import write_views
+
+    _, out, _ = formats
+    views = {v.title: v for v in write_views(kg.to_networkx(kg.open(out)), tmp_path / "views")}
+    page = (tmp_path / "views" / views["article.html"].name).read_text(encoding="utf-8")
+    for said in (makers.TITLE, makers.SITE, makers.PUBLISHED, makers.URL):
+        assert _html.escape(said) in page, said
+    iri = next(iter(kg.open(out).query(
+        'SELECT ?d WHERE { ?d kg:fileName "article.html" }')))[0]
+    with Server(out, port=0, limits=Limits(workers=1)) as server:
+        url = server.url + "id/" + str(iri).removeprefix("https://w3id.org/vn-gov-kg/id/")
+        request = urllib.request.Request(url, headers={"Accept": "text/html"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read().decode("utf-8")
+    assert _html.escape(makers.TITLE) in body and makers.URL in body and makers.SITE in body

@@ -241,7 +241,8 @@ def write_views(graph: nx.MultiDiGraph, out: Path, *, documents: list[str] | Non
     for doc, name in zip(wanted, plain):
         if plain.count(name) > 1:
             name = file_name("doc", doc.removesuffix(".txt"), unique=True)
-        jobs.append((name, doc, "document", document_view(graph, doc), "one document", None))
+        jobs.append((name, doc, "document", document_view(graph, doc), _about(graph.graph.get("documents", {}).get(doc)),
+                     None))
     if entity is not None:
         node = find_entity(graph, entity)
         label = graph.nodes[node].get("label", node)
@@ -258,6 +259,12 @@ def write_views(graph: nx.MultiDiGraph, out: Path, *, documents: list[str] | Non
     views.append(View("timeline.html", "Timeline of events and posts", len(items), 0, "timeline"))
     _write(out / "index.html", _index(views, _hubs(graph)))
     return views
+
+
+def _about(source: dict | None) -> str:
+    """A document view's subtitle: what its file says of it, when it says anything."""
+    said = [" ".join(source[k].split()) for k in ("title", "publisher", "published", "url") if source and source.get(k)]
+    return "one document" + (": " + " · ".join(said) if said else "")
 
 
 def _focus(node: str) -> str:
