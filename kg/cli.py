@@ -73,7 +73,7 @@ def main():
 @click.option("--keep-going/--fail-fast", default=True, show_default=True,
               help="Go on with the other documents after one cannot be read or built (the default), "
                    "or stop at the first; either way the exit status is then 1.")
-@click.option("--max-characters", type=click.IntRange(min=1), default=MAX_CHARACTERS, show_default=True,
+@click.option("--max-characters", type=click.IntRange(min=1), default=MAX_CHARACTERS, show_default=True, metavar="N",
               help="The longest document read, in characters; a longer one is refused (E021), as time and "
                    "memory grow with it (about 15 s and 0.5 GB per million).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
