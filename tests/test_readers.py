@@ -345,3 +345,11 @@ def test_the_views_and_the_id_pages_show_what_a_page_says_of_itself(formats, tmp
         with urllib.request.urlopen(request, timeout=30) as response:
             body = response.read().decode("utf-8")
     assert _html.escape(makers.TITLE) in body and makers.URL in body and makers.SITE in body
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-8", b"\xef\xbb\xbf")])
+def test_a_text_with_a_byte_order_mark_is_read_in_its_encoding(tmp_path, encoding, bom):
+    path = tmp_path / "a.txt"
+    path.write_bytes(bom + TEXT.encode(encoding))
+    [doc] = ingest.read(path)
+    assert doc.text == TEXT and doc.source.encoding.startswith(encoding)
