@@ -47,6 +47,27 @@ def portal_page(title: str = TITLE, paragraphs: list[str] = PARAGRAPHS, url: str
     return page.encode("utf-8")
 
 
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def windows_1258(text: str) -> bytes:
+    """``text`` in Windows-1258, Microsoft's Vietnamese code page: a letter it has whole, else
+    the letter without its tone followed by the tone as a combining mark."""
+    import unicodedata
+
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        nfd = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONE_MARKS))
+        out += base.encode("cp1258") + "".join(c for c in nfd if c in _TONE_MARKS).encode("cp1258")
+    return bytes(out)
+
+
 def font() -> Path:
     """A TrueType font with the Vietnamese letters, from the system (Debian's DejaVu or Liberation)."""
     for candidate in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -17,35 +18,26 @@ from kg import ingest
 from kg.cli import main
 from kg.errors import InputError
 
+sys.path.insert(0, str(Path(__file__).parent))
+from makers import windows_1258  # noqa: E402
+
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 GOOD_STEMS = ("000_fa6bdb4d5fc08f99", "001_66a585b55fd60d04")
 DATA_BASE = "https://w3id.org/vn-gov-kg/id/"
 
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
 VIETNAMESE = "Ủy ban nhân dân thành phố Lạng Sơn ban hành Nghị quyết số 12/NQ-HĐND.\n"
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
 
-def cp1258(text: str) -> bytes:
-    """``text`` in Windows-1258, the legacy Vietnamese code page (base letter + tone mark)."""
-    out = bytearray()
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        nfd = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONE_MARKS))
-        out += base.encode("cp1258") + "".join(c for c in nfd if c in _TONE_MARKS).encode("cp1258")
-    return bytes(out)
 
 
 BAD_FILES = {
     # name: (content, code)
     "empty.txt": (b"", "E002"),
     "image.txt": (PNG_HEADER, "E003"),
-    "legacy.txt": (cp1258(VIETNAMESE), "E004"),
+    # TCVN3 (ABC), a font encoding of the 1990s: "Ủy ban nhân dân thành phố Lạng Sơn"
+    "legacy.txt": ("Uû ban nh©n d©n thµnh phè L¹ng S¬n häp phiªn th­êng kú th¸ng 3.\n".encode("latin-1"), "E022"),
+    "broken.txt": (b"V\xe1\xbb\x83n b\x81n h\x8dng \x8f", "E004"),
     "blank.txt": (b"  \n\t\r\n   \n", "E005"),
 }
 
@@ -399,8 +391,8 @@ def test_read_reports_the_offset_of_the_bad_byte(tmp_path):
     binary.write_bytes(b"abc\x00def")
     with pytest.raises(InputError, match=r"byte 3\b"):
         ingest.read(binary)
-    latin = tmp_path / "l.txt"
-    latin.write_bytes("Hà Nội".encode("utf-8")[:1] + "à".encode("latin-1") + b" rest")
+    latin = tmp_path / "l.txt"  # 0x81 is no character of Windows-1258 either
+    latin.write_bytes(b"H\x81 rest")
     with pytest.raises(InputError, match=r"\[E004\].*byte 1\b"):
         ingest.read(latin)
 
@@ -472,3 +464,12 @@ def test_a_document_longer_than_the_limit_is_refused_by_its_characters(tmp_path)
     assert result.exit_code == 1 and lines and all("[E021]" in line and "characters" in line for line in lines)
     sizes = {stem: len((CORPUS / f"{stem}.txt").read_text(encoding="utf-8")) for stem in GOOD_STEMS}
     assert len(lines) == sum(1 for n in sizes.values() if n > 3000) > 0
+
+
+def test_a_windows_1258_text_is_read_as_the_vietnamese_it_is(tmp_path):
+    """Microsoft's Vietnamese code page, tone marks as combining characters: read, and
+    composed to the NFC text of the UTF-8 original."""
+    path = tmp_path / "cp.txt"
+    path.write_bytes(windows_1258(VIETNAMESE))
+    [doc] = ingest.read(path)
+    assert doc.text == unicodedata.normalize("NFC", VIETNAMESE) and doc.source.encoding == "windows-1258"

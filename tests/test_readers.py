@@ -353,3 +353,15 @@ def test_a_text_with_a_byte_order_mark_is_read_in_its_encoding(tmp_path, encodin
     path.write_bytes(bom + TEXT.encode(encoding))
     [doc] = ingest.read(path)
     assert doc.text == TEXT and doc.source.encoding.startswith(encoding)
+
+
+def test_a_windows_1258_text_builds_to_the_entities_of_its_utf8_original(tmp_path):
+    inp = tmp_path / "in"
+    inp.mkdir()
+    original = (Path(__file__).parent.parent / "corpus" / "001_66a585b55fd60d04.txt").read_text(encoding="utf-8")
+    (inp / "utf8.txt").write_text(original, encoding="utf-8")
+    (inp / "cp1258.txt").write_bytes(makers.windows_1258(original))
+    result = kg.build([inp], tmp_path / "out")
+    assert result.ok, result.failures
+    found = _entities(tmp_path / "out")
+    assert len(found["utf8.txt"]) >= 8 and found["cp1258.txt"] == found["utf8.txt"]

@@ -1,7 +1,11 @@
-"""Plain text: UTF-8 with or without a byte-order mark, UTF-16 with one (and the legacy
-Vietnamese encodings ``kg.text.encodings`` detects, once it reads them). Markdown is read
-as the text it is."""
+"""Plain text: UTF-8 with or without a byte-order mark, UTF-16 with one, and Windows-1258
+(Microsoft's Vietnamese code page) when the bytes are not UTF-8 and read as Vietnamese in
+it. Text in the older Vietnamese font encodings (TCVN3/ABC, VNI) is recognised and refused
+with an error that names them (E022), not converted. Markdown is read as the text it is."""
 from __future__ import annotations
+
+import unicodedata
+from functools import cache
 
 from . import Part, ReadError, Reader, register
 
@@ -22,7 +26,62 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
+        text = _windows_1258(data)
+        if text is not None:
+            return text, "windows-1258"
+        if _legacy_font(data):
+            raise ReadError("E022", offset=err.start) from None
         raise ReadError("E004", offset=err.start, reason=err.reason) from None
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+@cache
+def _vietnamese_letters() -> frozenset[str]:
+    """Every letter of Vietnamese that is not ASCII: the vowels with their marks and the five
+    tones, and đ, in both cases (from the phonology, as NFC characters)."""
+    vowels = "aăâeêioôơuưy"
+    letters = {unicodedata.normalize("NFC", v + t) for v in vowels for t in ("",) + tuple(_TONES)}
+    letters |= {"đ"}
+    letters |= {c.upper() for c in letters}
+    return frozenset(c for c in letters if ord(c) > 127)
+
+
+#: Share of the non-ASCII characters of a decoded text that must be Vietnamese letters for
+#: the decoding to be taken as right.
+VIETNAMESE_SHARE = 0.9
+
+
+def _windows_1258(data: bytes) -> str | None:
+    """The text of ``data`` read as Windows-1258 (Microsoft's Vietnamese code page, whose
+    tone marks are combining characters, composed here to NFC), when that reading is
+    Vietnamese: nearly every character beyond ASCII a Vietnamese letter. Else None."""
+    try:
+        text = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        return None
+    beyond = [c for c in text if ord(c) > 127]
+    if not beyond:
+        return None
+    letters = _vietnamese_letters()
+    good = sum(c in letters for c in beyond)
+    return text if good / len(beyond) >= VIETNAMESE_SHARE else None
+
+
+def _legacy_font(data: bytes) -> bool:
+    """Whether ``data`` looks like text in one of the Vietnamese font encodings of the 1990s
+    (TCVN3/ABC, VNI): mostly ASCII letters and spaces, its other bytes single high bytes
+    (0xA1-0xFF) inside words, as those encodings write a Vietnamese letter, or its mark, in
+    one byte of the upper half."""
+    sample = data[:65536]
+    high = [i for i, b in enumerate(sample) if b >= 0x80]
+    if not high or sum(1 for b in sample if 65 <= (b | 32) <= 122 or b == 32) < len(sample) / 2:
+        return False
+    inside = sum(1 for i in high if sample[i] >= 0xA1 and (
+        (i > 0 and (sample[i - 1] >= 0x80 or 65 <= (sample[i - 1] | 32) <= 122)) or
+        (i + 1 < len(sample) and 65 <= (sample[i + 1] | 32) <= 122)))
+    return inside / len(high) >= 0.9
 
 
 def read(data: bytes, name: str) -> list[Part]:
