@@ -365,3 +365,15 @@ def test_a_windows_1258_text_builds_to_the_entities_of_its_utf8_original(tmp_pat
     assert result.ok, result.failures
     found = _entities(tmp_path / "out")
     assert len(found["utf8.txt"]) >= 8 and found["cp1258.txt"] == found["utf8.txt"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_told_by_its_nul_bytes(tmp_path, encoding):
+    path = tmp_path / "a.txt"
+    path.write_bytes(TEXT.encode(encoding))
+    [doc] = ingest.read(path)
+    assert doc.text == TEXT and doc.source.encoding == encoding
+    binary = tmp_path / "b.txt"  # NUL bytes in no such pattern: still binary
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00")
+    with pytest.raises(kg.errors.InputError, match=r"\[E003\]"):
+        ingest.read(binary)

@@ -1,4 +1,5 @@
-"""Plain text: UTF-8 with or without a byte-order mark, UTF-16 with one, and Windows-1258
+"""Plain text: UTF-8 with or without a byte-order mark, UTF-16 with one or without (told by
+its NUL bytes), and Windows-1258
 (Microsoft's Vietnamese code page) when the bytes are not UTF-8 and read as Vietnamese in
 it. Text in the older Vietnamese font encodings (TCVN3/ABC, VNI) is recognised and refused
 with an error that names them (E022), not converted. Markdown is read as the text it is."""
@@ -22,6 +23,9 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise ReadError("E004", offset=err.start + len(bom), reason=err.reason) from None
     nul = data.find(b"\x00")
     if nul >= 0:
+        unmarked = _utf16_unmarked(data)
+        if unmarked is not None:
+            return unmarked
         raise ReadError("E003", offset=nul)
     try:
         return data.decode("utf-8"), "utf-8"
@@ -32,6 +36,23 @@ def decode(data: bytes) -> tuple[str, str]:
         if _legacy_font(data):
             raise ReadError("E022", offset=err.start) from None
         raise ReadError("E004", offset=err.start, reason=err.reason) from None
+
+
+def _utf16_unmarked(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte-order mark, told by its NUL bytes: text of Latin letters has a
+    NUL as the high byte of most characters and almost never as the low one."""
+    sample = data[:65536] if len(data) % 2 == 0 else b""
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for name, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high.count(0) >= 0.5 * len(high) and low.count(0) <= 0.01 * len(low):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                return None
+            return (text, name) if "\x00" not in text else None
+    return None
 
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -96,7 +117,7 @@ def sniff(head: bytes) -> bool:
     if head.startswith(tuple(bom for bom, _ in _BOMS)):
         return True
     if b"\x00" in head:
-        return False
+        return _utf16_unmarked(head[:len(head) // 2 * 2]) is not None
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as err:
