@@ -41,9 +41,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E020 = "{path}: a directory that cannot be read ({reason}): the documents in it are not built"
     E021 = ("{path}: {size} is more than kg reads as one document ({limit:,} characters); split it, "
             "or raise the limit with --max-characters")
-    E022 = ("{path}: not valid UTF-8 (byte {offset}), and the bytes look like a Vietnamese font encoding "
-            "of the 1990s (TCVN3/ABC or VNI), which kg does not convert: convert the file to Unicode "
-            "(UTF-8) first, with a converter such as UniKey's")
+    E022 = ("{path}: not valid UTF-8 (byte {offset}), and not Vietnamese in Windows-1258, TCVN3/ABC or "
+            "VNI either ({reason}; the closest: {suspected}): convert the file to UTF-8 first")
     # pipeline (E1xx)
     E101 = ("pipeline component '{component}' requires '{attr}', which no earlier component "
             "assigns (assigned so far: {assigned})")
