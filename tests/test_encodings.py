@@ -4,12 +4,17 @@ the same data files the decoder reads (kg/lexicon/encodings/*.tsv), inverted."""
 from __future__ import annotations
 
 import random
+import sys
 import time
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from kg.text.encodings import Decoded, UndecodableText, decode, is_syllable, table_rows
+
+sys.path.insert(0, str(Path(__file__).parent))
+from makers import windows_1258  # noqa: E402
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 VOWELS = "aăâeêioôơuưy"
@@ -52,20 +57,7 @@ def encode_table(text: str, name: str) -> bytes:
     return b"".join(c.encode("ascii") if c.isascii() else inverse[c] for c in text)
 
 
-def encode_windows_1258(text: str) -> bytes:
-    """``text`` in Windows-1258 as Windows writes it: a letter the code page has whole, else
-    the letter without its tone and the tone as a combining mark."""
-    out = bytearray()
-    for c in unicodedata.normalize("NFC", text):
-        try:
-            out += c.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        nfd = unicodedata.normalize("NFD", c)
-        base = unicodedata.normalize("NFC", "".join(x for x in nfd if x not in TONES))
-        out += base.encode("cp1258") + "".join(x for x in nfd if x in TONES).encode("cp1258")
-    return bytes(out)
+encode_windows_1258 = windows_1258  # the one writer of Windows-1258 the tests share (makers.py)
 
 
 def encode_viqr(text: str) -> bytes:
