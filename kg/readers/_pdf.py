@@ -57,7 +57,7 @@ def read(data: bytes, name: str) -> list[Part]:
         starts.append(at)
         text.append(body)
         at += len(body) + 1
-    return [Part(text="\n".join(text), format="application/pdf", title=str(title).strip() or None if title else None,
+    return [Part(text="\n".join(text), format="application/pdf", title=(str(title).strip() or None) if title else None,
                  pages=tuple(starts))]
 
 

@@ -7,12 +7,9 @@ from __future__ import annotations
 from ..text import encodings
 from . import Part, ReadError, Reader, register
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-
-
 def decode(data: bytes) -> tuple[str, str]:
     """The text of ``data`` and the name of its encoding, or a ``ReadError``."""
-    for bom, name in _BOMS:
+    for bom, name in encodings.BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom):].decode(name.removesuffix("-sig")), name
@@ -48,7 +45,7 @@ def read(data: bytes, name: str) -> list[Part]:
 
 def sniff(head: bytes) -> bool:
     """Text: a byte-order mark, or no NUL byte and UTF-8 (a character cut at the end aside)."""
-    if head.startswith(tuple(bom for bom, _ in _BOMS)):
+    if head.startswith(tuple(bom for bom, _ in encodings.BOMS)):
         return True
     if b"\x00" in head:
         return encodings.utf16_unmarked(head[:len(head) // 2 * 2]) is not None

@@ -425,13 +425,14 @@ def is_viqr(text: str) -> bool:
 
 # ------------------------------------------------------------------------------- decoding
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+#: The byte-order marks, and the encoding each announces.
+BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
 def decode(data: bytes) -> Decoded:
     """The text of ``data`` (NFC, no byte-order mark) and its encoding, or
     ``UndecodableText``. The order of the tests is the module's."""
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             if name == "utf-8-sig":
                 return _from_utf8(data, len(bom), name)
