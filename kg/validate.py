@@ -8,6 +8,7 @@ true when no result is a violation; warnings are for a reviewer to look at.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from dataclasses import dataclass, field
@@ -19,7 +20,8 @@ from rdflib.namespace import RDF, RDFS, SH, SKOS
 
 from .config import ONTOLOGY_FILE, ROOT
 from .errors import Errors, KGError
-from .rdf.vocab import ITSRDF, NIF, PROV, compact
+from .rdf.emit import order_key
+from .rdf.vocab import ITSRDF, NIF, PREFIXES, PROV, compact
 
 SHAPES_DIR = ROOT / "shapes"
 _SEVERITY = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
@@ -49,6 +51,7 @@ class Report:
     results: list[Result] = field(default_factory=list)
     graph: rdflib.Graph = field(default_factory=rdflib.Graph)  # the sh:ValidationReport
     seconds: float = 0.0
+    shapes: rdflib.Graph = field(default_factory=rdflib.Graph)  # the shapes it was made with
 
     @property
     def violations(self) -> list[Result]:
@@ -71,8 +74,21 @@ class Report:
                           ensure_ascii=False, indent=2)
 
     def to_turtle(self) -> str:
-        self.graph.bind("sh", SH)
-        return self.graph.serialize(format="turtle")
+        """The sh:ValidationReport as Turtle, the same bytes for the same results: the
+        anonymous nodes of the shapes it points at (a property shape, a path such as
+        ``[ sh:inversePath org:member ]``) copied in from the shapes graph, so that the file
+        says which constraint and which path, and each blank node named by what it holds."""
+        graph = _with_shape_nodes(self.graph, self.shapes)
+        names = _content_names(graph)
+        lines = set()  # nodes of the same content are one node
+        for s, p, o in graph:
+            lines.add(" ".join(names[t] if isinstance(t, rdflib.BNode) else t.n3() for t in (s, p, o)) + " .")
+        triples = [ox.Triple(t.subject, t.predicate, t.object)
+                   for t in ox.parse("\n".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES)]
+        triples.sort(key=order_key)
+        used = {t.value for tr in triples for t in tr if isinstance(t, ox.NamedNode)}
+        prefixes = {k: ns for k, ns in _REPORT_PREFIXES.items() if any(v.startswith(ns) for v in used)}
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
 
     def to_text(self) -> str:
         lines: list[str] = []
@@ -95,7 +111,47 @@ class Report:
         return "\n".join(lines)
 
 
+def _with_shape_nodes(report: rdflib.Graph, shapes: rdflib.Graph) -> rdflib.Graph:
+    """The report and, for each blank node it names but does not describe, that node's
+    description in the shapes graph (and so on down)."""
+    graph = rdflib.Graph()
+    for triple in report:
+        graph.add(triple)
+    todo = [o for o in report.objects() if isinstance(o, rdflib.BNode)]
+    while todo:
+        node = todo.pop()
+        if (node, None, None) in graph:
+            continue
+        for p, o in shapes.predicate_objects(node):
+            graph.add((node, p, o))
+            if isinstance(o, rdflib.BNode):
+                todo.append(o)
+    return graph
+
+
+def _content_names(graph: rdflib.Graph) -> dict:
+    """A name for each blank node from a hash of its description (its blank objects by
+    their own names); a report and the shapes' nodes in it are trees, so the names are
+    those of the content, whatever labels the parser gave."""
+    names: dict = {}
+
+    def name(node, seen: frozenset) -> str:
+        if node not in names:
+            if node in seen:  # a cycle: not in a report, but named rather than looped
+                return "_:cycle"
+            lines = sorted(f"{p.n3()} {name(o, seen | {node}) if isinstance(o, rdflib.BNode) else o.n3()}"
+                           for p, o in graph.predicate_objects(node))
+            names[node] = "_:b" + hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:20]
+        return names[node]
+
+    for node in set(graph.subjects()) | set(graph.objects()):
+        if isinstance(node, rdflib.BNode):
+            name(node, frozenset())
+    return names
+
+
 _SHAPE_PREFIXES = {"kgsh": "https://w3id.org/vn-gov-kg/shapes#", "sh": str(SH)}
+_REPORT_PREFIXES = {**_SHAPE_PREFIXES, **PREFIXES}
 
 
 def _short(iri: str) -> str:
@@ -144,7 +200,7 @@ def validate(data: rdflib.Graph, shapes: rdflib.Graph | None = None,
     t = time.perf_counter()
     _, report_graph, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
                                           advanced=True, allow_warnings=True)
-    report = Report(graph=report_graph)
+    report = Report(graph=report_graph, shapes=shapes)
     for node in report_graph.subjects(RDF.type, SH.ValidationResult):
         focus = report_graph.value(node, SH.focusNode)
         path = report_graph.value(node, SH.resultPath)

@@ -8,7 +8,7 @@ from collections import Counter
 import pyoxigraph as ox
 import pytest
 import rdflib
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import RDF, SH, SKOS
 
 import kg
 from kg.model import ENTITY_TYPES
@@ -67,8 +67,22 @@ def test_build_is_deterministic(tmp_path):
     a = kg.build([CORPUS], tmp_path / "a")
     b = kg.build([CORPUS], tmp_path / "b")
     assert a.ok and b.ok
-    for name in ("graph.ttl", "graph.trig"):
+    for name in ("graph.ttl", "graph.trig", "validation.ttl", "quarantine.trig"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_the_validation_report_says_which_shape_and_which_path(corpus_build):
+    """validation.ttl holds the anonymous shapes and paths its results point at, copied
+    from the shapes graph, so that a reader of the file alone knows the constraint."""
+    out, result = corpus_build
+    report = rdflib.Graph().parse(out / "validation.ttl", format="turtle")
+    results = list(report.subjects(RDF.type, SH.ValidationResult))
+    assert len(results) == result.validation["warnings"] + result.validation["violations"] > 0
+    for r in results:
+        shape, path = report.value(r, SH.sourceShape), report.value(r, SH.resultPath)
+        assert report.value(shape, SH.path) == path, r  # the shape is described, with its path
+        assert isinstance(path, rdflib.URIRef) or list(report.predicate_objects(path)), r  # [ sh:inversePath … ]
+    assert report.value(predicate=RDF.type, object=SH.ValidationReport) is not None
 
 
 def test_no_blank_nodes_in_the_data_and_every_iri_is_absolute(corpus_build):
