@@ -53,7 +53,7 @@ def main():
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=DEFAULT_OUT,
               show_default=True,
               help="Output: a new path, an empty directory or a previous build, which is replaced in one "
@@ -90,8 +90,9 @@ def build(inputs: tuple[Path, ...], out: Path, base_iri: str, shapes: Path | Non
 
     Each document becomes a named graph of the entities it mentions (organisations,
     persons, resolutions, projects, wards, events), their relations, and the exact
-    character offsets of every mention. Documents that cannot be read are reported by
-    name and skipped; the exit status is then 1, and the rest is still written.
+    character offsets of every mention. Documents that cannot be read, and inputs that do
+    not exist, are reported by name and skipped; the exit status is then 1, and the rest
+    is still written.
 
     What is built is validated with the SHACL shapes: facts about a node that violates a
     shape are written to OUT/quarantine.trig, not to the published graph, and the report

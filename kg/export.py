@@ -7,6 +7,7 @@ the same bytes.
 """
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import BinaryIO
 
@@ -38,14 +39,26 @@ def export(build: Path, fmt: str, output: BinaryIO | Path) -> int:
         items = sorted(named_quads(store), key=order_key)
     else:  # the store's default graph: the merge, each triple once
         items = sorted(merged(store), key=order_key)
-    if rdf_format in (ox.RdfFormat.JSON_LD, ox.RdfFormat.RDF_XML):  # kg's own writers of these two
-        data = (jsonld if rdf_format == ox.RdfFormat.JSON_LD else rdfxml).serialize(items)
-        if isinstance(output, Path):
-            output.write_bytes(data)
-        else:
-            output.write(data)
-        return len(items)
-    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-    target = str(output) if isinstance(output, Path) else output
-    ox.serialize(items, target, rdf_format, prefixes=prefixes)
+    if isinstance(output, Path):
+        with output.open("wb") as stream:
+            write(items, fmt, stream)
+    else:
+        write(items, fmt, output)
     return len(items)
+
+
+def serialize(items, fmt: str) -> bytes:
+    """Triples (or quads, in the dataset formats) in ``fmt`` as kg writes them."""
+    stream = io.BytesIO()
+    write(items, fmt, stream)
+    return stream.getvalue()
+
+
+def write(items, fmt: str, output: BinaryIO) -> None:
+    """Write sorted triples or quads in ``fmt`` (a key of ``FORMATS``) to ``output``."""
+    rdf_format = FORMATS[fmt]
+    if rdf_format in (ox.RdfFormat.JSON_LD, ox.RdfFormat.RDF_XML):  # kg's own writers of these two
+        output.write((jsonld if rdf_format == ox.RdfFormat.JSON_LD else rdfxml).serialize(items))
+        return
+    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    ox.serialize(items, output, rdf_format, prefixes=prefixes)

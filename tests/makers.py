@@ -1,7 +1,9 @@
 """Files in the formats kg reads, made by the tests with the libraries that write them: an
 HTML page in the shape of a provincial portal's article, a PDF (fpdf2, with a TrueType
 font that has the Vietnamese letters), a DOCX (python-docx) and a WARC (warcio). The texts
-are written here; no third-party page is copied in."""
+are written here; no third-party page is copied in. Texts in the legacy Vietnamese
+encodings are made with encoders built from the data files the decoder reads
+(kg/lexicon/encodings/*.tsv), inverted."""
 from __future__ import annotations
 
 import html
@@ -66,6 +68,54 @@ def windows_1258(text: str) -> bytes:
         base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONE_MARKS))
         out += base.encode("cp1258") + "".join(c for c in nfd if c in _TONE_MARKS).encode("cp1258")
     return bytes(out)
+
+
+#: The capitals TCVN3 (VN3) has: the seven letters with a shape and no tone.
+TCVN3_CAPITALS = ["Ă", "Â", "Ê", "Ô", "Ơ", "Ư", "Đ"]
+
+
+def _inverse(name: str) -> dict[str, bytes | str]:
+    """Character -> code, from the data file of ``name`` (its alternative spellings aside)."""
+    from kg.text.encodings import table_rows
+
+    return {char: code for code, char, kind in table_rows(name) if kind != "alternative"}
+
+
+def encode_table(text: str, name: str) -> bytes:
+    """``text`` in TCVN3 or VNI: ASCII as itself, every other character by the table (a
+    KeyError for a character the encoding cannot write)."""
+    inverse = _inverse(name)
+    return b"".join(c.encode("ascii") if c.isascii() else inverse[c] for c in text)
+
+
+def encode_viqr(text: str) -> bytes:
+    """``text`` in VIQR: each letter as its sequence, and a mark character that follows a
+    letter escaped with a backslash, as RFC 1456 asks ("Kinh\\.")."""
+    inverse = _inverse("viqr")
+    out: list[str] = []
+    for c in text:
+        if c in inverse:
+            out.append(inverse[c])
+        elif c in "^(+'`?~.-" and out and (out[-1][-1].isalpha() or out[-1][-1] in "^(+'`?~."):
+            out.append("\\" + c)
+        else:
+            out.append(c)
+    return "".join(out).encode("ascii")
+
+
+def tcvn3_view(text: str) -> str:
+    """``text`` as TCVN3 brings it back: a capital vowel with a tone as its lower-case
+    letter (what a .VnTimeH heading holds), the other letters as they are."""
+    return "".join(c.lower() if c.isupper() and not c.isascii() and c not in TCVN3_CAPITALS else c
+                   for c in text)
+
+
+ENCODERS = {
+    "tcvn3": lambda t: encode_table(t, "tcvn3"),
+    "vni": lambda t: encode_table(t, "vni"),
+    "windows-1258": windows_1258,
+    "viqr": encode_viqr,
+}
 
 
 def font() -> Path:

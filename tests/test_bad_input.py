@@ -184,26 +184,27 @@ def test_several_bad_files_are_all_listed_and_good_ones_built(tmp_path):
 
 # --------------------------------------------------------------------------- missing / empty inputs
 
-def test_missing_input_path_is_a_usage_error_and_writes_nothing(tmp_path):
+def test_a_missing_input_alone_is_named_and_nothing_is_written(tmp_path):
     missing = tmp_path / "no-such-dir"
     out = tmp_path / "out"
     result = run_build(missing, "-o", out)
-    assert result.exit_code == 2
-    assert str(missing) in result.stderr
-    assert "Usage:" in result.stderr
+    assert result.exit_code == 1
+    assert f"{missing}: no such file or directory" in result.stderr
+    assert "[E001]" in result.stderr and "was not created" in result.stderr
     assert not out.exists()
     assert no_temp_dirs(out) == []
 
 
-def test_missing_input_next_to_a_good_one_still_writes_nothing(tmp_path):
+def test_a_missing_input_next_to_a_good_one_is_named_and_the_rest_builds(tmp_path):
     inp = good_input(tmp_path)
-    missing = tmp_path / "gone.txt"
+    missing = tmp_path / "gone"
     out = tmp_path / "out"
     result = run_build(inp, missing, "-o", out)
-    assert result.exit_code == 2
-    assert str(missing) in result.stderr
-    assert not out.exists()
-    assert no_temp_dirs(out) == []
+    assert result.exit_code == 1
+    assert f"{missing}: no such file or directory" in result.stderr
+    manifest = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert [f["file"] for f in manifest["failures"]] == [str(missing)]
+    assert len(manifest["documents"]) == len(GOOD_STEMS)
 
 
 def test_directory_without_documents_is_reported(tmp_path):

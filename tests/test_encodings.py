@@ -14,7 +14,7 @@ import pytest
 from kg.text.encodings import Decoded, UndecodableText, decode, is_syllable, table_rows
 
 sys.path.insert(0, str(Path(__file__).parent))
-from makers import windows_1258  # noqa: E402
+from makers import ENCODERS, TCVN3_CAPITALS, encode_table, tcvn3_view, windows_1258  # noqa: E402
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 VOWELS = "aăâeêioôơuưy"
@@ -22,8 +22,6 @@ VOWELS = "aăâeêioôơuưy"
 #: with each of the five, and đ; lower case, then capitals.
 LOWER = [unicodedata.normalize("NFC", v + t) for v in VOWELS for t in ("", *TONES)] + ["đ"]
 UPPER = [c.upper() for c in LOWER]
-#: The capitals TCVN3 (VN3) has: the seven letters with a shape and no tone.
-TCVN3_CAPITALS = ["Ă", "Â", "Ê", "Ô", "Ơ", "Ư", "Đ"]
 
 #: Sentences of the kind local-government documents hold (written for these tests).
 SENTENCES = [
@@ -40,54 +38,6 @@ TONED_CAPITALS = [
     "trong đó có phường Đông Kinh.",
     "Ấp Bình Đông, xã Ế Khương: Ủy ban Mặt trận Tổ quốc Việt Nam tổ chức hội nghị hiệp thương.",
 ]
-
-
-# ----------------------------------------------------------------- encoders, for the tests
-
-
-def _inverse(name: str) -> dict[str, bytes | str]:
-    """Character -> code, from the data file of ``name`` (its alternative spellings aside)."""
-    return {char: code for code, char, kind in table_rows(name) if kind != "alternative"}
-
-
-def encode_table(text: str, name: str) -> bytes:
-    """``text`` in TCVN3 or VNI: ASCII as itself, every other character by the table (a
-    KeyError for a character the encoding cannot write)."""
-    inverse = _inverse(name)
-    return b"".join(c.encode("ascii") if c.isascii() else inverse[c] for c in text)
-
-
-encode_windows_1258 = windows_1258  # the one writer of Windows-1258 the tests share (makers.py)
-
-
-def encode_viqr(text: str) -> bytes:
-    """``text`` in VIQR: each letter as its sequence, and a mark character that follows a
-    letter escaped with a backslash, as RFC 1456 asks ("Kinh\\.")."""
-    inverse = _inverse("viqr")
-    out: list[str] = []
-    for c in text:
-        if c in inverse:
-            out.append(inverse[c])
-        elif c in "^(+'`?~.-" and out and (out[-1][-1].isalpha() or out[-1][-1] in "^(+'`?~."):
-            out.append("\\" + c)
-        else:
-            out.append(c)
-    return "".join(out).encode("ascii")
-
-
-def tcvn3_view(text: str) -> str:
-    """``text`` as TCVN3 brings it back: a capital vowel with a tone as its lower-case
-    letter (what a .VnTimeH heading holds), the other letters as they are."""
-    return "".join(c.lower() if c.isupper() and not c.isascii() and c not in TCVN3_CAPITALS else c
-                   for c in text)
-
-
-ENCODERS = {
-    "tcvn3": lambda t: encode_table(t, "tcvn3"),
-    "vni": lambda t: encode_table(t, "vni"),
-    "windows-1258": encode_windows_1258,
-    "viqr": encode_viqr,
-}
 
 
 # ------------------------------------------------------------------------------ the tables
@@ -214,7 +164,7 @@ def test_decomposed_utf8_comes_back_composed():
 
 
 def test_windows_1258_as_written_decomposed_comes_back_composed():
-    data = encode_windows_1258("Việt")
+    data = windows_1258("Việt")
     assert data == b"Vi\xea\xf2t"  # ê and the combining dot below
     assert decode(data) == Decoded("Việt", "windows-1258")
 
