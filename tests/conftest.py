@@ -46,3 +46,19 @@ def trig(build):
     ds.parse(build / "graph.trig", format="trig")
     graphs = {str(g.identifier): set(g) for g in ds.graphs() if len(g)}
     return graphs, set().union(*graphs.values())
+
+
+@pytest.fixture()
+def open_folder():
+    """A folder any user may read (pytest's own are the owner's alone), for the tests that
+    run kg as an ordinary user (helpers.as_a_user)."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="kg-tests-"))
+    folder.chmod(0o755)
+    yield folder
+    for p in folder.rglob("*"):
+        if p.is_dir() and not p.is_symlink():
+            p.chmod(0o755)
+    shutil.rmtree(folder)

@@ -1,7 +1,10 @@
-"""Run the pipeline on a text that a test writes."""
+"""Run the pipeline on a text that a test writes; run a command as an ordinary user."""
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 from kg.model import Doc
@@ -24,3 +27,21 @@ def entities(doc: Doc, type_: str) -> dict[str, object]:
 
 def facts(doc: Doc) -> set[tuple]:
     return {(f.predicate, f.subject.name, f.object.name, f.role) for f in doc.facts}
+
+
+def as_a_user(command: list[str], folder: Path, timeout: int = 600) -> subprocess.CompletedProcess:
+    """Run ``command`` in ``folder`` as an ordinary user: root reads every file, so a test of
+    what cannot be read runs as nobody when the tests run as root (its HOME a folder of its
+    own inside ``folder``)."""
+    import pytest
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv to drop to an ordinary user")
+        home = folder / ".home"
+        home.mkdir(exist_ok=True)
+        os.chown(home, 65534, 65534)
+        command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", *command]
+        env["HOME"] = str(home)
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=folder, env=env)

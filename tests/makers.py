@@ -158,6 +158,33 @@ def pdf(pages: list[list[str]], header: str | None = "UBND PHƯỜNG ĐÔNG KINH
     return bytes(doc.output())
 
 
+def scanned_pdf() -> bytes:
+    """A PDF of a scanned page: a drawing and no text layer."""
+    from fpdf import FPDF
+
+    doc = FPDF()
+    doc.add_page()
+    doc.rect(20, 20, 100, 100, style="F")
+    return bytes(doc.output())
+
+
+def encrypted_pdf() -> bytes:
+    """A PDF that asks for a password to open."""
+    from fpdf import FPDF
+
+    doc = FPDF()
+    doc.add_font("vn", fname=str(font()))
+    doc.add_page()
+    doc.set_font("vn", size=12)
+    doc.cell(0, 10, "Văn bản mật")
+    doc.set_encryption(owner_password="owner", user_password="reader")
+    return bytes(doc.output())
+
+
+#: A PDF whose objects end in garbage.
+CORRUPT_PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ngarbage"
+
+
 def docx(paragraphs: list[str], table: list[list[str]] | None = None, title: str | None = TITLE) -> bytes:
     import docx as python_docx
 

@@ -4,7 +4,6 @@ same text given as plain text, and carry what the file says of itself into the g
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from kg.readers import _pdf
 
 sys.path.insert(0, str(Path(__file__).parent))
 import makers  # noqa: E402
+from helpers import as_a_user  # noqa: E402
 
 TEXT = makers.TITLE + "\n" + "\n".join(makers.PARAGRAPHS)
 
@@ -119,29 +119,13 @@ def test_rejoin_keeps_headings_and_items_apart():
         "QUYẾT ĐỊNH\nVề việc giao chỉ tiêu\n1. Mục tiêu:\na) Làm đường;"
 
 
-@pytest.mark.parametrize("case,data,code", [
-    ("scanned", None, "E014"),
-    ("corrupt", b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ngarbage", "E013"),
-    ("encrypted", None, "E012"),
+@pytest.mark.parametrize("case,make,code", [
+    ("scanned", makers.scanned_pdf, "E014"),
+    ("corrupt", lambda: makers.CORRUPT_PDF, "E013"),
+    ("encrypted", makers.encrypted_pdf, "E012"),
 ])
-def test_pdfs_that_cannot_be_read_say_why(tmp_path, case, data, code):
-    if case == "scanned":  # a page with a drawing and no text
-        from fpdf import FPDF
-
-        doc = FPDF()
-        doc.add_page()
-        doc.rect(20, 20, 100, 100, style="F")
-        data = bytes(doc.output())
-    elif case == "encrypted":
-        from fpdf import FPDF
-
-        doc = FPDF()
-        doc.add_font("vn", fname=str(makers.font()))
-        doc.add_page()
-        doc.set_font("vn", size=12)
-        doc.cell(0, 10, "Văn bản mật")
-        doc.set_encryption(owner_password="owner", user_password="reader")
-        data = bytes(doc.output())
+def test_pdfs_that_cannot_be_read_say_why(tmp_path, case, make, code):
+    data = make()
     path = tmp_path / f"{case}.pdf"
     path.write_bytes(data)
     with pytest.raises(kg.errors.InputError, match=rf"\[{code}\]") as info:
@@ -202,37 +186,6 @@ def test_every_file_under_an_input_is_read_or_named_as_skipped(tmp_path):
     assert any("[E019]" in e and "back" in e and "leads back" in e for e in errors)
 
 
-def _as_a_user(script: str, folder: Path) -> str:
-    """Run ``script`` with this Python as an ordinary user (root reads every file, so a test
-    of what cannot be read runs as nobody when the tests run as root); its standard output."""
-    import shutil
-    import subprocess
-
-    command = [sys.executable, "-c", script]
-    if os.geteuid() == 0:
-        if shutil.which("setpriv") is None:
-            pytest.skip("running as root without setpriv to drop to an ordinary user")
-        command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", *command]
-    proc = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=folder,
-                          env={**os.environ, "PYTHONPATH": str(Path(kg.__file__).parent.parent)})
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    return proc.stdout
-
-
-@pytest.fixture()
-def open_folder():
-    """A folder any user may read (pytest's own are the owner's alone)."""
-    import shutil
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp(prefix="kg-readers-"))
-    folder.chmod(0o755)
-    yield folder
-    for p in folder.rglob("*"):
-        p.chmod(0o755) if p.is_dir() else None
-    shutil.rmtree(folder)
-
-
 def test_an_unreadable_directory_and_an_unreadable_file_are_named(open_folder):
     inp = open_folder / "in"
     (inp / "closed").mkdir(parents=True)
@@ -249,7 +202,9 @@ def test_an_unreadable_directory_and_an_unreadable_file_are_named(open_folder):
               "    try: read.append(ingest.read(f)[0].name)\n"
               "    except ingest.InputError as err: read.append(str(err))\n"
               "print(json.dumps({'errors': [str(e) for e in found.errors], 'read': read}))")
-    said = json.loads(_as_a_user(script, open_folder))
+    proc = as_a_user([sys.executable, "-c", script], open_folder)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    said = json.loads(proc.stdout)
     assert len(said["errors"]) == 1 and "[E020]" in said["errors"][0] and "closed" in said["errors"][0]
     assert said["read"][0] == "a.txt"
     assert len(said["read"]) == 2 and "[E006]" in said["read"][1] and "secret.txt" in said["read"][1]
@@ -355,16 +310,34 @@ def test_a_text_with_a_byte_order_mark_is_read_in_its_encoding(tmp_path, encodin
     assert doc.text == TEXT and doc.source.encoding.startswith(encoding)
 
 
-def test_a_windows_1258_text_builds_to_the_entities_of_its_utf8_original(tmp_path):
+#: What each legacy encoding can carry of a UTF-8 text: TCVN3 writes a capital vowel with
+#: a tone as its lower-case letter (the .VnTimeH fonts drew it from those bytes); VIQR is
+#: ASCII, so typographic signs become their ASCII forms.
+_CARRIED = {
+    "tcvn3": makers.tcvn3_view,
+    "viqr": lambda t: t.translate({0xA0: " ", 0x201C: '"', 0x201D: '"', 0x2018: "'", 0x2019: "'",
+                                   0x2013: "-", 0x2014: "-", 0x2026: "..."}),
+}
+
+
+@pytest.mark.parametrize("encoding", sorted(makers.ENCODERS))
+def test_a_legacy_text_builds_to_the_entities_of_its_utf8_original(tmp_path, encoding):
+    """A seed document in each legacy encoding builds to the entities of the UTF-8 text
+    it carries, and no mojibake reaches the graph."""
     inp = tmp_path / "in"
     inp.mkdir()
     original = (Path(__file__).parent.parent / "corpus" / "001_66a585b55fd60d04.txt").read_text(encoding="utf-8")
+    original = _CARRIED.get(encoding, lambda t: t)(original)
     (inp / "utf8.txt").write_text(original, encoding="utf-8")
-    (inp / "cp1258.txt").write_bytes(makers.windows_1258(original))
+    (inp / "legacy.txt").write_bytes(makers.ENCODERS[encoding](original))
     result = kg.build([inp], tmp_path / "out")
     assert result.ok, result.failures
     found = _entities(tmp_path / "out")
-    assert len(found["utf8.txt"]) >= 8 and found["cp1258.txt"] == found["utf8.txt"]
+    assert len(found["utf8.txt"]) >= 8 and found["legacy.txt"] == found["utf8.txt"]
+    report = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
+    said = {d["name"]: d for d in report["documents"]}
+    assert said["legacy.txt"]["encoding"] == encoding and said["utf8.txt"]["encoding"] == "utf-8", said
+    assert said["legacy.txt"]["characters"] == said["utf8.txt"]["characters"]
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])

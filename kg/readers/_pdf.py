@@ -5,8 +5,10 @@ not do: that is an error, as are encrypted and damaged files."""
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
+from contextlib import contextmanager
 
 from . import Part, ReadError, Reader, register
 
@@ -26,6 +28,36 @@ _RUNNING = 0.5
 
 
 def read(data: bytes, name: str) -> list[Part]:
+    with _pypdf_log() as said:
+        try:
+            return _read(data)
+        except ReadError as err:
+            if err.code == "E013" and said:  # what pypdf noticed before it gave up
+                err.fields["reason"] = "; ".join(dict.fromkeys([err.fields["reason"], *said]))
+            raise
+
+
+@contextmanager
+def _pypdf_log():
+    """What pypdf logs while it reads (``EOF marker not found``…), kept for the error
+    message instead of going to the user's terminal as stray lines."""
+    said: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            said.append(record.getMessage())
+
+    logger, handler = logging.getLogger("pypdf"), Keep(logging.WARNING)
+    propagate, logger.propagate = logger.propagate, False
+    logger.addHandler(handler)
+    try:
+        yield said
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def _read(data: bytes) -> list[Part]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 

@@ -1,5 +1,5 @@
-"""Plain text: UTF-8 with or without a byte-order mark (as written), UTF-16 with one or
-without (told by its NUL bytes), VIQR (Vietnamese in ASCII), and, when the bytes are not
+"""Plain text: UTF-8 with or without a byte-order mark (as written; a few stray NUL bytes
+allowed), UTF-16 with one or without (told by its NUL bytes), VIQR (Vietnamese in ASCII), and, when the bytes are not
 UTF-8, Windows-1258, TCVN3/ABC or VNI, whichever reads as Vietnamese
 (``kg.text.encodings``). Markdown is read as the text it is."""
 from __future__ import annotations
@@ -20,7 +20,8 @@ def decode(data: bytes) -> tuple[str, str]:
         unmarked = encodings.utf16_unmarked(data)
         if unmarked is not None:
             return data.decode(unmarked), unmarked
-        raise ReadError("E003", offset=nul)
+        if not _stray_nuls(data):
+            raise ReadError("E003", offset=nul)
     try:
         text = data.decode("utf-8")  # as written: offsets count in the source's own form
     except UnicodeDecodeError as err:
@@ -36,6 +37,18 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, "utf-8"
 
 
+def _stray_nuls(data: bytes) -> bool:
+    """UTF-8 text with a few NUL bytes in it (one in a hundred at most), as a broken export
+    leaves: text, whose NULs reach the graph as U+FFFD (W004). More are binary data."""
+    if data.count(b"\x00") * 100 > len(data):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return err.start >= len(data) - 3 and err.reason == "unexpected end of data"  # a head cut short
+    return True
+
+
 def read(data: bytes, name: str) -> list[Part]:
     text, encoding = decode(data)
     if not text.strip():
@@ -48,7 +61,7 @@ def sniff(head: bytes) -> bool:
     if head.startswith(tuple(bom for bom, _ in encodings.BOMS)):
         return True
     if b"\x00" in head:
-        return encodings.utf16_unmarked(head[:len(head) // 2 * 2]) is not None
+        return encodings.utf16_unmarked(head[:len(head) // 2 * 2]) is not None or _stray_nuls(head)
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as err:
