@@ -163,6 +163,22 @@ def test_decomposed_utf8_comes_back_composed():
     assert decode(nfd.encode()) == Decoded(SENTENCES[2], "utf-8")
 
 
+def test_as_written_keeps_the_form_of_utf8_and_utf16_and_composes_what_it_converts():
+    nfd = unicodedata.normalize("NFD", SENTENCES[2])
+    assert decode(nfd.encode(), as_written=True) == Decoded(nfd, "utf-8")
+    assert decode(nfd.encode("utf-16"), as_written=True) == Decoded(nfd, "utf-16-le")
+    assert decode(windows_1258(SENTENCES[2]), as_written=True) == Decoded(SENTENCES[2], "windows-1258")
+
+
+def test_a_few_stray_nul_bytes_leave_utf8_text_and_many_make_it_binary():
+    text = SENTENCES[0] * 3
+    stray = text[:50] + "\x00" + text[50:]
+    assert decode(stray.encode()) == Decoded(unicodedata.normalize("NFC", stray), "utf-8")
+    with pytest.raises(UndecodableText, match="binary") as info:
+        decode(("\x00" * 10).join(text.split(" ")).encode())
+    assert info.value.binary
+
+
 def test_windows_1258_as_written_decomposed_comes_back_composed():
     data = windows_1258("Việt")
     assert data == b"Vi\xea\xf2t"  # ê and the combining dot below

@@ -1,52 +1,26 @@
-"""Plain text: UTF-8 with or without a byte-order mark (as written; a few stray NUL bytes
-allowed), UTF-16 with one or without (told by its NUL bytes), VIQR (Vietnamese in ASCII), and, when the bytes are not
-UTF-8, Windows-1258, TCVN3/ABC or VNI, whichever reads as Vietnamese
-(``kg.text.encodings``). Markdown is read as the text it is."""
+"""Plain text, decoded by ``kg.text.encodings`` and kept as written: UTF-8 with or without
+a byte-order mark (a few stray NUL bytes allowed), UTF-16 with one or without (told by its
+NUL bytes), VIQR (Vietnamese in ASCII), and, when the bytes are not UTF-8, Windows-1258,
+TCVN3/ABC or VNI, whichever reads as Vietnamese. Markdown is read as the text it is."""
 from __future__ import annotations
 
 from ..text import encodings
 from . import Part, ReadError, Reader, register
 
+
 def decode(data: bytes) -> tuple[str, str]:
-    """The text of ``data`` and the name of its encoding, or a ``ReadError``."""
-    for bom, name in encodings.BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(name.removesuffix("-sig")), name
-            except UnicodeDecodeError as err:
-                raise ReadError("E004", offset=err.start + len(bom), reason=err.reason) from None
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        unmarked = encodings.utf16_unmarked(data)
-        if unmarked is not None:
-            return data.decode(unmarked), unmarked
-        if not _stray_nuls(data):
-            raise ReadError("E003", offset=nul)
+    """The text of ``data`` as written and the name of its encoding, or a ``ReadError``:
+    E003 for binary data, E022 when the bytes look most like an encoding they are broken
+    in, else E004."""
     try:
-        text = data.decode("utf-8")  # as written: offsets count in the source's own form
-    except UnicodeDecodeError as err:
-        try:
-            found = encodings.decode(data)  # Windows-1258, TCVN3/ABC or VNI, told by their Vietnamese
-        except encodings.UndecodableText as why:
-            if why.suspected:
-                raise ReadError("E022", offset=err.start, reason=why.reason, suspected=why.suspected) from None
-            raise ReadError("E004", offset=err.start, reason=err.reason) from None
-        return found.text, found.encoding
-    if encodings.is_viqr(text):  # Vietnamese written in ASCII, marks after the vowels
-        return encodings.viqr_to_unicode(text), "viqr"
-    return text, "utf-8"
-
-
-def _stray_nuls(data: bytes) -> bool:
-    """UTF-8 text with a few NUL bytes in it (one in a hundred at most), as a broken export
-    leaves: text, whose NULs reach the graph as U+FFFD (W004). More are binary data."""
-    if data.count(b"\x00") * 100 > len(data):
-        return False
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        return err.start >= len(data) - 3 and err.reason == "unexpected end of data"  # a head cut short
-    return True
+        found = encodings.decode(data, as_written=True)
+    except encodings.UndecodableText as why:
+        if why.binary:
+            raise ReadError("E003", offset=why.offset) from None
+        if why.suspected and why.suspected in encodings.LEGACY:
+            raise ReadError("E022", offset=why.offset, reason=why.reason, suspected=why.suspected) from None
+        raise ReadError("E004", offset=why.offset, reason=why.codec or why.reason) from None
+    return found.text, found.encoding
 
 
 def read(data: bytes, name: str) -> list[Part]:
@@ -61,7 +35,7 @@ def sniff(head: bytes) -> bool:
     if head.startswith(tuple(bom for bom, _ in encodings.BOMS)):
         return True
     if b"\x00" in head:
-        return encodings.utf16_unmarked(head[:len(head) // 2 * 2]) is not None or _stray_nuls(head)
+        return encodings.utf16_unmarked(head[:len(head) // 2 * 2]) is not None or encodings.stray_nuls(head)
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -5,7 +5,7 @@ government files.
 
 1. A byte-order mark decides: UTF-8 (``utf-8-sig``), UTF-16 LE or BE.
 2. NUL bytes: UTF-16 without a byte-order mark when they fall on every other byte, as they
-   do for text of Latin letters; else the bytes are binary data, not text.
+   do for text of Latin letters; UTF-8 with a few stray NULs; else binary data, not text.
 3. Bytes that are valid UTF-8 are UTF-8 -- unless the text is VIQR, Vietnamese written in
    ASCII with its marks as punctuation after the vowels ("Vie^.t Nam"), and only when the
    evidence is strong: ASCII only, many words whose VIQR reading is a Vietnamese syllable,
@@ -56,11 +56,14 @@ class UndecodableText(ValueError):
     is not valid UTF-8 -- of the first NUL byte for binary data, and, after a byte-order
     mark, of the first byte its encoding cannot read; ``reason`` says why in a few words."""
 
-    def __init__(self, reason: str, *, suspected: str | None = None, offset: int | None = None):
+    def __init__(self, reason: str, *, suspected: str | None = None, offset: int | None = None,
+                 binary: bool = False, codec: str | None = None):
         where = f" (byte {offset})" if offset is not None else ""
         guess = f"; it looks most like {suspected}" if suspected else ""
         super().__init__(f"{reason}{where}{guess}")
         self.reason, self.suspected, self.offset = reason, suspected, offset
+        self.binary = binary  # NUL or control bytes: binary data, no text at all
+        self.codec = codec  # what the UTF-8 or UTF-16 codec said of the first bad byte
 
 
 # --------------------------------------------------------------------------- the tables
@@ -429,24 +432,42 @@ def is_viqr(text: str) -> bool:
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
-def decode(data: bytes) -> Decoded:
+def decode(data: bytes, as_written: bool = False) -> Decoded:
     """The text of ``data`` (NFC, no byte-order mark) and its encoding, or
-    ``UndecodableText``. The order of the tests is the module's."""
+    ``UndecodableText``. The order of the tests is the module's. With ``as_written``, UTF-8
+    and UTF-16 text keeps the form it was written in (the offsets of a source count in
+    it); converted text (VIQR, the legacy encodings) is NFC either way."""
+    compose = (lambda t: t) if as_written else (lambda t: unicodedata.normalize("NFC", t))
     for bom, name in BOMS:
         if data.startswith(bom):
             if name == "utf-8-sig":
-                return _from_utf8(data, len(bom), name)
-            return _from_utf16(data, len(bom), name)
+                return _from_utf8(data, len(bom), name, compose)
+            return _from_utf16(data, len(bom), name, compose)
     nul = data.find(b"\x00")
     if nul >= 0:
         name = utf16_unmarked(data)
-        if name is None:
-            raise UndecodableText("NUL bytes, not in the pattern of UTF-16: binary data, not text", offset=nul)
-        return _from_utf16(data, 0, name)
-    return _from_utf8(data, 0, "utf-8")
+        if name is not None:
+            return _from_utf16(data, 0, name, compose)
+        if not stray_nuls(data):
+            raise UndecodableText("NUL bytes, not in the pattern of UTF-16: binary data, not text", offset=nul,
+                                  binary=True)
+    return _from_utf8(data, 0, "utf-8", compose)
 
 
-def _from_utf8(data: bytes, start: int, name: str) -> Decoded:
+def stray_nuls(data: bytes) -> bool:
+    """UTF-8 with a few NUL bytes in it (one in a hundred at most), as a broken export
+    leaves: text (a reader shows the NULs as U+FFFD). More are binary data. The end of
+    ``data`` may cut a character short (the head of a file)."""
+    if data.count(b"\x00") * 100 > len(data):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return err.start >= len(data) - 3 and err.reason == "unexpected end of data"
+    return True
+
+
+def _from_utf8(data: bytes, start: int, name: str, compose) -> Decoded:
     """UTF-8 from byte ``start`` on (VIQR when it is); bytes that are not UTF-8 go to the
     legacy encodings, unless a UTF-8 byte-order mark said UTF-8."""
     try:
@@ -454,21 +475,21 @@ def _from_utf8(data: bytes, start: int, name: str) -> Decoded:
     except UnicodeDecodeError as err:
         if start:
             raise UndecodableText("a UTF-8 byte-order mark, but bytes after it that are not UTF-8",
-                                  suspected="utf-8", offset=start + err.start) from None
-        return _from_legacy(data, err.start)
+                                  suspected="utf-8", offset=start + err.start, codec=err.reason) from None
+        return _from_legacy(data, err.start, err.reason)
     if is_viqr(text):
         return Decoded(viqr_to_unicode(text), "viqr")
-    return Decoded(unicodedata.normalize("NFC", text), name)
+    return Decoded(compose(text), name)
 
 
-def _from_utf16(data: bytes, start: int, name: str) -> Decoded:
+def _from_utf16(data: bytes, start: int, name: str, compose) -> Decoded:
     """UTF-16 (``name`` says which byte order) from byte ``start`` on."""
     try:
         text = data[start:].decode(name)
     except UnicodeDecodeError as err:
         raise UndecodableText(f"not valid {name.upper()}: {err.reason}", suspected=name,
-                              offset=start + err.start) from None
-    return Decoded(unicodedata.normalize("NFC", text), name)
+                              offset=start + err.start, codec=err.reason) from None
+    return Decoded(compose(text), name)
 
 
 def utf16_unmarked(data: bytes) -> str | None:
@@ -490,7 +511,7 @@ def utf16_unmarked(data: bytes) -> str | None:
     return None
 
 
-def _from_legacy(data: bytes, offset: int) -> Decoded:
+def _from_legacy(data: bytes, offset: int, codec: str) -> Decoded:
     """Bytes that are not UTF-8 (the first bad one at ``offset``), read in each legacy
     encoding. The readings that give every byte a character are ranked by how many of
     their words are Vietnamese syllables (the words scored are nearly the same in every
@@ -499,7 +520,8 @@ def _from_legacy(data: bytes, offset: int) -> Decoded:
     (typographic quotes, dashes), so that no reading has a word to score, is read as
     Windows-1258, the one code page among them."""
     if _CONTROLS.search(data):
-        raise UndecodableText("not valid UTF-8, and control bytes: binary data, not text", offset=offset)
+        raise UndecodableText("not valid UTF-8, and control bytes: binary data, not text", offset=offset,
+                              codec=codec)
     readings, suspects = [], []
     for rank, name in enumerate(LEGACY):
         try:
@@ -516,7 +538,7 @@ def _from_legacy(data: bytes, offset: int) -> Decoded:
     suspect = suspect if good else None
     if not readings:
         raise UndecodableText("not valid UTF-8, and not Windows-1258, TCVN3 or VNI: each leaves some "
-                              "byte without a character", suspected=suspect, offset=offset)
+                              "byte without a character", suspected=suspect, offset=offset, codec=codec)
     good, _, total, name, text = max(readings)
     if not any(r[2] for r in readings):
         name, text = next(((r[3], r[4]) for r in readings if r[3] == "windows-1258"), (name, text))
@@ -525,11 +547,5 @@ def _from_legacy(data: bytes, offset: int) -> Decoded:
         share = good / total if total else 0.0
         raise UndecodableText(f"not valid UTF-8, and no reading as Vietnamese: the best one that gives "
                               f"every byte a character, {name}, makes {share:.0%} of its words syllables",
-                              suspected=suspect, offset=offset)
-    return Decoded(text, name)
-    if good < CONVINCING * total or not good:
-        share = good / total if total else 0.0
-        raise UndecodableText(f"not valid UTF-8, and no reading as Vietnamese: the best, {name}, makes "
-                              f"{share:.0%} of its words syllables", suspected=name if good else None,
-                              offset=offset)
+                              suspected=suspect, offset=offset, codec=codec)
     return Decoded(text, name)
