@@ -12,7 +12,7 @@ import pytest
 
 import kg
 from kg import ingest, readers
-from kg.readers import _pdf
+from kg.readers import _html, _pdf
 
 sys.path.insert(0, str(Path(__file__).parent))
 import makers  # noqa: E402
@@ -88,6 +88,36 @@ def test_a_pdf_mention_knows_its_page(formats):
     pages = {str(a): int(p.value) for a, p in rows}
     assert [p for a, p in pages.items() if a.startswith("Nghị quyết số 15-NQ/TU")] == [2], pages
     assert pages.get("Hoàng Văn Nam") == 1, pages
+
+
+def test_an_html_mention_knows_its_element(formats):
+    """Each mention of the page (alone and inside the archive) names the element of the page
+    its text stands in, and the element's text in the page holds it."""
+    import lxml.html
+
+    _, out, _ = formats
+    rows = kg.open(out).query("""SELECT ?name ?anchor ?path WHERE {
+        ?m nif:referenceContext ?d ; nif:anchorOf ?anchor ; kg:elementPath ?path . ?d kg:fileName ?name }""")
+    by_name: dict[str, list] = {}
+    for name, anchor, path in rows:
+        by_name.setdefault(str(name), []).append((str(anchor), str(path)))
+    assert set(by_name) == {"article.html"} | {n for n in by_name if n.endswith(".html") and "example-gov-vn" in n}
+    assert len(by_name) == 2, sorted(by_name)
+    page = lxml.html.fromstring(makers.portal_page()).getroottree()
+    for name, found in by_name.items():
+        assert len(found) >= 5, name
+        for anchor, path in found:
+            [element] = page.xpath(path)
+            assert anchor in " ".join("".join(element.itertext()).split()), (anchor, path)
+        assert {path for _, path in found} >= {"/html/body/main/article/h1", "/html/body/main/article/p[2]"}
+
+
+def test_locate_finds_a_repeated_line_further_on_and_names_no_element_for_a_rebuilt_one():
+    page = (b"<html><body><nav><p>Tin</p></nav><article><p>Tin</p><p>Hai</p><table><tr><td>a</td><td>b</td></tr>"
+            b"</table></article></body></html>")
+    assert _html.locate(page, "Tin\nTin\nHai\na | b") == (
+        (0, "/html/body/nav/p"), (4, "/html/body/article/p[1]"), (8, "/html/body/article/p[2]"), (12, None))
+    assert _html.locate(b"", "x") == ()
 
 
 def test_the_html_reader_drops_navigation_related_links_and_footer():

@@ -104,6 +104,8 @@ class Emitter:
 
         sentences: set[Span] = set()
         pages = doc.source.pages if doc.source is not None else ()
+        elements = doc.source.elements if doc.source is not None else ()
+        element_starts = [at for at, _ in elements]
         for e in doc.entities:
             s = self.entity_iri(e)
             add(s, RDF.type, N(CLASSES[e.type]))
@@ -134,6 +136,10 @@ class Emitter:
                 add(mi, ITSRDF.taIdentRef, s)
                 if pages:
                     add(mi, KG.pageNumber, count(bisect_right(pages, m.span.begin)))
+                if elements:
+                    path = elements[bisect_right(element_starts, m.span.begin) - 1][1]
+                    if path:
+                        add(mi, KG.elementPath, ox.Literal(path))
 
         for f in doc.facts:
             sentences.add(f.sentence)

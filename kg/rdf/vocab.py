@@ -58,6 +58,7 @@ class KG(DefinedNamespace):
     publisherName: URIRef
     capturedAt: URIRef
     pageNumber: URIRef
+    elementPath: URIRef
 
 
 class SCHEMA(DefinedNamespace):

@@ -37,6 +37,7 @@ class Part:
     captured: str | None = None  # ISO date-time an archive captured it
     encoding: str | None = None  # the character encoding its text was in, when it was text
     pages: tuple[int, ...] = ()  # the offset in ``text`` where each page begins (PDF)
+    elements: tuple[tuple[int, str | None], ...] = ()  # (offset in ``text``, XPath of its element in the page) (HTML)
     digest: str | None = None  # SHA-256 of its own bytes, within an archive (else the file's)
     warnings: list[str] = field(default_factory=list)
 
