@@ -134,9 +134,11 @@ def font() -> Path:
 
 
 def pdf(pages: list[list[str]], header: str | None = "UBND PHƯỜNG ĐÔNG KINH", numbers: bool = True,
-        width: float = 90) -> bytes:
+        width: float = 90, footnotes: dict[int, list[str]] | None = None) -> bytes:
     """A PDF whose pages hold ``pages`` (each a list of paragraphs), hard-wrapped at
-    ``width`` mm as a word processor would, with a running header and page numbers."""
+    ``width`` mm as a word processor would, with a running header and page numbers, and
+    ``footnotes`` (page index -> notes, each opening with its number) at the foot of a
+    page in a smaller type."""
     from fpdf import FPDF
 
     doc = FPDF(format="A4")
@@ -152,6 +154,14 @@ def pdf(pages: list[list[str]], header: str | None = "UBND PHƯỜNG ĐÔNG KINH
         for p in paragraphs:
             doc.multi_cell(width, 5, p, new_x="LMARGIN", new_y="NEXT")
             doc.set_x(20)
+        notes = (footnotes or {}).get(n - 1, [])
+        if notes:
+            doc.set_font("vn", size=8)
+            doc.set_xy(20, 280 - 4 * sum(1 + len(note) // 110 for note in notes))
+            for note in notes:
+                doc.multi_cell(170, 4, note, new_x="LMARGIN", new_y="NEXT")
+                doc.set_x(20)
+            doc.set_font("vn", size=10)
         if numbers:
             doc.set_xy(100, 285)
             doc.cell(10, 5, str(n))

@@ -144,6 +144,29 @@ def test_pdf_lines_are_rejoined_and_page_furniture_dropped():
     assert all(part.text[b:].startswith(p) for b, p in zip(part.pages, makers.PARAGRAPHS * 2))
 
 
+def test_pdf_footnotes_are_kept_apart_and_read_as_footnotes(tmp_path):
+    """A footnote in smaller type at the foot of a page is not run into the text: it follows
+    the page's text after a separator line, and the pipeline reads it as footnote 1 of the
+    marker glued to "2024" (so that the year stays a year)."""
+    from kg.pipeline import Pipeline
+
+    note = ("1 Gồm dự án đường Bà Triệu và dự án trường Tiểu học Đông Kinh, khởi công theo Quyết định "
+            "số 15/QĐ-UBND ngày 12/3/2024 của Ủy ban nhân dân thành phố Lạng Sơn.")
+    first = makers.PARAGRAPHS[0] + " Trong năm 20241, phường hoàn thành 03 dự án."
+    path = tmp_path / "report.pdf"
+    path.write_bytes(makers.pdf([[first, makers.PARAGRAPHS[1]], makers.PARAGRAPHS[2:]], footnotes={0: [note]}))
+    [doc] = ingest.read(path)
+    page_one = doc.text[:doc.source.pages[1]]
+    body, _, notes = page_one.partition("\n" + " " * _pdf.SEPARATOR + "\n")
+    assert "Bà Triệu" not in body and "năm 20241, phường" in body
+    assert " ".join(notes.split()) == note
+    doc = Pipeline()(doc)
+    [footnote] = doc.footnotes
+    assert footnote.number == 1 and doc.text[footnote.marker:footnote.marker + 5] == "1, ph"
+    assert any(m.type == "Resolution" and m.text.startswith("Quyết định số 15/QĐ-UBND") for m in doc.mentions), \
+        [(m.type, m.text) for m in doc.mentions]
+
+
 def test_rejoin_keeps_headings_and_items_apart():
     assert _pdf.rejoin(["QUYẾT ĐỊNH", "Về việc giao chỉ tiêu", "1. Mục tiêu:", "a) Làm đường;"]) == \
         "QUYẾT ĐỊNH\nVề việc giao chỉ tiêu\n1. Mục tiêu:\na) Làm đường;"

@@ -1,6 +1,7 @@
 """PDF files with a text layer (pypdf): each page's text, hard-wrapped lines rejoined, page
-numbers and running headers and footers dropped; where each page begins is kept, so that a
-mention's page can be told. A PDF without a text layer (scanned) needs OCR, which kg does
+numbers and running headers and footers dropped, footnotes (smaller type at the foot of the
+page) kept apart after a separator line, as ``text.footnotes`` reads them; where each page
+begins is kept, so that a mention's page can be told. A PDF without a text layer (scanned) needs OCR, which kg does
 not do: that is an error, as are encrypted and damaged files."""
 from __future__ import annotations
 
@@ -25,6 +26,13 @@ FULL = 20
 _OPENS = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-zđ][)]|[-+•*–]\s)|^[^a-zà-ỹđ]+$")
 #: Lines at the top or bottom of this many pages, the same but for their digits, are headers or footers.
 _RUNNING = 0.5
+#: Footnotes: type at most this share of the text's size, below the last line of text (one
+#: of this many characters at least), the first line opening with the note's number.
+_SMALLER = 0.9
+_TEXT_LINE = 10
+_NOTE_START = re.compile(r"^\d{1,3}(?:\s|$)")
+#: The spaces of the line that parts a page's text from its footnotes (text.footnotes reads it).
+SEPARATOR = 20
 
 
 def read(data: bytes, name: str) -> list[Part]:
@@ -70,27 +78,100 @@ def _read(data: bytes) -> list[Part]:
                 opened = 0
             if not opened:
                 raise ReadError("E012")
-        pages = [page.extract_text() or "" for page in pdf.pages]
+        pages = _apart([_page(page) for page in pdf.pages])
         title = (pdf.metadata.title if pdf.metadata else None) or None
     except ReadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as err:
         raise ReadError("E013", reason=str(err) or type(err).__name__) from None
-    if not any(p.strip() for p in pages):
+    if not any(body.strip() or notes for body, notes in pages):
         raise ReadError("E014", pages=len(pages))
-    lines = [[line.rstrip() for line in page.splitlines()] for page in pages]
+    lines = [[line.rstrip() for line in body.splitlines()] for body, _ in pages]
     running = _running(lines)
     text, starts = [], []
     at = 0
-    for page in lines:
+    for page, (_, notes) in zip(lines, pages):
         kept = [line for i, line in enumerate(page) if line.strip()
                 and not ((i < 2 or i >= len(page) - 2) and (_PAGE_NUMBER.match(line) or _shape(line) in running))]
         body = rejoin(kept)
+        if notes:  # after a separator line, as a text layer laid out by the page has them (text.footnotes)
+            body += "\n" + " " * SEPARATOR + "\n" + "\n".join(rejoin(note) for note in _each_note(notes))
         starts.append(at)
         text.append(body)
         at += len(body) + 1
     return [Part(text="\n".join(text), format="application/pdf", title=(str(title).strip() or None) if title else None,
                  pages=tuple(starts))]
+
+
+def _page(page) -> tuple[str, list[tuple[float, float, str]]]:
+    """The text of a page, and its chunks of text: (height on the page, type size, text)."""
+    chunks: list[tuple[float, float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            scale = abs(tm[3] * cm[3]) or 1.0
+            chunks.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], size * scale, text))
+
+    return page.extract_text(visitor_text=visit) or "", chunks
+
+
+def _apart(pages: list[tuple[str, list]]) -> list[tuple[str, list[str]]]:
+    """Each page's text and, apart, the lines of its footnotes: the lines in a type smaller
+    than the document's text, below the page's last line of text, the first opening with
+    a number. (A marker in the text, a superscript, is small too, but stands on a line of
+    text.)"""
+    sizes = Counter()
+    for _, chunks in pages:
+        for _, size, text in chunks:
+            sizes[round(size, 1)] += len(text.strip())
+    if not sizes:
+        return [(text, []) for text, _ in pages]
+    body_size = sizes.most_common(1)[0][0]
+    out = []
+    for text, chunks in pages:
+        notes = _notes(chunks, body_size)
+        body, found = [], []
+        wanted = Counter(notes)
+        for line in text.splitlines():
+            key = " ".join(line.split())
+            if wanted[key] > 0:
+                wanted[key] -= 1
+                found.append(key)
+            else:
+                body.append(line)
+        out.append(("\n".join(body), found))
+    return out
+
+
+def _notes(chunks: list[tuple[float, float, str]], body_size: float) -> list[str]:
+    """The footnote lines among a page's chunks of text, top to bottom (see ``_apart``)."""
+    text_lines = [y for y, size, text in chunks if size >= 0.95 * body_size and len(text.strip()) >= _TEXT_LINE]
+    if not text_lines:
+        return []
+    bottom = min(text_lines)
+    below = sorted(((y, text) for y, size, text in chunks if y < bottom and size <= _SMALLER * body_size),
+                   key=lambda c: -c[0])
+    lines: list[tuple[float, str]] = []
+    for y, text in below:  # chunks of one height are one line
+        if lines and abs(lines[-1][0] - y) < 1.0:
+            lines[-1] = (lines[-1][0], lines[-1][1] + text)
+        else:
+            lines.append((y, text))
+    lines = [(y, " ".join(text.split())) for y, text in lines]
+    if not lines or not _NOTE_START.match(lines[0][1]):
+        return []
+    return [text for _, text in lines]
+
+
+def _each_note(lines: list[str]) -> list[list[str]]:
+    """The footnote lines of a page, note by note: a note begins with its number."""
+    notes: list[list[str]] = []
+    for line in lines:
+        if _NOTE_START.match(line) or not notes:
+            notes.append([line])
+        else:
+            notes[-1].append(line)
+    return notes
 
 
 def rejoin(lines: list[str]) -> str:
