@@ -132,6 +132,8 @@ class Warnings(metaclass=ErrorsWithCodes):
     W004 = ("{path}: control characters in the text (a terminal escape, a bell …): {count}; no RDF/XML "
             "file may hold them, so quotes show them as U+FFFD")
     W003 = "{path}: the URL it gives is not a valid absolute http(s) IRI, so it is left out: {url}"
+    W005 = ("{path}: {url} was captured more than once: the capture of {later} is built, the one of {earlier} "
+            "is superseded")
 
 
 class KGError(Exception):

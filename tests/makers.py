@@ -215,9 +215,10 @@ def docx(paragraphs: list[str], table: list[list[str]] | None = None, title: str
     return out.getvalue()
 
 
-def warc(records: list[tuple[str, str, bytes]], gzipped: bool = True, date: str = "2025-02-13T01:02:03Z") -> bytes:
-    """A web archive of ``(url, content type, body)`` responses, each with status 200, and
-    one request record and one 404 response that are not documents."""
+def warc(records: list[tuple], gzipped: bool = True, date: str = "2025-02-13T01:02:03Z") -> bytes:
+    """A web archive of ``(url, content type, body)`` responses (or ``(url, content type,
+    body, capture date)``), each with status 200, and one request record and one 404
+    response that are not documents."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -225,11 +226,11 @@ def warc(records: list[tuple[str, str, bytes]], gzipped: bool = True, date: str 
     writer = WARCWriter(out, gzip=gzipped)
     writer.write_record(writer.create_warc_record("https://example.gov.vn/robots.txt", "request",
                                                   payload=io.BytesIO(b"GET /robots.txt HTTP/1.1\r\n\r\n")))
-    for url, media, body in records + [("https://example.gov.vn/missing.html", "text/html", b"<html>404</html>")]:
+    for url, media, body, *when in records + [("https://example.gov.vn/missing.html", "text/html", b"<html>404</html>")]:
         status = "404 Not Found" if url.endswith("missing.html") else "200 OK"
         headers = StatusAndHeaders(status, [("Content-Type", media), ("Content-Length", str(len(body)))],
                                    protocol="HTTP/1.1")
         record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
-                                           warc_headers_dict={"WARC-Date": date})
+                                           warc_headers_dict={"WARC-Date": when[0] if when else date})
         writer.write_record(record)
     return out.getvalue()

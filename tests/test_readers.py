@@ -208,6 +208,23 @@ def test_a_web_archive_is_read_as_a_stream_page_by_page(tmp_path):
         assert len({d.name for d in docs}) == 4 and all(d.file == path for d in docs)
 
 
+def test_a_page_captured_twice_is_built_as_last_captured_and_the_earlier_capture_named(tmp_path):
+    url = "https://example.gov.vn/tin/1.html"
+    old = makers.portal_page(paragraphs=makers.PARAGRAPHS[:1], url=url)
+    new = makers.portal_page(paragraphs=makers.PARAGRAPHS, url=url)
+    other = ("https://example.gov.vn/tin/2.html", "text/html", makers.portal_page(url="https://example.gov.vn/tin/2.html"))
+    path = tmp_path / "a.warc.gz"
+    path.write_bytes(makers.warc([(url, "text/html", new, "2025-03-01T00:00:00Z"), other,
+                                  (url, "text/html", old, "2025-01-01T00:00:00Z")]))
+    docs = ingest.read(path)
+    assert [d.source.url for d in docs] == [url, other[0]]
+    assert makers.PARAGRAPHS[-1] in docs[0].text and docs[0].source.captured == "2025-03-01T00:00:00Z"
+    said = [w for d in docs for w in d.source.warnings]
+    assert len(said) == 1 and "[W005]" in said[0] and url in said[0] and "2025-01-01" in said[0], said
+    result = kg.build([path], tmp_path / "out")
+    assert result.ok and len(result.documents) == 2 and any("[W005]" in w for w in result.warnings), result.failures
+
+
 def test_a_file_without_a_suffix_is_read_by_its_first_bytes(tmp_path):
     (tmp_path / "trang").write_bytes(makers.portal_page())
     (tmp_path / "van-ban").write_bytes(makers.pdf([makers.PARAGRAPHS]))

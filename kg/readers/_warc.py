@@ -55,8 +55,28 @@ def read_path(path: Path) -> list[Part]:
         raise ReadError("E016", reason=str(err) or type(err).__name__) from None
     if not parts:
         raise ReadError("E017", skipped=len(warnings))
+    parts = _latest(parts, path, warnings)
     parts[0].warnings.extend(warnings)
     return parts
+
+
+def _latest(parts: list[Part], path: Path, warnings: list[str]) -> list[Part]:
+    """One document per URL: an archive that captured a page more than once holds its
+    versions, and the graph is of the page as last captured; each earlier capture is
+    named in a warning. Parts stay in the archive's order."""
+    from ..errors import Warnings
+
+    last: dict[str, Part] = {}
+    for part in parts:
+        kept = last.get(part.member)
+        if kept is None or (part.captured or "") >= (kept.captured or ""):
+            last[part.member] = part
+    for part in parts:
+        kept = last[part.member]
+        if part is not kept:
+            warnings.append(Warnings.W005.format(path=path.name, url=part.member, earlier=part.captured or "?",
+                                               later=kept.captured or "?"))
+    return [part for part in parts if last[part.member] is part]
 
 
 def sniff(head: bytes) -> bool:
