@@ -8,6 +8,8 @@ from underthesea.pipeline.pos_tag.tagged_feature import word2features
 
 from kg.text.tokenize import pos_features, pos_tag
 
+from conftest import CORPUS
+
 SYLLABLES = ("Ủy ban nhân dân tỉnh Bắc Giang tổ chức Hội nghị tổng kết năm 2024 , . ( ) / - "
              "HĐND UBND đồng chí Nguyễn Văn An dự và phát biểu tại phường Trần Phú 12/3 “ ” TP.").split()
 
@@ -18,9 +20,18 @@ def _sentences(count=200, seed=7):
         yield " ".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 40)))
 
 
+def _corpus_sentences():
+    from kg.text.normalise import normalise
+    from kg.text.segment import split_sentences
+
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = normalise(path.read_text(encoding="utf-8")).text
+        yield from (" ".join(text[b:e].split()) for b, e in split_sentences(text))
+
+
 def test_features_equal_underthesea_own():
     template = CRFPOSTagPredictor.Instance().transformer.template
-    for text in _sentences():
+    for text in [*_sentences(), *_corpus_sentences()]:
         words = word_tokenize(text)
         sent = [(w, "X") for w in words]
         assert pos_features(words) == [word2features(sent, i, template) for i in range(len(sent))], text

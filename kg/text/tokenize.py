@@ -33,39 +33,40 @@ def _istitle(word: str) -> bool:
         return False
 
 
+def _feature(values: list[str], j: int, name: str, end: int) -> str:
+    """``name=value`` of the word (or pair) at ``j``, BOS before the first, EOS at ``end``."""
+    if j < 0:
+        return name + "=BOS"
+    if j >= end:
+        return name + "=EOS"
+    return name + "=" + values[j]
+
+
 def pos_features(words: list[str]) -> list[list[str]]:
     """The features underthesea's part-of-speech model is given for ``words``, the same
-    strings its ``tagged_feature.word2features`` makes, computed in time linear in the
-    number of words (underthesea's own rebuilds its columns for every feature of every word,
-    so its time grows with the square of the sentence)."""
+    strings its ``tagged_feature.word2features`` makes (the templates of ``_TEMPLATE``, in
+    its order), computed in time linear in the number of words: each word's lower case,
+    title test and pair with the next are made once (underthesea's own rebuilds its columns
+    for every feature of every word, so its time grows with the square of the sentence)."""
     n = len(words)
+    lower = [w.lower() for w in words]
+    title = [str(_istitle(w)) for w in words]
+    pairs = [words[j] + " " + words[j + 1] for j in range(n - 1)]
     out = []
     for i in range(n):
-        feats = []
-        for kind, k in _TEMPLATE:
-            pair = kind in ("pair", "tags")
-            name = _NAMES[kind].format(k, k + 1) if pair else _NAMES[kind].format(k)
-            j = i + k
-            if j < 0:
-                feats.append(f"{name}=BOS")
-                continue
-            if j >= n or (pair and j + 1 >= n):
-                feats.append(f"{name}=EOS")
-                continue
-            if kind == "lower":
-                value = words[j].lower()
-            elif kind == "istitle":
-                value = str(_istitle(words[j]))
-            elif kind == "word":
-                value = words[j]
-            elif kind == "pair":
-                value = f"{words[j]} {words[j + 1]}"
-            elif kind == "tag":
-                value = "X"
-            else:
-                value = "X X"
-            feats.append(f"{name}={value}")
-        out.append(feats)
+        out.append([
+            _feature(lower, i - 2, "T[-2].lower", n), _feature(lower, i - 1, "T[-1].lower", n),
+            "T[0].lower=" + lower[i], _feature(lower, i + 1, "T[1].lower", n), _feature(lower, i + 2, "T[2].lower", n),
+            "T[0].istitle=" + title[i], _feature(title, i - 1, "T[-1].istitle", n),
+            _feature(title, i + 1, "T[1].istitle", n),
+            _feature(words, i - 2, "T[-2]", n), _feature(words, i - 1, "T[-1]", n), "T[0]=" + words[i],
+            _feature(words, i + 1, "T[1]", n), _feature(words, i + 2, "T[2]", n),
+            _feature(pairs, i - 2, "T[-2,-1]", n - 1), _feature(pairs, i - 1, "T[-1,0]", n - 1),
+            _feature(pairs, i, "T[0,1]", n - 1), _feature(pairs, i + 1, "T[1,2]", n - 1),
+            # the previous tags: "X" while tagging
+            "T[-3][1]=BOS" if i < 3 else "T[-3][1]=X", "T[-2][1]=BOS" if i < 2 else "T[-2][1]=X",
+            "T[-1][1]=BOS" if i < 1 else "T[-1][1]=X",
+            "T[-3,-2][1]=BOS" if i < 3 else "T[-3,-2][1]=X X", "T[-2,-1][1]=BOS" if i < 2 else "T[-2,-1][1]=X X"])
     return out
 
 
