@@ -13,15 +13,18 @@ from pathlib import Path as _Path
 _SHIPPED = object()
 
 
-def build(inputs, out="out", *, base_iri: str | None = None, progress=None, model=_SHIPPED):
+def build(inputs, out="out", *, base_iri: str | None = None, progress=None, model=_SHIPPED,
+          workers: int | None = None):
     """Build the graph of the documents under ``inputs`` into directory ``out``;
-    ``model``: the span model's file (None: rules only; default: the shipped one)."""
+    ``model``: the span model's file (None: rules only; default: the shipped one);
+    ``workers``: processes that read and extract the documents (default: one per core
+    for large inputs, else 1)."""
     from dataclasses import replace
 
     from .builder import build as _build
     from .config import Settings
 
-    settings = Settings(base_iri=base_iri) if base_iri else Settings()
+    settings = Settings(base_iri=base_iri, workers=workers) if base_iri else Settings(workers=workers)
     if model is not _SHIPPED:
         settings = replace(settings, model=None if model is None else _Path(model))
     return _build([_Path(p) for p in inputs], _Path(out), settings, progress)

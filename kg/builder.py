@@ -27,9 +27,9 @@ from typing import Callable
 
 import pyoxigraph as ox
 
-from . import __version__, ingest, outdir, store
+from . import __version__, ingest, outdir, parallel, store
 from .config import Settings
-from .errors import Errors, InputError, KGError
+from .errors import Errors, KGError
 from .model import ALL_TYPES, Doc
 from .outdir import GRAPH_TRIG, GRAPH_TTL, MANIFEST, QUARANTINE_TRIG, STORE_DIR, VALIDATION_TTL
 from .pipeline import Pipeline
@@ -58,6 +58,7 @@ class BuildResult:
     model: dict | None = None  # the span model used: file, sha256, what it is used for
     published: bool = True  # False: no document was built, and OUT was left as it was
     built_at: str = ""  # when the build started (UTC, ISO 8601)
+    workers: int = 1  # the processes that read and extracted the documents
 
     @property
     def ok(self) -> bool:
@@ -79,6 +80,7 @@ class BuildResult:
                        "mentions": self.mentions, "entities": self.entities,
                        "relations": self.relations, "quads": self.quads, "triples": self.triples},
             "validation": {**self.validation, "quarantined_quads": self.quarantined},
+            "workers": self.workers,
             "timings_s": self.timings,
         }
 
@@ -106,28 +108,26 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
     docs: list[Doc] = []
     identity = ingest.Identity()
     t_read = time.perf_counter()
-    for path in collected.files:
-        if settings.fail_fast and result.failures:
-            break
-        if progress:
-            progress("start", path)
-        before = len(result.failures)
-        for doc in _read(path, result, settings.max_characters):
-            refused = identity.claim(doc)
-            if refused is not None:
-                result.failures.append({"file": refused.path, "error": str(refused)})
-                continue
-            try:
-                doc = pipeline(doc)
-            except Exception as err:  # a component's bug must not lose the other documents
-                msg = Errors.E104.format(component=_failing_component(err), path=ingest.shown(doc.path),
-                                         reason=repr(err))
-                result.failures.append({"file": str(doc.path), "error": msg})
-                continue
-            docs.append(doc)
-            result.warnings.extend(doc.warnings)
-        if progress:
-            progress("failed" if len(result.failures) > before else "done", path)
+    workers = parallel.workers_for(collected.files, settings.workers)
+    result.workers = workers
+    started = (lambda path: progress("start", path)) if progress else None
+    work = parallel.outcomes(collected.files, pipeline, settings.max_characters, workers, started)
+    try:
+        for outcome in work:
+            result.failures.extend(outcome.failures)
+            for doc in outcome.docs:
+                refused = identity.claim(doc)
+                if refused is not None:
+                    result.failures.append({"file": refused.path, "error": str(refused)})
+                    continue
+                docs.append(doc)
+                result.warnings.extend(doc.warnings)
+            if progress:
+                progress("failed" if outcome.failures else "done", outcome.path)
+            if settings.fail_fast and result.failures:
+                break
+    finally:
+        work.close()
     result.timings["extract"] = round(time.perf_counter() - t_read, 3)
 
     t_emit = time.perf_counter()
@@ -164,15 +164,6 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
     return result
 
 
-def _read(path: Path, result: BuildResult, max_characters: int) -> list[Doc]:
-    """The documents of one file; its error, if any, recorded in ``result``."""
-    try:
-        return ingest.read(path, max_characters)
-    except InputError as err:
-        result.failures.append({"file": str(path), "error": str(err)})
-        return []
-
-
 def _gate(quads: set, settings: Settings, result: BuildResult):
     """Validate the built graph; quads about a node that violates a shape are taken out
     into the quarantine (or, with ``strict``, the build stops before writing anything)."""
@@ -207,17 +198,6 @@ def _dependents(quads, bad: set[str]) -> set[str]:
         if q.predicate.value in _DEPENDENT and q.object.value in bad:
             closure.add(q.subject.value)
     return closure
-
-
-def _failing_component(err: Exception) -> str:
-    tb = err.__traceback__
-    name = "?"
-    while tb is not None:
-        mod = tb.tb_frame.f_globals.get("__name__", "")
-        if mod.startswith(("kg.extract", "kg.text", "kg.resolve")):
-            name = mod
-        tb = tb.tb_next
-    return name
 
 
 def _model_report(path: Path | None) -> dict | None:

@@ -76,10 +76,14 @@ def main():
 @click.option("--max-characters", type=click.IntRange(min=1), default=MAX_CHARACTERS, show_default=True, metavar="N",
               help="The longest document read, in characters; a longer one is refused (E021), as time and "
                    "memory grow with it (about 15 s and 0.5 GB per million).")
+@click.option("-j", "--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Processes that read and extract the documents at once. Default: one per processor core "
+                   "when the inputs hold 256 KB of text or more, else 1 (this process). The graph is the same "
+                   "whatever N.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[Path, ...], out: Path, base_iri: str, shapes: Path | None, strict: bool,
           no_validate: bool, model: Path | None, no_model: bool, keep_going: bool, max_characters: int,
-          quiet: bool):
+          workers: int | None, quiet: bool):
     """Build the graph of INPUTS (files or directories; default: corpus/).
 
     kg reads plain text (.txt, .md; UTF-8 or UTF-16), HTML pages (.html: the main text,
@@ -112,7 +116,7 @@ def build(inputs: tuple[Path, ...], out: Path, base_iri: str, shapes: Path | Non
             raise click.UsageError("--model and --no-model exclude each other")
         settings = Settings(base_iri=_checked_base(base_iri), shapes=shapes, strict=strict,
                             validate=not no_validate, fail_fast=not keep_going,
-                            max_characters=max_characters)
+                            max_characters=max_characters, workers=workers)
         if model or no_model:
             settings = replace(settings, model=None if no_model else model)
         if quiet or not err_console.is_terminal:

@@ -28,5 +28,6 @@ class Settings:
     strict: bool = False  # any violation fails the build instead
     fail_fast: bool = False  # stop reading at the first document that cannot be built
     max_characters: int = MAX_CHARACTERS  # a longer document is refused (E021)
+    workers: int | None = None  # processes that read and extract documents (None: one per core for large inputs)
     # the learned span model (kg/models/spans.crfsuite, rebuilt by kg train); None: rules only
     model: Path | None = field(default_factory=lambda: DEFAULT_MODEL if DEFAULT_MODEL.exists() else None)

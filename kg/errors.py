@@ -52,6 +52,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E105 = "pattern file {path}, line {line}: {reason}"
     E106 = ("component '{component}' declares '{attr}', which is not a field of a mention "
             "(kg.model.Attrs declares: {known})")
+    E107 = "{path}: the worker process building it stopped ({reason}); the other documents are built"
     # builds and stores (E2xx)
     E201 = ("{path}: no build found (run 'kg build' first, or point --build at the output "
             "directory of a build)")

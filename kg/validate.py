@@ -80,12 +80,8 @@ class Report:
         says which constraint and which path, and each blank node named by what it holds."""
         graph = _with_shape_nodes(self.graph, self.shapes)
         names = _content_names(graph)
-        lines = set()  # nodes of the same content are one node
-        for s, p, o in graph:
-            lines.add(" ".join(names[t] if isinstance(t, rdflib.BNode) else t.n3() for t in (s, p, o)) + " .")
-        triples = [ox.Triple(t.subject, t.predicate, t.object)
-                   for t in ox.parse("\n".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES)]
-        triples.sort(key=order_key)
+        triples = sorted({ox.Triple(*(_ox_term(t, names) for t in triple)) for triple in graph},
+                         key=order_key)  # a set: nodes of the same content are one node
         used = {t.value for tr in triples for t in tr if isinstance(t, ox.NamedNode)}
         prefixes = {k: ns for k, ns in _REPORT_PREFIXES.items() if any(v.startswith(ns) for v in used)}
         return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
@@ -127,6 +123,17 @@ def _with_shape_nodes(report: rdflib.Graph, shapes: rdflib.Graph) -> rdflib.Grap
             if isinstance(o, rdflib.BNode):
                 todo.append(o)
     return graph
+
+
+def _ox_term(term, names: dict):
+    """An rdflib term as Oxigraph's, a blank node by its name in ``names``."""
+    if isinstance(term, rdflib.BNode):
+        return ox.BlankNode(names[term].removeprefix("_:"))
+    if isinstance(term, rdflib.Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+    return ox.NamedNode(str(term))
 
 
 def _content_names(graph: rdflib.Graph) -> dict:

@@ -54,3 +54,26 @@ def test_three_faults_three_problems(build, tmp_path):
     assert str(g.value(resolution, rdflib.URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))) in text
     assert "does not conform" in text.splitlines()[-1]
     del person
+
+
+def test_the_report_file_keeps_any_value_exactly():
+    """A result whose value holds a line break, quotes and a backslash is written to
+    validation.ttl as it is, and read back alike."""
+    import rdflib
+    from rdflib.namespace import RDF, SH
+
+    from kg.validate import Report
+
+    g = rdflib.Graph()
+    report, result = rdflib.BNode(), rdflib.BNode()
+    value = rdflib.Literal('hai\ndòng "trích" \\ và\ttab', lang="vi")
+    g.add((report, RDF.type, SH.ValidationReport))
+    g.add((report, SH.result, result))
+    g.add((result, RDF.type, SH.ValidationResult))
+    g.add((result, SH.value, value))
+    g.add((result, SH.resultMessage, rdflib.Literal("x\r\ny")))
+    text = Report(graph=g).to_turtle()
+    back = rdflib.Graph().parse(data=text, format="turtle")
+    assert set(back.objects(None, SH.value)) == {value}
+    assert set(back.objects(None, SH.resultMessage)) == {rdflib.Literal("x\r\ny")}
+    assert Report(graph=g).to_turtle() == text

@@ -1,0 +1,154 @@
+"""The per-document work of a build -- read the file, run the pipeline on each of its
+documents -- in this process or in a pool of worker processes.
+
+Each file is one task, whose outcome is the documents it holds, built, or the failures
+that name it. Outcomes come back in the order of the files, whatever order the workers
+finish in, so that a build with workers is the same build as one without (the corpus
+steps after it see the same documents in the same order). The pool is forked from this
+process once the pipeline is loaded, so that the workers share its lexicons and models
+rather than loading their own, and it is given a few tasks ahead of the one awaited, so
+that memory holds only those. Any ``concurrent.futures.Executor`` can run the tasks.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import ingest
+from .errors import Errors, InputError
+from .model import Doc
+from .pipeline import Pipeline
+
+#: Inputs smaller than this are built in this process: a pool would cost more than it saves.
+PARALLEL_FROM = 256_000  # bytes
+#: Tasks given to the pool ahead of the one awaited, per worker.
+AHEAD = 2
+
+
+@dataclass
+class Outcome:
+    path: Path
+    docs: list[Doc] = field(default_factory=list)
+    failures: list[dict] = field(default_factory=list)  # {"file", "error"}
+
+
+def cores() -> int:
+    """The processor cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def workers_for(paths: list[Path], asked: int | None) -> int:
+    """How many processes build ``paths``: ``asked``, or when None one per core for inputs
+    that hold enough text to pay for a pool (``PARALLEL_FROM``), else 1; never more than
+    there are files."""
+    if asked is None:
+        size = 0
+        for p in paths:
+            try:
+                size += p.stat().st_size
+            except OSError:
+                pass
+        asked = cores() if size >= PARALLEL_FROM else 1
+    return max(1, min(asked, len(paths)))
+
+
+def build_one(path: Path, pipeline: Pipeline, max_characters: int) -> Outcome:
+    """Read the file at ``path`` and run ``pipeline`` on each of its documents; what fails
+    is an outcome's failure, never an exception (a component's bug must not lose the other
+    documents)."""
+    outcome = Outcome(path)
+    try:
+        docs = ingest.read(path, max_characters)
+    except InputError as err:
+        outcome.failures.append({"file": str(path), "error": str(err)})
+        return outcome
+    for doc in docs:
+        try:
+            doc = pipeline(doc)
+        except Exception as err:  # noqa: BLE001 - any bug of a component is reported, not raised
+            msg = Errors.E104.format(component=_failing_component(err), path=ingest.shown(doc.path),
+                                     reason=repr(err))
+            outcome.failures.append({"file": str(doc.path), "error": msg})
+            continue
+        doc.syllables = None  # the token layer is the components' alone, and heavy to send back
+        outcome.docs.append(doc)
+    return outcome
+
+
+def _failing_component(err: Exception) -> str:
+    """The module of the component whose code raised ``err`` (the innermost frame in
+    kg/extract, kg/text or kg/resolve), or "?"."""
+    tb, name = err.__traceback__, "?"
+    while tb is not None:
+        module = tb.tb_frame.f_globals.get("__name__", "")
+        if module.startswith(("kg.extract", "kg.text", "kg.resolve")):
+            name = module
+        tb = tb.tb_next
+    return name
+
+
+# The pipeline of a worker: set before the pool forks, so that every worker has it.
+_PIPELINE: Pipeline | None = None
+_MAX_CHARACTERS = 0
+
+
+def _task(path: Path) -> Outcome:
+    return build_one(path, _PIPELINE, _MAX_CHARACTERS)
+
+
+def outcomes(paths: Iterable[Path], pipeline: Pipeline, max_characters: int, workers: int = 1,
+             started: Callable[[Path], None] | None = None, executor: Executor | None = None) -> Iterator[Outcome]:
+    """The outcome of each file, in the order of ``paths``: built here when ``workers`` is 1,
+    else by a pool of that many forked processes (or by ``executor``). ``started`` is told
+    of each file as its work begins (here) or is handed to a worker. Stop iterating to stop
+    the work: the files not yet handed out are never read."""
+    if workers <= 1 and executor is None:
+        for path in paths:
+            if started:
+                started(path)
+            yield build_one(path, pipeline, max_characters)
+        return
+    global _PIPELINE, _MAX_CHARACTERS
+    _PIPELINE, _MAX_CHARACTERS = pipeline, max_characters
+    own = executor is None
+    if own:
+        executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    pending: deque = deque()
+    todo = iter(paths)
+    try:
+        while True:
+            while len(pending) < AHEAD * workers:
+                path = next(todo, None)
+                if path is None:
+                    break
+                if started:
+                    started(path)
+                pending.append((path, executor.submit(_task, path)))
+            if not pending:
+                return
+            path, future = pending.popleft()
+            try:
+                yield future.result()
+            except BrokenProcessPool as err:  # a worker died (killed, out of memory): say so, go on
+                yield Outcome(path, failures=[{"file": str(path), "error": Errors.E107.format(
+                    path=ingest.shown(path), reason=str(err) or type(err).__name__)}])
+                if own:
+                    executor.shutdown(wait=False, cancel_futures=True)
+                    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+                    for i, (p, _) in enumerate(pending):
+                        pending[i] = (p, executor.submit(_task, p))
+    finally:
+        for _, future in pending:
+            future.cancel()
+        if own:
+            executor.shutdown(wait=True, cancel_futures=True)
+        _PIPELINE = None
