@@ -11,13 +11,13 @@ workers it waited for (``wait4``).
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from .measure import measure
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,18 +45,6 @@ print(words)
 """
 
 
-def _run(command: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds and peak resident bytes of ``command``."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{command[:4]} failed: {proc.stderr.read().decode()[-2000:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
-
-
 def contenders(corpus: Path, out: Path, cores: int) -> dict[str, list[str]]:
     kg = [sys.executable, "-m", "kg", "build", str(corpus), "-q"]
     found = {"plain pass": [sys.executable, "-c", _PLAIN, str(corpus)],
@@ -82,7 +70,7 @@ def run(sizes: list[float], rounds: int, cores: int, say=print) -> list[dict]:
             for r in range(rounds):
                 for name, command in contenders(corpus, Path(tmp) / f"out-{size}", cores).items():
                     say(f"  {size} MB, round {r + 1}/{rounds}: {name}")
-                    measured = _run(command)
+                    measured = measure(command)
                     stages = {}
                     if name.startswith("kg build"):
                         manifest = json.loads((Path(command[command.index("-o") + 1]) / "build.json").read_text())

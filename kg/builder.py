@@ -111,16 +111,19 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
     workers = parallel.workers_for(collected.files, settings.workers)
     result.workers = workers
     started = (lambda path: progress("start", path)) if progress else None
-    work = parallel.outcomes(collected.files, pipeline, settings.max_characters, workers, started)
+    quads = set(ontology)
+    work = parallel.outcomes(collected.files, pipeline, settings.max_characters, emitter, workers, started)
     try:
         for outcome in work:
             result.failures.extend(outcome.failures)
-            for doc in outcome.docs:
+            for doc, doc_quads in zip(outcome.docs, outcome.quads):
                 refused = identity.claim(doc)
                 if refused is not None:
                     result.failures.append({"file": refused.path, "error": str(refused)})
                     continue
                 docs.append(doc)
+                quads.update(doc_quads)
+                result.documents.append(_doc_report(doc, len(doc_quads)))
                 result.warnings.extend(doc.warnings)
             if progress:
                 progress("failed" if outcome.failures else "done", outcome.path)
@@ -130,12 +133,7 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
         work.close()
     result.timings["extract"] = round(time.perf_counter() - t_read, 3)
 
-    t_emit = time.perf_counter()
-    quads = set(ontology)
-    for doc in docs:
-        doc_quads = emitter.document(doc)
-        quads.update(doc_quads)
-        result.documents.append(_doc_report(doc, len(doc_quads)))
+    t_emit = time.perf_counter()  # each document's graph is emitted with its extraction: the corpus graph
     quads.update(emitter.corpus(docs))
     quarantined: list = []
     report = None

@@ -161,6 +161,18 @@ class Doc:
     def name(self) -> str:
         return self.path.name
 
+    def lighten(self) -> "Doc":
+        """The document without what only the components read (the normalised text and its
+        map, tokens, the token layer, zones, dates, footnotes, the components' caches in
+        ``context``): what is left -- text, sentences, mentions, entities, facts, context,
+        warnings, source -- is what the corpus steps and build.json read once its named
+        graph is emitted."""
+        self.norm, self.syllables = None, None
+        self.tokens, self.zones, self.footnotes, self.dates, self.norm_sentences = [], [], [], [], []
+        self._sentence_starts = []
+        self.context = {k: v for k, v in self.context.items() if not k.startswith("_")}
+        return self
+
     @property
     def stem(self) -> str:
         """What the document's IRIs are made of: its file name without ".txt", and whole for

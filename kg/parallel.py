@@ -1,5 +1,5 @@
 """The per-document work of a build -- read the file, run the pipeline on each of its
-documents -- in this process or in a pool of worker processes.
+documents, emit its named graph -- in this process or in a pool of worker processes.
 
 Each file is one task, whose outcome is the documents it holds, built, or the failures
 that name it. Outcomes come back in the order of the files, whatever order the workers
@@ -24,6 +24,7 @@ from . import ingest
 from .errors import Errors, InputError
 from .model import Doc
 from .pipeline import Pipeline
+from .rdf.emit import Emitter
 
 #: Inputs smaller than this are built in this process: a pool would cost more than it saves.
 PARALLEL_FROM = 256_000  # bytes
@@ -34,7 +35,8 @@ AHEAD = 2
 @dataclass
 class Outcome:
     path: Path
-    docs: list[Doc] = field(default_factory=list)
+    docs: list[Doc] = field(default_factory=list)  # built, emitted and lightened (Doc.lighten)
+    quads: list[list] = field(default_factory=list)  # the named graph of each of ``docs``
     failures: list[dict] = field(default_factory=list)  # {"file", "error"}
 
 
@@ -61,10 +63,12 @@ def workers_for(paths: list[Path], asked: int | None) -> int:
     return max(1, min(asked, len(paths)))
 
 
-def build_one(path: Path, pipeline: Pipeline, max_characters: int) -> Outcome:
-    """Read the file at ``path`` and run ``pipeline`` on each of its documents; what fails
-    is an outcome's failure, never an exception (a component's bug must not lose the other
-    documents)."""
+def build_one(path: Path, pipeline: Pipeline, max_characters: int, emitter: Emitter) -> Outcome:
+    """Read the file at ``path``, run ``pipeline`` on each of its documents and emit its
+    named graph; what fails is an outcome's failure, never an exception (a component's bug
+    must not lose the other documents). Each document is then lightened: what only the
+    components read is dropped, so that the build holds, and a worker sends back, little
+    more than the entities and facts the corpus steps read."""
     outcome = Outcome(path)
     try:
         docs = ingest.read(path, max_characters)
@@ -79,8 +83,14 @@ def build_one(path: Path, pipeline: Pipeline, max_characters: int) -> Outcome:
                                      reason=repr(err))
             outcome.failures.append({"file": str(doc.path), "error": msg})
             continue
-        doc.syllables = None  # the token layer is the components' alone, and heavy to send back
-        outcome.docs.append(doc)
+        try:
+            quads = emitter.document(doc)
+        except Exception as err:  # noqa: BLE001 - as for a component
+            outcome.failures.append({"file": str(doc.path), "error": Errors.E104.format(
+                component="kg.rdf.emit", path=ingest.shown(doc.path), reason=repr(err))})
+            continue
+        outcome.docs.append(doc.lighten())
+        outcome.quads.append(quads)
     return outcome
 
 
@@ -96,16 +106,15 @@ def _failing_component(err: Exception) -> str:
     return name
 
 
-# The pipeline of a worker: set before the pool forks, so that every worker has it.
-_PIPELINE: Pipeline | None = None
-_MAX_CHARACTERS = 0
+# What a worker builds with: set before the pool forks, so that every worker has it.
+_WORK: tuple | None = None  # (pipeline, max_characters, emitter)
 
 
 def _task(path: Path) -> Outcome:
-    return build_one(path, _PIPELINE, _MAX_CHARACTERS)
+    return build_one(path, *_WORK)
 
 
-def outcomes(paths: Iterable[Path], pipeline: Pipeline, max_characters: int, workers: int = 1,
+def outcomes(paths: Iterable[Path], pipeline: Pipeline, max_characters: int, emitter: Emitter, workers: int = 1,
              started: Callable[[Path], None] | None = None, executor: Executor | None = None) -> Iterator[Outcome]:
     """The outcome of each file, in the order of ``paths``: built here when ``workers`` is 1,
     else by a pool of that many forked processes (or by ``executor``). ``started`` is told
@@ -115,10 +124,10 @@ def outcomes(paths: Iterable[Path], pipeline: Pipeline, max_characters: int, wor
         for path in paths:
             if started:
                 started(path)
-            yield build_one(path, pipeline, max_characters)
+            yield build_one(path, pipeline, max_characters, emitter)
         return
-    global _PIPELINE, _MAX_CHARACTERS
-    _PIPELINE, _MAX_CHARACTERS = pipeline, max_characters
+    global _WORK
+    _WORK = (pipeline, max_characters, emitter)
     own = executor is None
     if own:
         executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
@@ -151,4 +160,4 @@ def outcomes(paths: Iterable[Path], pipeline: Pipeline, max_characters: int, wor
             future.cancel()
         if own:
             executor.shutdown(wait=True, cancel_futures=True)
-        _PIPELINE = None
+        _WORK = None

@@ -4,14 +4,12 @@ same verdict as from pySHACL (the same results, on the same focus nodes, with th
 severities). Jena's ``sh:conforms`` is false as soon as there is any result, warnings
 included; kg's verdict counts violations only, so the results are compared, not that flag.
 
-Debian's package moves Jena's bundled Xerces to the package ``xerces`` but leaves its
-message files under ``org/apache/jena/ext/xerces``; without them Jena stops at start-up
-("internal error" in XSSimpleTypeDecl). The test puts copies where the classes look.
+Jena's class path, with the fix Debian's package needs, is bench/jena.py's (the SHACL
+benchmark runs the same command).
 """
 import os
-import shutil
 import subprocess
-import zipfile
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,41 +21,23 @@ from kg.validate import load_ontology, load_shapes, validate
 
 from conftest import CORPUS, ROOT
 
+sys.path.insert(0, str(ROOT))
+from bench.jena import PACKAGE as JENA_PACKAGE  # noqa: E402
+from bench.jena import classpath as jena_classpath  # noqa: E402
+
 pytestmark = pytest.mark.slow
-JENA_PACKAGE = "libapache-jena-java"
 FIXTURES = ROOT / "tests" / "data" / "shapes"
 SHAPES = ROOT / "shapes" / "kg-shapes.ttl"
-
-
-def _package_jars(package: str) -> list[str]:
-    out = subprocess.run(["dpkg", "-L", package], capture_output=True, text=True)
-    return [line for line in out.stdout.splitlines() if line.endswith(".jar")] if out.returncode == 0 else []
 
 
 @pytest.fixture(scope="module")
 def jena(tmp_path_factory):
     """The command that runs Jena's SHACL validator, or a skip (a failure on CI)."""
-    jars = _package_jars(JENA_PACKAGE)
-    if not jars or shutil.which("java") is None:
+    classpath = jena_classpath(tmp_path_factory.mktemp("jena-fix"))
+    if classpath is None:
         if os.environ.get("CI"):
             pytest.fail(f"{JENA_PACKAGE} or java is missing on CI: .ci/run must install them")
         pytest.skip(f"{JENA_PACKAGE} is not installed")
-    status = subprocess.run(["dpkg", "-s", JENA_PACKAGE], capture_output=True, text=True).stdout
-    depends = next((line for line in status.splitlines() if line.startswith("Depends:")), "Depends:")
-    for dep in depends.removeprefix("Depends:").split(","):
-        name = dep.split("(")[0].strip()
-        jars += [j for j in _package_jars(name)
-                 if not any(x in j for x in ("slf4j-log4j12", "slf4j-jdk14", "slf4j-jcl", "slf4j-simple",
-                                             "slf4j-reload4j", "log4j-over", "jcl-over", "jul-to"))]
-    fix = tmp_path_factory.mktemp("jena-fix")
-    core = next(j for j in jars if j.endswith("/jena-core.jar"))
-    with zipfile.ZipFile(core) as z:
-        for name in z.namelist():
-            if name.startswith("org/apache/jena/ext/xerces/") and name.endswith(".properties"):
-                target = fix / name.removeprefix("org/apache/jena/ext/")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(z.read(name))
-    classpath = os.pathsep.join([str(fix)] + list(dict.fromkeys(jars)))
     return ["java", "-cp", classpath, "shacl.shacl", "validate", "--shapes", str(SHAPES), "--data"]
 
 

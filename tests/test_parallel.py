@@ -14,10 +14,14 @@ from kg import parallel
 from kg.builder import build
 from kg.config import Settings
 from kg.pipeline import Pipeline
+from kg.rdf.emit import Emitter
+from kg.rdf.iri import IRIs
+from kg.rdf.vocab import DEFAULT_BASE_IRI
 
 from conftest import CORPUS
 
 FILES = ("graph.trig", "graph.ttl", "validation.ttl", "quarantine.trig")
+EMITTER = Emitter(IRIs(DEFAULT_BASE_IRI))
 
 
 @pytest.mark.slow
@@ -51,12 +55,12 @@ def test_outcomes_come_in_the_order_of_the_files_and_stop_when_asked(tmp_path):
         path.write_text(f"Ủy ban nhân dân phường số {i} họp ngày {i + 1}/3/2024.\n", encoding="utf-8")
         paths.append(path)
     started: list[Path] = []
-    work = parallel.outcomes(paths, Pipeline(), 10_000, workers=2, started=started.append)
+    work = parallel.outcomes(paths, Pipeline(), 10_000, EMITTER, workers=2, started=started.append)
     first = [next(work).path for _ in range(2)]
     work.close()  # stopping: the files not yet handed out are never read
     assert first == paths[:2]
     assert len(started) < len(paths) and started == paths[:len(started)]
-    done = [o.path for o in parallel.outcomes(paths, Pipeline(), 10_000, workers=2)]
+    done = [o.path for o in parallel.outcomes(paths, Pipeline(), 10_000, EMITTER, workers=2)]
     assert done == paths
 
 
@@ -78,11 +82,12 @@ def test_a_worker_that_dies_is_named_and_the_others_are_built(tmp_path):
         path = tmp_path / f"{i}.txt"
         path.write_text(f"Ủy ban nhân dân tỉnh Lạng Sơn họp ngày {i + 1}/3/2024.\n", encoding="utf-8")
         paths.append(path)
-    found = list(parallel.outcomes(paths, _DiesOn("1.txt"), 10_000, workers=2))
+    found = list(parallel.outcomes(paths, _DiesOn("1.txt"), 10_000, EMITTER, workers=2))
     assert [o.path for o in found] == paths
     [dead] = [o for o in found if o.failures]
     assert dead.path == paths[1] and "[E107]" in dead.failures[0]["error"] and "1.txt" in dead.failures[0]["error"]
-    assert all(o.docs for o in found if o is not dead)
+    assert all(o.docs and len(o.quads) == len(o.docs) for o in found if o is not dead)
+    assert all(d.norm is None and not d.tokens and d.entities for o in found for d in o.docs)  # lightened
 
 
 @pytest.mark.parametrize("size,asked,files,expected", [
