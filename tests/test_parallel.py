@@ -48,12 +48,18 @@ def test_failures_are_the_same_with_a_pool(tmp_path):
     assert (tmp_path / "one" / "graph.trig").read_bytes() == (tmp_path / "two" / "graph.trig").read_bytes()
 
 
-def test_outcomes_come_in_the_order_of_the_files_and_stop_when_asked(tmp_path):
+def _notices(folder: Path, count: int) -> list[Path]:
+    """``count`` short texts, each naming a body and a date."""
     paths = []
-    for i in range(6):
-        path = tmp_path / f"{i}.txt"
-        path.write_text(f"Ủy ban nhân dân phường số {i} họp ngày {i + 1}/3/2024.\n", encoding="utf-8")
+    for i in range(count):
+        path = folder / f"{i}.txt"
+        path.write_text(f"Ủy ban nhân dân tỉnh Lạng Sơn họp ngày {i + 1}/3/2024.\n", encoding="utf-8")
         paths.append(path)
+    return paths
+
+
+def test_outcomes_come_in_the_order_of_the_files_and_stop_when_asked(tmp_path):
+    paths = _notices(tmp_path, 6)
     started: list[Path] = []
     work = parallel.outcomes(paths, Pipeline(), 10_000, EMITTER, workers=2, started=started.append)
     first = [next(work).path for _ in range(2)]
@@ -77,11 +83,7 @@ class _DiesOn:
 
 
 def test_a_worker_that_dies_is_named_and_the_others_are_built(tmp_path):
-    paths = []
-    for i in range(4):
-        path = tmp_path / f"{i}.txt"
-        path.write_text(f"Ủy ban nhân dân tỉnh Lạng Sơn họp ngày {i + 1}/3/2024.\n", encoding="utf-8")
-        paths.append(path)
+    paths = _notices(tmp_path, 4)
     found = list(parallel.outcomes(paths, _DiesOn("1.txt"), 10_000, EMITTER, workers=2))
     assert [o.path for o in found] == paths
     [dead] = [o for o in found if o.failures]
