@@ -7,7 +7,9 @@ finish in, so that a build with workers is the same build as one without (the co
 steps after it see the same documents in the same order). The pool is forked from this
 process once the pipeline is loaded, so that the workers share its lexicons and models
 rather than loading their own, and it is given a few tasks ahead of the one awaited, so
-that memory holds only those. Any ``concurrent.futures.Executor`` can run the tasks.
+that memory holds only those. Another ``concurrent.futures.Executor`` may run the tasks
+if its workers are this process or forked from it (they read what to build with from this
+module); one on other machines needs the pipeline made there (issue #16's Dask build).
 """
 from __future__ import annotations
 
@@ -130,7 +132,8 @@ def _received(outcome: Outcome) -> Outcome:
 def outcomes(paths: Iterable[Path], pipeline: Pipeline, max_characters: int, emitter: Emitter, workers: int = 1,
              started: Callable[[Path], None] | None = None, executor: Executor | None = None) -> Iterator[Outcome]:
     """The outcome of each file, in the order of ``paths``: built here when ``workers`` is 1,
-    else by a pool of that many forked processes (or by ``executor``). ``started`` is told
+    else by a pool of that many forked processes (or by ``executor``, whose workers must be
+    this process or forked from it). ``started`` is told
     of each file as its work begins (here) or is handed to a worker. Stop iterating to stop
     the work: the files not yet handed out are never read."""
     if workers <= 1 and executor is None:
