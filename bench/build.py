@@ -4,20 +4,18 @@ floor of today's pipeline -- underthesea's word segmenter and tagger alone on th
 sentences -- and a plain pass over the text (read, normalise, count the words).
 
 Every contender runs in a fresh interpreter, the contenders of one size take turns round
-after round (so that the machine's other load falls on all of them alike), and the median
-of the rounds is reported. Peak memory is the largest resident set of the process and the
+after round (``measure.take_turns``), and the median of the rounds is reported. Peak memory is the largest resident set of the process and the
 workers it waited for (``wait4``).
 """
 from __future__ import annotations
 
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from .measure import measure
+from .measure import take_turns
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,6 +53,14 @@ def contenders(corpus: Path, out: Path, cores: int) -> dict[str, list[str]]:
     return found
 
 
+def _stages(name: str, command: list[str], _) -> dict:
+    """The split per stage and the quads of a kg build, from its build.json."""
+    if not name.startswith("kg build"):
+        return {}
+    manifest = json.loads((Path(command[command.index("-o") + 1]) / "build.json").read_text())
+    return {**manifest["timings_s"], "quads": manifest["counts"]["quads"]}
+
+
 def run(sizes: list[float], rounds: int, cores: int, say=print) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
@@ -66,27 +72,13 @@ def run(sizes: list[float], rounds: int, cores: int, say=print) -> list[dict]:
                            check=True, cwd=ROOT, capture_output=True)
             paths = sorted(corpus.glob("*.txt"))
             chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
-            runs: dict[str, list] = {}
-            for r in range(rounds):
-                for name, command in contenders(corpus, Path(tmp) / f"out-{size}", cores).items():
-                    say(f"  {size} MB, round {r + 1}/{rounds}: {name}")
-                    measured = measure(command)
-                    stages = {}
-                    if name.startswith("kg build"):
-                        manifest = json.loads((Path(command[command.index("-o") + 1]) / "build.json").read_text())
-                        stages = manifest["timings_s"]
-                        stages["quads"] = manifest["counts"]["quads"]
-                    runs.setdefault(name, []).append((*measured, stages))
-            for name, measured in runs.items():
-                wall = statistics.median(m[0] for m in measured)
+            measured = take_turns(contenders(corpus, Path(tmp) / f"out-{size}", cores), rounds, f"{size} MB", say,
+                                  after=_stages)
+            for name, summary in measured.items():
                 workers = int(name.rsplit(" ", 1)[1]) if name.startswith("kg build") else 1
-                stages = measured[len(measured) // 2][3]
                 rows.append({"size_mb": size, "documents": len(paths), "characters": chars, "contender": name,
-                             "workers": workers, "wall_s": round(wall, 2),
-                             "cpu_s": round(statistics.median(m[1] for m in measured), 2),
-                             "peak_gb": round(max(m[2] for m in measured) / 1e9, 2),
-                             "chars_per_s_per_core": round(chars / wall / workers),
-                             "stages": stages, "rounds": [round(m[0], 2) for m in measured]})
+                             "workers": workers, "stages": summary.pop("extra"), **summary,
+                             "chars_per_s_per_core": round(chars / summary["wall_s"] / workers)})
     return rows
 
 

@@ -5,26 +5,26 @@ Dataset; each in a fresh process, taking turns round after round; wall time and 
 memory, and the ratio to bare pyoxigraph."""
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 from pathlib import Path
 
 from . import graphs
-from .measure import measure
+from .measure import take_turns
 
+# Each loads the file of argv[1] into a new store in a folder of its own under argv[2].
 _KG = r"""
-import sys
+import sys, tempfile
 import pyoxigraph as ox
 from kg import store
 quads = list(ox.parse(path=sys.argv[1], format=ox.RdfFormat.TRIG))
 triples = {q.triple for q in quads}
-store.create(sys.argv[2], quads, triples)
+store.create(tempfile.mkdtemp(dir=sys.argv[2]) + "/store", quads, triples)
 """
 _OXIGRAPH = r"""
-import sys
+import sys, tempfile
 import pyoxigraph as ox
-ox.Store(sys.argv[2]).bulk_load(path=sys.argv[1], format=ox.RdfFormat.TRIG)
+ox.Store(tempfile.mkdtemp(dir=sys.argv[2])).bulk_load(path=sys.argv[1], format=ox.RdfFormat.TRIG)
 """
 _RDFLIB = r"""
 import sys
@@ -38,21 +38,10 @@ def run(sizes: list[int], rounds: int, say=print) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="kg-bench-load-") as tmp:
         tmp = Path(tmp)
-        built = graphs.build(0.25, tmp / "seed-build")
-        for size in sizes:
-            trig = tmp / f"g{size}.trig"
-            triples = graphs.scaled(built / "graph.trig", size, trig)
-            runs: dict[str, list] = {}
-            for r in range(rounds):
-                for name, script in CONTENDERS.items():
-                    say(f"  {triples:,} triples, round {r + 1}/{rounds}: {name}")
-                    target = tmp / f"store-{size}-{r}-{name.split()[0]}"
-                    runs.setdefault(name, []).append(measure([sys.executable, "-c", script, str(trig), str(target)]))
-            for name, measured in runs.items():
-                rows.append({"triples": triples, "contender": name,
-                             "wall_s": round(statistics.median(m[0] for m in measured), 2),
-                             "peak_gb": round(max(m[2] for m in measured) / 1e9, 2),
-                             "rounds": [round(m[0], 2) for m in measured]})
+        for _, trig, triples in graphs.sized(sizes, tmp):
+            commands = {name: [sys.executable, "-c", script, str(trig), str(tmp)] for name, script in CONTENDERS.items()}
+            for name, summary in take_turns(commands, rounds, f"{triples:,} triples", say).items():
+                rows.append({"triples": triples, "contender": name, **summary})
     return rows
 
 

@@ -5,13 +5,12 @@ fresh process, taking turns round after round; wall time and peak memory, and th
 of results each reports (which must agree)."""
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 from pathlib import Path
 
 from . import graphs, jena
-from .measure import measure
+from .measure import take_turns
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES = ROOT / "shapes" / "kg-shapes.ttl"
@@ -51,23 +50,14 @@ def run(sizes: list[int], rounds: int, say=print) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="kg-bench-shacl-") as tmp:
         tmp = Path(tmp)
-        built = graphs.build(0.25, tmp / "seed-build")
-        for size in sizes:
-            trig = tmp / f"g{size}.trig"
-            triples = graphs.scaled(built / "graph.trig", size, trig)
+        for size, trig, triples in graphs.sized(sizes, tmp):
             data = tmp / f"g{size}.nt"
             _merged(trig, data)
-            runs: dict[str, list] = {}
-            for r in range(rounds):
-                for name, command in contenders(data, tmp).items():
-                    say(f"  {triples:,} triples, round {r + 1}/{rounds}: {name}")
-                    report = tmp / f"report-{size}-{name.replace(' ', '-')}.ttl"
-                    runs.setdefault(name, []).append((*measure(command, ok=(0, 1), stdout=report), _results(report)))
-            for name, measured in runs.items():
-                rows.append({"triples": triples, "contender": name,
-                             "wall_s": round(statistics.median(m[0] for m in measured), 2),
-                             "peak_gb": round(max(m[2] for m in measured) / 1e9, 2),
-                             "results": measured[-1][3], "rounds": [round(m[0], 2) for m in measured]})
+            measured = take_turns(contenders(data, tmp), rounds, f"{triples:,} triples", say, ok=(0, 1),
+                                  stdout=lambda name: tmp / f"report-{size}-{name.replace(' ', '-')}.ttl",
+                                  after=lambda name, command, report: _results(report))
+            for name, summary in measured.items():
+                rows.append({"triples": triples, "contender": name, "results": summary.pop("extra"), **summary})
     return rows
 
 

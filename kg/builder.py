@@ -133,7 +133,7 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
         work.close()
     result.timings["extract"] = round(time.perf_counter() - t_read, 3)
 
-    t_emit = time.perf_counter()  # each document's graph is emitted with its extraction: the corpus graph
+    t_emit = time.perf_counter()  # the corpus graph (each document's is emitted with its extraction)
     quads.update(emitter.corpus(docs))
     quarantined: list = []
     report = None

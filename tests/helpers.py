@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,6 +12,10 @@ from kg.model import Doc
 from kg.pipeline import Pipeline
 
 _PIPELINE = None
+
+#: An absolute http(s) IRI as every RDF format and parser takes it: no white space, no
+#: characters IRIs exclude, no control characters.
+IRI_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?/[^\s<>\"{}|\\^`\x00-\x1f\x7f-\x9f]*$")
 
 
 def run(text: str, name: str = "test_doc.txt") -> Doc:

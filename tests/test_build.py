@@ -16,9 +16,9 @@ from kg.rdf.vocab import KG, NIF, PROV
 from kg.store import merged, named_quads
 
 from conftest import CORPUS, SHARED
+from helpers import IRI_RE
 
 # RFC 3987 absolute IRI, as far as kg writes them: scheme, authority, no forbidden characters.
-IRI_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?/[^\s<>\"{}|\\^`]*$")
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ letters and arbitrary code points. The number of examples is the profile's (conf
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -28,8 +27,9 @@ from kg.rdf import jsonld
 from kg.rdf.emit import Emitter, order_key
 from kg.rdf.iri import IRIs
 
+from helpers import IRI_RE
+
 BASE = "https://w3id.org/vn-gov-kg/"
-IRI_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?/[^\s<>\"{}|\\^`\x00-\x1f\x7f-\x9f]*$")
 
 
 def _words(name: str, column: int = 0) -> list[str]:

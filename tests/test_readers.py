@@ -13,6 +13,7 @@ import pytest
 import kg
 from kg import ingest, readers
 from kg.readers import _html, _pdf
+from kg.text.footnotes import SEPARATOR
 
 sys.path.insert(0, str(Path(__file__).parent))
 import makers  # noqa: E402
@@ -157,7 +158,7 @@ def test_pdf_footnotes_are_kept_apart_and_read_as_footnotes(tmp_path):
     path.write_bytes(makers.pdf([[first, makers.PARAGRAPHS[1]], makers.PARAGRAPHS[2:]], footnotes={0: [note]}))
     [doc] = ingest.read(path)
     page_one = doc.text[:doc.source.pages[1]]
-    body, _, notes = page_one.partition("\n" + " " * _pdf.SEPARATOR + "\n")
+    body, _, notes = page_one.partition("\n" + SEPARATOR + "\n")
     assert "Bà Triệu" not in body and "năm 20241, phường" in body
     assert " ".join(notes.split()) == note
     doc = Pipeline()(doc)

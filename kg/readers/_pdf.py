@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from contextlib import contextmanager
 
+from ..text.footnotes import SEPARATOR
 from . import Part, ReadError, Reader, register
 
 #: A line that is only a page number: "3", "- 3 -", "Trang 3", "3/12".
@@ -31,8 +32,6 @@ _RUNNING = 0.5
 _SMALLER = 0.9
 _TEXT_LINE = 10
 _NOTE_START = re.compile(r"^\d{1,3}(?:\s|$)")
-#: The spaces of the line that parts a page's text from its footnotes (text.footnotes reads it).
-SEPARATOR = 20
 
 
 def read(data: bytes, name: str) -> list[Part]:
@@ -95,7 +94,7 @@ def _read(data: bytes) -> list[Part]:
                 and not ((i < 2 or i >= len(page) - 2) and (_PAGE_NUMBER.match(line) or _shape(line) in running))]
         body = rejoin(kept)
         if notes:  # after a separator line, as a text layer laid out by the page has them (text.footnotes)
-            body += "\n" + " " * SEPARATOR + "\n" + "\n".join(rejoin(note) for note in _each_note(notes))
+            body += "\n" + SEPARATOR + "\n" + "\n".join(rejoin(note) for note in _each_note(notes))
         starts.append(at)
         text.append(body)
         at += len(body) + 1

@@ -31,16 +31,13 @@ def read(data: bytes, name: str) -> list[Part]:
 
 
 def sniff(head: bytes) -> bool:
-    """Text: a byte-order mark, or no NUL byte and UTF-8 (a character cut at the end aside)."""
+    """Text: a byte-order mark, UTF-16 told by its NUL bytes, or UTF-8 with at most a few
+    stray NULs (a character cut at the end of the head aside)."""
     if head.startswith(tuple(bom for bom, _ in encodings.BOMS)):
         return True
-    if b"\x00" in head:
-        return encodings.utf16_unmarked(head[:len(head) // 2 * 2]) is not None or encodings.stray_nuls(head)
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as err:
-        return err.start >= len(head) - 3 and err.reason == "unexpected end of data"
-    return True
+    if b"\x00" in head and encodings.utf16_unmarked(head[:len(head) // 2 * 2]) is not None:
+        return True
+    return encodings.stray_nuls(head)
 
 
 READER = register(Reader("text", (".txt", ".text", ".md", ".markdown"), read, sniff))

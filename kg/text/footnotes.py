@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from ..model import Doc
 from ..pipeline import component
 
+#: The line that parts a page's text from its footnotes: spaces only, 15 or more (a text
+#: layer laid out as the page is has one; the PDF reader writes ``SEPARATOR``).
 _SEPARATOR = re.compile(r"^[ \t]{15,}$", re.MULTILINE)
+SEPARATOR = " " * 20
 _BODY_START = re.compile(r"^[ \t]*(?P<n>\d{1,3})(?=[ \t]*(?:\n|\(|[^\W\d_]))", re.MULTILINE)
 _PARAGRAPH = re.compile(r"^[ \t]+[^\W\d_]", re.MULTILINE)
 #: A marker: one or two digits right after a word of two or more letters (not a code in
