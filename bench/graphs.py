@@ -56,10 +56,11 @@ def scaled(trig: Path, triples: int, target: Path) -> int:
     return len(ontology) + copies * distinct
 
 
-def sized(sizes: list[int], tmp: Path):
+def sized(sizes: list[int], tmp: Path, built: Path | None = None):
     """For each of ``sizes``: (the size asked, a TriG file in ``tmp`` of about that many
-    triples, the triples it holds), all scaled from one build of a 0.25 MB corpus."""
-    built = build(0.25, tmp / "seed-build")
+    triples, the triples it holds), all scaled from one build (``built``, else one made of a
+    0.25 MB corpus)."""
+    built = built or build(0.25, tmp / "seed-build")
     for size in sizes:
         trig = tmp / f"g{size}.trig"
         yield size, trig, scaled(built / "graph.trig", size, trig)

@@ -11,6 +11,10 @@ from .outdir import MANIFEST, STORE_DIR, Lease, hold
 
 #: The builds this process reads, each held until the process ends (see ``outdir.hold``).
 _HELD: dict[str, Lease] = {}
+#: Their stores and manifests, read once: a published build never changes (a new build is
+#: a folder of its own, which ``held`` finds when the build's name moves on to it).
+_STORES: dict[str, ox.Store] = {}
+_MANIFESTS: dict[str, dict] = {}
 
 
 def create(path: Path, quads, triples) -> None:
@@ -66,7 +70,10 @@ def store_path(build: Path) -> Path:
 def manifest(build: Path) -> dict:
     """The build's ``build.json``: its documents, counts, validation and base IRI (of the
     build held, the one whose store this process reads)."""
-    return read_manifest(held(build))
+    folder = str(held(build))
+    if folder not in _MANIFESTS:
+        _MANIFESTS[folder] = read_manifest(Path(folder))
+    return _MANIFESTS[folder]
 
 
 def read_manifest(folder: Path) -> dict:
@@ -79,9 +86,11 @@ def read_manifest(folder: Path) -> dict:
 
 
 def open_build(build: Path) -> ox.Store:
-    """The store of the build in directory ``build``, read-only."""
+    """The store of the build in directory ``build``, read-only (opened once per build)."""
     path = store_path(build)
-    try:
-        return ox.Store.read_only(str(path))
-    except OSError as err:
-        raise KGError(Errors.E202.format(path=path, reason=err)) from None
+    if str(path) not in _STORES:
+        try:
+            _STORES[str(path)] = ox.Store.read_only(str(path))
+        except OSError as err:
+            raise KGError(Errors.E202.format(path=path, reason=err)) from None
+    return _STORES[str(path)]

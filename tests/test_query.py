@@ -122,3 +122,27 @@ def test_a_query_nested_too_deep_is_a_usage_error_not_a_crash(out):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2, (proc.returncode, proc.stderr[-500:])
     assert "[E406]" in proc.stderr
+
+
+def test_the_library_reads_each_build_once_and_follows_a_rebuild(tmp_path):
+    """kg.query opens a build's store and manifest once (a published build never changes),
+    and a query after ``kg build`` has replaced the build reads the new one."""
+    import shutil
+
+    import kg
+    from conftest import CORPUS
+    from kg import query, store
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    first, second = sorted(CORPUS.glob("*.txt"))[:2]
+    shutil.copy(first, inp)
+    out = tmp_path / "out"
+    kg.build([inp], out)
+    count = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document }"
+    assert store.open_build(out) is store.open_build(out)
+    assert int(next(iter(query.run(out, count)))["n"].value) == 1
+    shutil.copy(second, inp)
+    kg.build([inp], out)
+    assert int(next(iter(query.run(out, count)))["n"].value) == 2
+    assert len(store.manifest(out)["documents"]) == 2
