@@ -10,6 +10,8 @@ JavaScript heap then."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -52,6 +54,7 @@ open(page, "w", encoding="utf-8").write(text)
 print(time.perf_counter() - t)
 """ % (TYPES,)
 
+NOT_SETTLED = {"settled_s": None, "heap_mb": None, "nodes_shown": None}
 _SETTLED = {"kg": "return window.kgView && window.kgView.stabilized ? window.kgView.settledAt : null",
             "pyvis": "return window.__settledAt || null"}
 
@@ -77,11 +80,9 @@ def _browser(profile: Path, timeout: float):
     return driver
 
 
-def open_page(page: Path, contender: str, timeout: float, profile: Path) -> dict:
-    """Seconds from navigation until the page says it has settled (None: not within
-    ``timeout``), and the JavaScript heap then."""
+def _open(page: Path, contender: str, timeout: float, profile: Path) -> dict:
+    """In this process: open ``page`` and poll it until it says it has settled."""
     from selenium.common.exceptions import TimeoutException
-    from urllib3.exceptions import ReadTimeoutError
 
     driver = _browser(profile, timeout)
     try:
@@ -91,19 +92,44 @@ def open_page(page: Path, contender: str, timeout: float, profile: Path) -> dict
         while settled is None and time.monotonic() < deadline:
             try:
                 settled = driver.execute_script(_SETTLED[contender])
-            except (ReadTimeoutError, TimeoutException):  # the page's main thread busy past the deadline
+            except TimeoutException:  # the page holds its main thread
                 break
             if settled is None:
                 time.sleep(0.25)
-        if settled is None:
-            return {"settled_s": None, "heap_mb": None, "nodes_shown": None}
+        if settled is None:  # the browser may not even quit: open_page ends its session
+            print(json.dumps(NOT_SETTLED), flush=True)
+            os._exit(0)
         heap = driver.execute_script("return performance.memory ? performance.memory.usedJSHeapSize : null")
         shown = driver.execute_script("return (window.kgView && kgView.nodes.length) || "
                                       "(window.network && network.body.data.nodes.length) || null")
     finally:
         driver.quit()
-    return {"settled_s": None if settled is None else round(settled / 1000, 2),
-            "heap_mb": None if heap is None else round(heap / 1e6), "nodes_shown": shown}
+    return {"settled_s": round(settled / 1000, 2), "heap_mb": None if heap is None else round(heap / 1e6),
+            "nodes_shown": shown}
+
+
+def open_page(page: Path, contender: str, timeout: float, profile: Path) -> dict:
+    """Seconds from navigation until the page says it has settled (None: not within
+    ``timeout``), and the JavaScript heap then; the browser in a session of its own, ended
+    whole when the page holds its main thread past the deadline (the driver then gets no
+    answer, not even to quit)."""
+    proc = subprocess.Popen([sys.executable, "-m", "bench.views", str(page), contender, str(timeout), str(profile)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=timeout + 60)
+    except subprocess.TimeoutExpired:
+        out = None
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # the driver and the browser with it
+        except ProcessLookupError:
+            pass
+    if out is None:
+        proc.communicate()
+        return dict(NOT_SETTLED)
+    if proc.returncode:
+        raise RuntimeError(f"{contender} {page.name}: {err.decode()[-2000:]}")
+    return json.loads(out)
 
 
 def run(sizes: list[int], rounds: int, timeout: float, say=print) -> list[dict]:
@@ -142,3 +168,7 @@ def markdown(rows: list[dict], timeout: float) -> str:
                      f"{r['heap_mb'] if r['heap_mb'] is not None else '–'} MB | {r['nodes_shown'] or '–'} |")
     return "\n".join(lines) + "\n\nEach round: " + json.dumps(
         {f"{r['nodes']} {r['contender']}": [m["settled_s"] for m in r["rounds"]] for r in rows})
+
+
+if __name__ == "__main__":  # one page: PAGE CONTENDER TIMEOUT PROFILE (open_page runs this)
+    print(json.dumps(_open(Path(sys.argv[1]), sys.argv[2], float(sys.argv[3]), Path(sys.argv[4]))))

@@ -25,7 +25,8 @@ from urllib.parse import quote
 import jinja2
 import networkx as nx
 import pyvis
-from pyvis.network import Network
+from pyvis.edge import Edge
+from pyvis.node import Node
 
 from ..analyze import betweenness
 from ..api import find_entity
@@ -113,19 +114,22 @@ def render(graph: nx.MultiDiGraph, title: str, *, size: str = "degree", subtitle
     if size not in SIZES:
         raise KGError(Errors.E601.format(size=size, known=", ".join(SIZES)))
     scores = _scores(graph, size)
-    net = Network(directed=True, cdn_resources="in_line")
+    # pyvis's node and edge records, made directly: Network.add_node and add_edge look each
+    # id up in a list, which makes a view of n nodes cost n² (minutes at 100,000); the
+    # graph's ids are unique already
+    nodes = []
     for node, attrs in sorted(graph.nodes(data=True)):
         type_ = attrs.get("type", "")
         colour, shape, _ = _style(type_)
-        net.add_node(node, label=attrs.get("label", node), shape=shape, color=colour,
-                     value=scores.get(node, 0), kg_type=type_, kg_documents=list(attrs.get("documents", [])))
+        nodes.append(Node(node, shape, label=attrs.get("label", node), color=colour, value=scores.get(node, 0),
+                          kg_type=type_, kg_documents=list(attrs.get("documents", []))).options)
+    edges = []
     for s, o, attrs in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("relation", ""))):
         relation = attrs.get("relation", "")
         role = attrs.get("role", "")
         vi, en = relation_names().get(relation, (relation, relation))
-        net.add_edge(s, o, label=role or vi, kg_relation=relation, kg_role=role, kg_names=f"{vi} · {en}",
-                     kg_sources=list(attrs.get("sources", [])))
-    nodes, edges, *_ = net.get_network_data()
+        edges.append(Edge(s, o, directed=True, label=role or vi, kg_relation=relation, kg_role=role,
+                          kg_names=f"{vi} · {en}", kg_sources=list(attrs.get("sources", []))).options)
     large = len(nodes) > LARGE
     # laid out here: drawn still when large (the browser need not simulate thousands of
     # nodes); else a start with each community apart, which the physics then settles
