@@ -40,7 +40,8 @@ BENCHMARKS = {"build": (1, "kg build", build), "load": (2, "Load", load), "queri
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("benchmarks", nargs="*", choices=list(BENCHMARKS), help="default: all five")
+    parser.add_argument("benchmarks", nargs="*", metavar="BENCHMARK",
+                        help=f"any of {', '.join(BENCHMARKS)} (default: all five)")
     parser.add_argument("--sizes", nargs="+", type=float, default=[1.0], help="megabytes of text (default: 1)")
     parser.add_argument("--triples", nargs="+", type=int, default=[100_000],
                         help="sizes of the graphs loaded and validated (default: 100000)")
@@ -50,6 +51,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--results", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
+    unknown = [b for b in args.benchmarks if b not in BENCHMARKS]
+    if unknown:
+        parser.error(f"no benchmark {unknown[0]!r}: choose from {', '.join(BENCHMARKS)}")
     args.benchmarks = args.benchmarks or list(BENCHMARKS)
     info = machine.facts()
     say = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
