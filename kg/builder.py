@@ -169,7 +169,7 @@ def _gate(quads: set, settings: Settings, result: BuildResult):
 
     t = time.perf_counter()
     data = from_triples({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
-    report = validate(data, load_shapes(settings.shapes), load_ontology(settings.ontology))
+    report = validate(data, load_shapes(settings.shapes), load_ontology(settings.ontology), inplace=True)
     result.timings["validate"] = round(time.perf_counter() - t, 3)
     result.validation = {"conforms": report.conforms, "violations": len(report.violations),
                          "warnings": len(report.warnings),

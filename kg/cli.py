@@ -610,7 +610,7 @@ def validate_cmd(target: Path, shapes: Path | None, fmt: str):
     from .validate import load_shapes, read_graph, validate
 
     try:
-        report = validate(read_graph(target), load_shapes(shapes))
+        report = validate(read_graph(target), load_shapes(shapes), inplace=True)
     except KGError as err:
         _fail(err, 2)
     if fmt == "json":
