@@ -111,16 +111,23 @@ class _Served:
         self.proc.stderr.close()
 
 
+# argv: TriG file, store folder: the store kg would write of it.
+_STORE = r"""
+import sys
+import pyoxigraph as ox
+from kg import store
+quads = list(ox.parse(path=sys.argv[1], format=ox.RdfFormat.TRIG))
+store.create(sys.argv[2], quads, {q.triple for q in quads})
+"""
+
+
 def _build(trig: Path, seed: Path, folder: Path) -> Path:
-    """A build folder of the dataset in ``trig``: its store, and the seed build's manifest
-    (kg reads the base IRI there)."""
-    import pyoxigraph as ox
-
-    from kg import store
-
+    """A build folder of the dataset in ``trig``: its store (made in a process of its own,
+    so that this one stays small: a child's peak memory counts from the fork), and the
+    seed build's manifest (kg reads the base IRI there)."""
     folder.mkdir()
-    quads = list(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))
-    store.create(folder / "store", quads, {q.triple for q in quads})
+    subprocess.run([sys.executable, "-c", _STORE, str(trig), str(folder / "store")], cwd=ROOT, check=True,
+                   capture_output=True)
     shutil.copy(seed / "build.json", folder / "build.json")
     return folder
 
