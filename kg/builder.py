@@ -165,11 +165,11 @@ def build(inputs: list[Path], out: Path, settings: Settings = Settings(),
 def _gate(quads: set, settings: Settings, result: BuildResult):
     """Validate the built graph; quads about a node that violates a shape are taken out
     into the quarantine (or, with ``strict``, the build stops before writing anything)."""
-    from .validate import from_triples, load_ontology, load_shapes, validate
+    from .validate import load_ontology, load_shapes, store_of, validate
 
     t = time.perf_counter()
-    data = from_triples({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
-    report = validate(data, load_shapes(settings.shapes), load_ontology(settings.ontology), inplace=True)
+    report = validate(store_of(quads), load_shapes(settings.shapes), load_ontology(settings.ontology),
+                      engine=settings.shacl_engine, inplace=True)
     result.timings["validate"] = round(time.perf_counter() - t, 3)
     result.validation = {"conforms": report.conforms, "violations": len(report.violations),
                          "warnings": len(report.warnings),

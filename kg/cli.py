@@ -15,13 +15,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
-from .config import DEFAULT_CORPUS, DEFAULT_OUT, MAX_CHARACTERS, Settings
+from .config import DEFAULT_CORPUS, DEFAULT_OUT, MAX_CHARACTERS, SHACL_ENGINES, Settings
 from .errors import Errors, KGError
 from .model import ALL_TYPES, ENTITY_TYPES
 from .rdf.vocab import DEFAULT_BASE_IRI
 from .server import Limits
 
 SERVE_DEFAULTS = Limits()
+SHACL_ENGINE_HELP = ("oxigraph: kg's SHACL engine, one SPARQL query per constraint on an Oxigraph store; "
+                     "pyshacl: pySHACL, the same report, many times slower (to cross-check).")
 
 err_console = Console(stderr=True, highlight=False)
 
@@ -66,6 +68,8 @@ def main():
               help="Fail the build on any SHACL violation (previous output kept) instead of "
                    "quarantining the failing facts.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation (not for publishing).")
+@click.option("--shacl-engine", type=click.Choice(SHACL_ENGINES), default=SHACL_ENGINES[0], show_default=True,
+              help=SHACL_ENGINE_HELP)
 @click.option("--model", "model", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="The span model to use (a .crfsuite file made by 'kg train', with its .json beside it; "
                    "default: the one shipped in the package).")
@@ -82,7 +86,7 @@ def main():
                    "whatever N.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[Path, ...], out: Path, base_iri: str, shapes: Path | None, strict: bool,
-          no_validate: bool, model: Path | None, no_model: bool, keep_going: bool, max_characters: int,
+          no_validate: bool, shacl_engine: str, model: Path | None, no_model: bool, keep_going: bool, max_characters: int,
           workers: int | None, quiet: bool):
     """Build the graph of INPUTS (files or directories; default: corpus/).
 
@@ -115,7 +119,7 @@ def build(inputs: tuple[Path, ...], out: Path, base_iri: str, shapes: Path | Non
         if model and no_model:
             raise click.UsageError("--model and --no-model exclude each other")
         settings = Settings(base_iri=_checked_base(base_iri), shapes=shapes, strict=strict,
-                            validate=not no_validate, fail_fast=not keep_going,
+                            validate=not no_validate, shacl_engine=shacl_engine, fail_fast=not keep_going,
                             max_characters=max_characters, workers=workers)
         if model or no_model:
             settings = replace(settings, model=None if no_model else model)
@@ -600,17 +604,19 @@ def _analysis_tables(result: dict) -> None:
               help="SHACL shapes (a .ttl file or a directory; default: shapes/).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "turtle"]), default="text", show_default=True,
               help="text for people; json, or the standard sh:ValidationReport in Turtle, for machines.")
-def validate_cmd(target: Path, shapes: Path | None, fmt: str):
+@click.option("--engine", type=click.Choice(SHACL_ENGINES), default=SHACL_ENGINES[0], show_default=True,
+              help=SHACL_ENGINE_HELP)
+def validate_cmd(target: Path, shapes: Path | None, fmt: str, engine: str):
     """Validate a graph with the SHACL shapes: TARGET is a build directory (default: out/)
-    or an RDF file (Turtle, TriG, N-Triples, N-Quads, JSON-LD).
+    or an RDF file (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML).
 
     Exit status: 0 when the graph conforms (warnings allowed), 1 when it has violations,
     2 when the graph or the shapes cannot be read.
     """
-    from .validate import load_shapes, read_graph, validate
+    from .validate import load_shapes, read_data, validate
 
     try:
-        report = validate(read_graph(target), load_shapes(shapes), inplace=True)
+        report = validate(read_data(target, engine), load_shapes(shapes), engine=engine, inplace=True)
     except KGError as err:
         _fail(err, 2)
     if fmt == "json":

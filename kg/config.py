@@ -17,6 +17,9 @@ DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "spans.crfsuite"
 #: document's length (about 15 s and 0.5 GB per million characters), so a longer one is
 #: refused with a clear error (E021) rather than left to exhaust the machine.
 MAX_CHARACTERS = 1_000_000
+#: The SHACL engines (kg.validate): kg's own on Oxigraph (the default), and pySHACL, slower,
+#: giving the same report, to cross-check.
+SHACL_ENGINES = ("oxigraph", "pyshacl")
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class Settings:
     shapes: Path | None = None  # SHACL shapes: a .ttl file or a directory (None: shapes/)
     validate: bool = True  # validate what is built; facts that violate a shape are quarantined
     strict: bool = False  # any violation fails the build instead
+    shacl_engine: str = "oxigraph"  # one of SHACL_ENGINES
     fail_fast: bool = False  # stop reading at the first document that cannot be built
     max_characters: int = MAX_CHARACTERS  # a longer document is refused (E021)
     workers: int | None = None  # processes that read and extract documents (None: one per core for large inputs)

@@ -73,6 +73,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E303 = "{path}: the graph cannot be parsed: {reason}"
     E304 = ("{count} SHACL violations with --strict: the build is not published (previous output "
             "kept); run without --strict to quarantine the failing facts, or see 'kg validate'")
+    E305 = ("the shapes use {what}, which kg's SHACL engine does not run; validate with "
+            "--engine pyshacl instead")
+    E306 = "unknown SHACL engine '{engine}' (choose from: {known})"
     # queries (E4xx)
     E401 = "unknown parameter '{name}' for this query (its parameters: {known})"
     E402 = "the query cannot be parsed: {reason}"
