@@ -35,7 +35,25 @@ def validate(store: ox.Store, shapes: rdflib.Graph, *, union: bool = False) -> r
     report.add((node, SH.conforms, rdflib.Literal(not any(h.shape.severity == SH.Violation for h in hits))))
     for hit in hits:
         report.add((node, SH.result, _add(report, hit)))
+    _describe_blank_nodes(report, store, union)
     return report
+
+
+def _describe_blank_nodes(report: rdflib.Graph, store: ox.Store, union: bool) -> None:
+    """A blank node of the data named in a result (a focus node, a value) is described in
+    the report by its own triples (and so on down), as pySHACL does, since its label
+    means nothing outside the data."""
+    graph = None if union else ox.DefaultGraph()
+    todo = {o for p in (SH.focusNode, SH.value) for o in report.objects(None, p) if isinstance(o, rdflib.BNode)}
+    done: set = set()
+    while todo:
+        blank = todo.pop()
+        done.add(blank)
+        for quad in store.quads_for_pattern(ox.BlankNode(str(blank)), None, None, graph):
+            obj = term(quad.object)
+            report.add((blank, term(quad.predicate), obj))
+            if isinstance(obj, rdflib.BNode) and obj not in done:
+                todo.add(obj)
 
 
 def _add(report: rdflib.Graph, hit: Hit) -> rdflib.BNode:
