@@ -69,7 +69,7 @@ def main():
                    "quarantining the failing facts.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation (not for publishing).")
 @click.option("--shacl-engine", type=click.Choice(SHACL_ENGINES), default=SHACL_ENGINES[0], show_default=True,
-              help=SHACL_ENGINE_HELP)
+              metavar="ENGINE", help=SHACL_ENGINE_HELP)
 @click.option("--model", "model", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="The span model to use (a .crfsuite file made by 'kg train', with its .json beside it; "
                    "default: the one shipped in the package).")
